@@ -1,0 +1,50 @@
+package org.fenestra.ui.internal.app;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
+
+/** Saves what a shell shows as a PNG: for smoke runs of the product and for UI tests. */
+public final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    /** Captures {@code shell}'s area of the screen into {@code target}; returns whether a file was written. */
+    public static boolean save(Shell shell, Path target) {
+        shell.forceActive();
+        while (shell.getDisplay().readAndDispatch()) {
+            // flush pending paints so the picture shows the finished layout
+        }
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageData data = image.getImageData();
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            loader.save(target.toString(), SWT.IMAGE_PNG);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(Screenshots.class.getName()).log(Level.WARNING, "screenshot " + target + " not saved", e);
+            return false;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+}
