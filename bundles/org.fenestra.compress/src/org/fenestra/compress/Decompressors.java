@@ -2,6 +2,8 @@ package org.fenestra.compress;
 
 import java.util.Objects;
 
+import org.fenestra.compress.lzms.LzmsDecompressor;
+import org.fenestra.compress.lzx.LzxDecompressor;
 import org.fenestra.compress.xpress.XpressDecompressor;
 
 /**
@@ -40,6 +42,11 @@ public final class Decompressors {
             case XPRESS:
                 requirePowerOfTwo(type, chunkSize, 12, 16);
                 return new XpressDecompressor();
+            case LZX:
+                return new LzxDecompressor(chunkSize);
+            case LZMS:
+                requirePowerOfTwo(type, chunkSize, 15, 30);
+                return new LzmsDecompressor(chunkSize);
             default:
                 throw new IllegalArgumentException("unsupported compression type " + type);
         }

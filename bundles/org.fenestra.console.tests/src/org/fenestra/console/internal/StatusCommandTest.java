@@ -53,7 +53,7 @@ class StatusCommandTest {
             Object result = session.execute("fenestra:status");
             String table = String.valueOf(result);
             assertTrue(table.contains(STATUS_COMPONENT), table);
-            assertTrue(table.contains(OneShotCommandRunner.class.getName()), table);
+            assertTrue(table.contains(HeadlessConsole.class.getName()), table);
             assertTrue(table.lines().anyMatch(l -> l.startsWith(STATUS_COMPONENT) && l.contains("ACTIVE")), table);
             assertTrue(table.contains("Fenestra components"), table);
         }
@@ -61,12 +61,12 @@ class StatusCommandTest {
 
     @Test
     void commandNamesParseIntoScopeAndFunction() {
-        assertEquals(new OneShotCommandRunner.CommandName("fenestra", "image-show"),
-                OneShotCommandRunner.CommandName.parse("fenestra:image-show FEN00001"));
-        assertEquals(new OneShotCommandRunner.CommandName("*", "lb"),
-                OneShotCommandRunner.CommandName.parse("lb"));
+        assertEquals(new HeadlessConsole.CommandName("fenestra", "image-show"),
+                HeadlessConsole.CommandName.parse("fenestra:image-show FEN00001"));
+        assertEquals(new HeadlessConsole.CommandName("*", "lb"),
+                HeadlessConsole.CommandName.parse("lb"));
         assertEquals("(&(osgi.command.scope=a\\*b)(osgi.command.function=c))",
-                new OneShotCommandRunner.CommandName("a*b", "c").serviceFilter());
+                new HeadlessConsole.CommandName("a*b", "c").serviceFilter());
     }
 
     private static BundleContext startedConsoleBundle() throws Exception {

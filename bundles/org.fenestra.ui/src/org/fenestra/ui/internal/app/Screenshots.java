@@ -11,6 +11,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /** Saves what a shell shows as a PNG: for smoke runs of the product and for UI tests. */
@@ -19,12 +20,25 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /** Runs the event loop for a while: GTK paints asynchronously, so one pass is not enough. */
+    private static void settle(Display display, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Captures {@code shell}'s area of the screen into {@code target}; returns whether a file was written. */
     public static boolean save(Shell shell, Path target) {
         shell.forceActive();
-        while (shell.getDisplay().readAndDispatch()) {
-            // flush pending paints so the picture shows the finished layout
-        }
+        settle(shell.getDisplay(), 400);
         Rectangle bounds = shell.getBounds();
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
         GC gc = new GC(shell.getDisplay());

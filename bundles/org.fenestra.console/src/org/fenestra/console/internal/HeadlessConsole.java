@@ -1,6 +1,10 @@
 package org.fenestra.console.internal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -15,15 +19,21 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Runs the console command given in the framework property {@value #EXEC_PROPERTY} once,
- * prints its result, stops the framework and exits the JVM with the command's status, so
- * schedulers and scripts can call {@code ./fenestra --headless -c "fenestra:status"}.
- * Does nothing when the property is absent (the interactive console).
+ * The headless console on the process's terminal. Two modes, chosen by framework properties
+ * (the {@code ./fenestra} script sets them):
+ * <ul>
+ * <li>{@value #EXEC_PROPERTY}{@code =COMMAND}: run one command, print its result and exit the
+ * JVM with its status, for scripts and schedulers ({@code ./fenestra --headless -c "fenestra:status"});</li>
+ * <li>{@value #INTERACTIVE_PROPERTY}{@code =true}: a line-by-line console until {@code exit} or end of input.</li>
+ * </ul>
+ * Neither property: does nothing (e.g. inside the workbench or a test framework).
  */
 @Component(immediate = true)
-public final class OneShotCommandRunner {
+public final class HeadlessConsole {
 
     static final String EXEC_PROPERTY = "fenestra.exec";
+    static final String INTERACTIVE_PROPERTY = "fenestra.console";
+    private static final String PROMPT = "fenestra> ";
     static final int EXIT_OK = 0;
     static final int EXIT_COMMAND_FAILED = 1;
     static final int EXIT_COMMAND_NOT_FOUND = 2;
@@ -31,7 +41,7 @@ public final class OneShotCommandRunner {
     /** Commands come from bundles that DS activates in any order; wait this long for ours to appear. */
     private static final long COMMAND_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(60);
 
-    private static final System.Logger LOG = System.getLogger(OneShotCommandRunner.class.getName());
+    private static final System.Logger LOG = System.getLogger(HeadlessConsole.class.getName());
 
     @Reference
     private CommandProcessor processor;
@@ -39,11 +49,36 @@ public final class OneShotCommandRunner {
     @Activate
     void activate(BundleContext context) {
         String command = context.getProperty(EXEC_PROPERTY);
-        if (command == null || command.isBlank()) {
-            return;
+        if (command != null && !command.isBlank()) {
+            new Thread(() -> runAndExit(context, command.strip()), "fenestra-exec").start();
+        } else if (Boolean.parseBoolean(context.getProperty(INTERACTIVE_PROPERTY))) {
+            new Thread(() -> interactUntilExit(context), "fenestra-console").start();
         }
-        Thread runner = new Thread(() -> runAndExit(context, command.strip()), "fenestra-exec");
-        runner.start();
+    }
+
+    private void interactUntilExit(BundleContext context) {
+        System.out.println("Fenestra headless console. Commands: fenestra:status, lb, help; exit (or end of input) stops.");
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int status = EXIT_OK;
+        while (true) {
+            System.out.print(PROMPT);
+            System.out.flush();
+            String line;
+            try {
+                line = input.readLine();
+            } catch (IOException e) {
+                status = EXIT_COMMAND_FAILED;
+                break;
+            }
+            if (line == null || line.strip().equals("exit")) {
+                break;
+            }
+            if (!line.isBlank()) {
+                execute(line.strip());
+            }
+        }
+        System.out.println();
+        stopFrameworkAndExit(context, status);
     }
 
     private void runAndExit(BundleContext context, String command) {
@@ -60,6 +95,7 @@ public final class OneShotCommandRunner {
         stopFrameworkAndExit(context, status);
     }
 
+    /** Runs one command line in a fresh session and prints its result; returns the exit status. */
     private int execute(String command) {
         try (CommandSession session = processor.createSession(System.in, System.out, System.err)) {
             Object result = session.execute(command);
@@ -96,16 +132,21 @@ public final class OneShotCommandRunner {
         return false;
     }
 
-    private static void stopFrameworkAndExit(BundleContext context, int status) {
-        // The Equinox launcher reads this when the framework stops; System.exit below covers other launchers.
-        System.setProperty("eclipse.exitcode", Integer.toString(status));
-        try {
-            Framework framework = (Framework) context.getBundle(0);
-            framework.stop();
-            framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
-        } catch (BundleException | InterruptedException | RuntimeException e) {
-            LOG.log(Level.WARNING, "framework did not stop cleanly", e);
-        }
+    /**
+     * Exits the JVM with {@code status}, stopping the framework in a shutdown hook first. The
+     * order matters: the first {@code System.exit} fixes the exit status, and stopping the
+     * framework before it lets the launcher exit with 0 before we can.
+     */
+    static void stopFrameworkAndExit(BundleContext context, int status) {
+        Framework framework = (Framework) context.getBundle(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                framework.stop();
+                framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
+            } catch (BundleException | InterruptedException | RuntimeException e) {
+                LOG.log(Level.WARNING, "framework did not stop cleanly", e);
+            }
+        }, "fenestra-framework-stop"));
         System.exit(status);
     }
 

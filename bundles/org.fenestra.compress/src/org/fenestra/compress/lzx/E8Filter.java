@@ -1,0 +1,56 @@
+package org.fenestra.compress.lzx;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Undoes LZX's x86 CALL (0xE8) translation. The compressor replaced the 32-bit relative
+ * target after each E8 byte at position {@code i} by an absolute one, using the fixed WIM
+ * "file size" 12000000: undo maps {@code abs} in {@code [0, 12000000)} to {@code abs - i} and
+ * {@code abs} in {@code [-i, 0)} to {@code abs + 12000000}, other values stay. The 4 bytes after
+ * an E8 are skipped whether or not they were changed. E8 bytes in the last 10 bytes of the
+ * chunk are not translated, and chunks of 10 bytes or fewer are left alone.
+ */
+final class E8Filter {
+
+    private static final VarHandle LE32 =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE64 =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private E8Filter() {
+    }
+
+    static void undo(byte[] b, int off, int size) {
+        if (size <= 10) {
+            return;
+        }
+        final int limit = off + size - 10; // E8 at positions < limit are considered
+        int p = off;
+        while (p < limit) {
+            // Skip 8 bytes at a time while none of them is 0xE8.
+            if (p + 8 <= limit) {
+                long v = (long) LE64.get(b, p) ^ 0xE8E8_E8E8_E8E8_E8E8L;
+                if (((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) == 0) {
+                    p += 8;
+                    continue;
+                }
+            }
+            if (b[p] != (byte) 0xE8) {
+                p++;
+                continue;
+            }
+            int i = p - off;
+            int abs = (int) LE32.get(b, p + 1);
+            if (abs >= 0) {
+                if (abs < LzxConstants.E8_FILE_SIZE) {
+                    LE32.set(b, p + 1, abs - i);
+                }
+            } else if (abs >= -i) {
+                LE32.set(b, p + 1, abs + LzxConstants.E8_FILE_SIZE);
+            }
+            p += 5;
+        }
+    }
+}

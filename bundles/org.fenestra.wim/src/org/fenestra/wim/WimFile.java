@@ -1,0 +1,231 @@
+package org.fenestra.wim;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.BlobStreamer;
+import org.fenestra.wim.format.ImageMetadata;
+import org.fenestra.wim.format.WimHeader;
+import org.fenestra.wim.format.WimPart;
+
+/**
+ * An opened WIM file, optionally with reference WIMs (the other parts of a split set, or any
+ * WIM holding blobs this one refers to). Read-only; safe to read from several threads once
+ * opened.
+ */
+public final class WimFile implements Closeable {
+    private static final Logger LOG = System.getLogger(WimFile.class.getName());
+
+    private final WimPart main;
+    private final List<WimPart> parts; // main first, then references
+    private final Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs = new LinkedHashMap<>();
+    private final Map<BlobDescriptor, WimPart> blobPart = new java.util.IdentityHashMap<>();
+    private final List<WimImageInfo> images;
+
+    private WimFile(WimPart main) {
+        this.main = main;
+        this.parts = new ArrayList<>(List.of(main));
+        addBlobs(main);
+        List<WimImageInfo> list = new ArrayList<>();
+        for (int i = 1; i <= main.imageCount(); i++) {
+            list.add(new WimImageInfo(i, main.xml().image(i)));
+        }
+        this.images = Collections.unmodifiableList(list);
+    }
+
+    /** Opens a standalone WIM, or the first part of a split set (blobs in other parts are then missing). */
+    public static WimFile open(Path path) throws IOException {
+        return new WimFile(WimPart.open(path));
+    }
+
+    /** Opens a WIM with reference WIMs (e.g. all parts of a split set; the main part may be repeated). */
+    public static WimFile open(Path path, List<Path> references) throws IOException {
+        WimFile wim = open(path);
+        try {
+            for (Path ref : references) {
+                wim.addReference(ref);
+            }
+        } catch (IOException | RuntimeException e) {
+            wim.close();
+            throw e;
+        }
+        return wim;
+    }
+
+    /** Adds the blobs of another WIM; a part already opened (same GUID and part number) is skipped. */
+    public void addReference(Path ref) throws IOException {
+        for (WimPart p : parts) {
+            if (Files.isSameFile(p.source().path(), ref)) {
+                return;
+            }
+        }
+        WimPart part = WimPart.open(ref);
+        for (WimPart p : parts) {
+            if (Arrays.equals(p.header().guid(), part.header().guid())
+                    && p.header().partNumber() == part.header().partNumber()) {
+                LOG.log(Level.DEBUG, "{0}: part {1} already open", ref, part.header().partNumber());
+                part.close();
+                return;
+            }
+        }
+        parts.add(part);
+        addBlobs(part);
+    }
+
+    private void addBlobs(WimPart part) {
+        for (BlobDescriptor b : part.blobTable().blobs().values()) {
+            if (blobs.putIfAbsent(b.key(), b) == null) {
+                blobPart.put(b, part);
+            }
+        }
+    }
+
+    public String fileName() {
+        return main.source().name();
+    }
+
+    public Path path() {
+        return main.source().path();
+    }
+
+    public WimHeaderInfo header() {
+        WimHeader h = main.header();
+        return new WimHeaderInfo(h.pipable(), h.version(), h.flags(), h.compressionType(), h.chunkSize(), h.guid().clone(),
+                h.partNumber(), h.totalParts(), main.imageCount(), bootIndex(), h.hasIntegrityTable(),
+                h.has(WimHeader.FLAG_RP_FIX), h.has(WimHeader.FLAG_READONLY), h.has(WimHeader.FLAG_SPANNED));
+    }
+
+    /** The header record with every raw field, for {@code info --header}. */
+    public WimHeader rawHeader() {
+        return main.header();
+    }
+
+    public int imageCount() {
+        return images.size();
+    }
+
+    public List<WimImageInfo> images() {
+        return images;
+    }
+
+    /** Image {@code index} (1-based). */
+    public WimImageInfo image(int index) throws InvalidImageException {
+        if (index < 1 || index > images.size()) {
+            throw new InvalidImageException(fileName() + ": there is no image " + index + " (the WIM has "
+                    + images.size() + ")");
+        }
+        return images.get(index - 1);
+    }
+
+    /** Bootable image index, 0 for none (an out-of-range index reads as 0, as wimlib). */
+    public int bootIndex() {
+        long b = main.header().bootIndex();
+        return b > main.header().imageCount() ? 0 : (int) b;
+    }
+
+    /** XML TOTALBYTES, which wimlib-imagex prints as the WIM's size. */
+    public long totalBytes() {
+        return main.xml().totalBytes();
+    }
+
+    /** The XML document as stored: UTF-16LE with byte order mark. */
+    public byte[] xmlBytes() {
+        return main.xml().raw();
+    }
+
+    /**
+     * Resolves an image given as a 1-based index or a name (as {@code wimlib-imagex} does).
+     *
+     * @return the index, or 0 for "all" / "*"
+     */
+    public int resolveImage(String spec) throws InvalidImageException {
+        if (spec.equals("all") || spec.equals("*")) {
+            return 0;
+        }
+        if (!spec.isEmpty() && spec.chars().allMatch(Character::isDigit)) {
+            try {
+                int n = Integer.parseInt(spec);
+                if (n >= 1 && n <= images.size()) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // too large: no such image
+            }
+            throw new InvalidImageException("\"" + spec + "\" is not a valid image in \"" + fileName() + "\"");
+        }
+        for (WimImageInfo i : images) {
+            if (spec.equals(i.name())) {
+                return i.index();
+            }
+        }
+        throw new InvalidImageException("\"" + spec + "\" is not a valid image in \"" + fileName() + "\"");
+    }
+
+    /** Reads and parses image {@code index}'s metadata. */
+    public WimImage openImage(int index) throws IOException {
+        WimImageInfo info = image(index);
+        BlobDescriptor md = main.blobTable().metadata().get(index - 1);
+        return new WimImage(this, info, ImageMetadata.read(md, "metadata resource of image " + index));
+    }
+
+    /** The blob with this SHA-1 in any opened part, or null. */
+    BlobDescriptor blob(byte[] hash) {
+        return blobs.get(new BlobDescriptor.Sha1Key(hash));
+    }
+
+    int partNumberOf(BlobDescriptor b) {
+        WimPart p = blobPart.get(b);
+        return p == null ? b.partNumber() : p.header().partNumber();
+    }
+
+    boolean isSplit() {
+        return main.header().totalParts() > 1;
+    }
+
+    List<WimPart> parts() {
+        return Collections.unmodifiableList(parts);
+    }
+
+    /** All blobs of all opened parts, in table order. */
+    List<BlobDescriptor> allBlobs() {
+        return new ArrayList<>(blobs.values());
+    }
+
+    /** Streams the given blobs, each resource read once. */
+    void streamBlobs(List<BlobDescriptor> list, BlobStreamer.BlobSink sink, WimProgress progress) throws IOException {
+        BlobStreamer.stream(list, sink, progress);
+    }
+
+    /** Verifies integrity tables, image metadata, blob presence and every blob's SHA-1. */
+    public WimVerifyReport verify(WimProgress progress) throws IOException {
+        return new WimVerifier(this).run(progress);
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (WimPart p : parts) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.fenestra.wim;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.fenestra.compress.CompressionType;
+import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.BlobStreamer;
+import org.fenestra.wim.format.ChunkSizes;
+import org.fenestra.wim.format.IntegrityTable;
+import org.fenestra.wim.format.Resource;
+import org.fenestra.wim.format.Sha1;
+import org.fenestra.wim.format.WimPart;
+
+/** The steps of {@code verify}, in wimlib's order. */
+final class WimVerifier {
+    private final WimFile wim;
+
+    WimVerifier(WimFile wim) {
+        this.wim = wim;
+    }
+
+    WimVerifyReport run(WimProgress progress) throws IOException {
+        WimVerifyReport report = new WimVerifyReport();
+        report.split(wim.isSplit());
+        List<BlobDescriptor> blobs = wim.allBlobs();
+        long total = 0;
+        for (BlobDescriptor b : blobs) {
+            total += b.size();
+        }
+        progress.beginTask("Verifying " + wim.fileName(), total);
+        try {
+            checkIntegrity(report, progress);
+            checkImages(report, progress);
+            checkBlobs(blobs, report, progress);
+        } finally {
+            progress.done();
+        }
+        return report;
+    }
+
+    private void checkIntegrity(WimVerifyReport report, WimProgress progress) throws IOException {
+        for (WimPart part : wim.parts()) {
+            IntegrityTable t = IntegrityTable.read(part.source(), part.header());
+            if (t == null) {
+                report.noIntegrityTable(part.source().name());
+            } else {
+                progress.subTask("Verifying integrity of " + part.source().name());
+                t.verify(part.source(), part.header(), WimProgressAdapters.noWork(progress));
+            }
+        }
+    }
+
+    private void checkImages(WimVerifyReport report, WimProgress progress) throws IOException {
+        if (wim.rawHeader().partNumber() != 1) {
+            return; // only part 1 holds image metadata
+        }
+        Set<String> reported = new HashSet<>();
+        for (int i = 1; i <= wim.imageCount(); i++) {
+            WimProgress.checkCanceled(progress);
+            progress.subTask("Verifying metadata for image " + i);
+            WimImage image = wim.openImage(i);
+            WimEntry root = image.root();
+            if (root == null) {
+                continue;
+            }
+            image.walk(root, e -> {
+                for (WimStream s : e.streams()) {
+                    if (s.missing() && reported.add(org.fenestra.wim.format.LittleEndian.hex(s.hash()))) {
+                        report.missing(new WimVerifyReport.MissingBlob(e.fullPath(), s.hash()));
+                    }
+                }
+            });
+        }
+    }
+
+    private void checkBlobs(List<BlobDescriptor> blobs, WimVerifyReport report, WimProgress progress)
+            throws IOException {
+        progress.subTask("Verifying file data");
+        BlobStreamer.stream(blobs, new BlobStreamer.BlobSink() {
+            private final MessageDigest sha = Sha1.newDigest();
+
+            @Override
+            public void begin(BlobDescriptor blob) {
+                sha.reset();
+            }
+
+            @Override
+            public void data(BlobDescriptor blob, byte[] b, int off, int len) {
+                sha.update(b, off, len);
+            }
+
+            @Override
+            public void end(BlobDescriptor blob) {
+                byte[] actual = sha.digest();
+                report.checked();
+                if (!Arrays.equals(actual, blob.hash())) {
+                    report.bad(badBlob(blob, actual, null));
+                }
+            }
+
+            @Override
+            public void failed(List<BlobDescriptor> affected, WimFormatException error) {
+                for (BlobDescriptor b : affected) {
+                    report.bad(badBlob(b, null, error));
+                }
+            }
+        }, progress);
+    }
+
+    private static WimVerifyReport.BadBlob badBlob(BlobDescriptor b, byte[] actual, WimException error) {
+        Resource r = b.resource();
+        CompressionType c = r.compression();
+        return new WimVerifyReport.BadBlob(r.source().path().toString(), b.hash(), b.size(), r.offset(), r.sizeInWim(),
+                r.uncompressedSize(), r.header().flags(), ChunkSizes.displayName(c), r.chunkSize(), actual, error);
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Starts the materialized products the way an admin does (through ./fenestra) and checks
+# what they print and return: the one-shot console command and its exit status, the
+# interactive console, and the workbench window (a screenshot is saved and must exist).
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OUT=$ROOT/releng/org.fenestra.site/target/smoke
+rm -rf "$OUT" && mkdir -p "$OUT"
+export FENESTRA_HOME=$OUT/home
+failures=0
+
+check() { # description, then a command that must succeed
+  local what=$1; shift
+  if "$@"; then echo "smoke ok:     $what"; else echo "smoke FAILED: $what" >&2; failures=$((failures + 1)); fi
+}
+
+status_out=$OUT/status.txt
+"$ROOT/fenestra" --headless -c "fenestra:status" >"$status_out" 2>&1
+check "fenestra --headless -c fenestra:status exits 0" test $? -eq 0
+check "fenestra:status names the status command" grep -q "org.fenestra.console.internal.StatusCommand *ACTIVE" "$status_out"
+
+"$ROOT/fenestra" --headless -c "fenestra:status unexpected-argument" >"$OUT/bad.txt" 2>&1
+check "a failing one-shot command exits 1" test $? -eq 1
+
+printf 'fenestra:status\nexit\n' | timeout 60 "$ROOT/fenestra" --headless >"$OUT/interactive.txt" 2>&1
+check "interactive console runs a command and exits 0 on 'exit'" test $? -eq 0
+check "interactive console printed the status table" grep -q "Fenestra components" "$OUT/interactive.txt"
+
+env -u DISPLAY -u WAYLAND_DISPLAY "$ROOT/fenestra" -c "fenestra:status" >"$OUT/nodisplay.txt" 2>&1
+check "without a display, ./fenestra falls back to the headless console" grep -q "no display" "$OUT/nodisplay.txt"
+
+if [ -n "${DISPLAY:-}" ]; then
+  timeout 120 "$ROOT/fenestra" -Dfenestra.screenshot="$OUT/workbench.png" -Dfenestra.autoclose=5000 >"$OUT/workbench.txt" 2>&1
+  check "the workbench product starts and closes with status 0" test $? -eq 0
+  check "the workbench product showed a window (screenshot saved)" test -s "$OUT/workbench.png"
+fi
+
+[ $failures -eq 0 ] && echo "smoke: all product checks passed" || { echo "smoke: $failures check(s) failed; outputs in $OUT" >&2; exit 1; }
