@@ -15,6 +15,10 @@ check() { # description, then a command that must succeed
   if "$@"; then echo "smoke ok:     $what"; else echo "smoke FAILED: $what" >&2; failures=$((failures + 1)); fi
 }
 
+bundles_info=$ROOT/releng/org.fenestra.site/target/products/fenestra/linux/gtk/x86_64/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info
+check "the sample partner plugin was installed into the workbench from the update site by p2" \
+  grep -q "^org.fenestra.sample.partner," "$bundles_info"
+
 status_out=$OUT/status.txt
 "$ROOT/fenestra" --headless -c "fenestra:status" >"$status_out" 2>&1
 check "fenestra --headless -c fenestra:status exits 0" test $? -eq 0

@@ -47,7 +47,7 @@ final class WimVerifier {
         for (WimPart part : wim.parts()) {
             IntegrityTable t = IntegrityTable.read(part.source(), part.header());
             if (t == null) {
-                report.noIntegrityTable(part.source().name());
+                report.noIntegrityTable(part.source().path().toString());
             } else {
                 progress.subTask("Verifying integrity of " + part.source().name());
                 t.verify(part.source(), part.header(), WimProgressAdapters.noWork(progress));

@@ -1,0 +1,294 @@
+package org.fenestra.wim.cli;
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.fenestra.wim.MissingBlobException;
+import org.fenestra.wim.PathNotFoundException;
+import org.fenestra.wim.WimEntry;
+import org.fenestra.wim.WimFile;
+import org.fenestra.wim.WimImage;
+import org.fenestra.wim.WimImageInfo;
+import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.WimVerifyReport;
+import org.fenestra.wim.extract.ExtractOptions;
+import org.fenestra.wim.extract.ExtractReport;
+import org.fenestra.wim.format.LittleEndian;
+
+/**
+ * {@code fenestra wim COMMAND ...}: the read-side commands of {@code wimlib-imagex} with the same
+ * arguments, options and output: info, xml, dir, verify, extract, apply. Errors go to stderr
+ * as {@code ERROR: ...}; the exit code is wimlib's error code for the failure.
+ */
+public final class WimCommand {
+    private static final int USAGE_ERROR = 255; // wimlib-imagex returns -1
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public WimCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int rc = new WimCommand(out, err).run(args);
+        out.flush();
+        err.flush();
+        System.exit(rc);
+    }
+
+    /** Runs one command and returns the exit code. */
+    public int run(String... args) {
+        if (args.length == 0) {
+            usage();
+            return USAGE_ERROR;
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "info" -> info(rest);
+                case "xml" -> xml(rest);
+                case "dir" -> dir(rest);
+                case "verify" -> verify(rest);
+                case "extract" -> extract(rest);
+                case "apply" -> apply(rest);
+                default -> {
+                    err.print("ERROR: unknown command \"" + args[0] + "\"\n");
+                    usage();
+                    yield USAGE_ERROR;
+                }
+            };
+        } catch (CommandLine.UsageException e) {
+            err.print("ERROR: " + e.getMessage() + "\n");
+            usage();
+            return USAGE_ERROR;
+        } catch (IOException e) {
+            return fail(e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int fail(IOException e) {
+        ErrorCodes.Code code = ErrorCodes.of(e);
+        err.print("ERROR: " + e.getMessage() + "\n");
+        err.print("ERROR: Exiting with error code " + code.value() + ":\n       " + code.description() + ".\n");
+        return code.value();
+    }
+
+    private void usage() {
+        err.print("Usage: fenestra wim info WIMFILE [IMAGE] [--header] [--xml]\n"
+                + "       fenestra wim xml WIMFILE\n"
+                + "       fenestra wim dir WIMFILE [IMAGE] [--path=PATH] [--detailed] [--one-file-only] [--ref=GLOB]\n"
+                + "       fenestra wim verify WIMFILE [--ref=GLOB...] [--nocheck]\n"
+                + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB]"
+                + " [--preserve-dir-structure] [--include-invalid-names]\n"
+                + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names]"
+                + " [--rpfix|--norpfix]\n");
+    }
+
+    private static WimFile open(String path, CommandLine cl) throws IOException {
+        return WimFile.open(Path.of(path), RefGlobs.expand(cl.all("ref")));
+    }
+
+    private int info(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("header", "xml", "blobs", "check", "nocheck"), Set.of());
+        if (cl.positionals.isEmpty() || cl.positionals.size() > 2) {
+            throw new CommandLine.UsageException(cl.positionals.isEmpty() ? "Must specify a WIM file"
+                    : "changing image properties is not supported");
+        }
+        String path = cl.positionals.get(0);
+        try (WimFile wim = WimFile.open(Path.of(path))) {
+            int image = cl.positionals.size() == 2 ? wim.resolveImage(cl.positionals.get(1)) : 0;
+            boolean shortHeader = !cl.has("header") && !cl.has("xml");
+            InfoPrinter p = new InfoPrinter(out);
+            if (image == 0 && shortHeader) {
+                p.wimInformation(path, wim);
+            }
+            if (cl.has("header")) {
+                p.header(wim);
+            }
+            if (cl.has("xml")) {
+                out.write(wim.xmlBytes());
+            }
+            if (shortHeader) {
+                p.images(wim, image);
+            }
+        }
+        return 0;
+    }
+
+    private int xml(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of(), Set.of());
+        if (cl.positionals.size() != 1) {
+            throw new CommandLine.UsageException("Must specify exactly one WIM file");
+        }
+        try (WimFile wim = WimFile.open(Path.of(cl.positionals.get(0)))) {
+            out.write(wim.xmlBytes());
+        }
+        return 0;
+    }
+
+    private int dir(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("detailed", "one-file-only"), Set.of("path", "ref"));
+        if (cl.positionals.isEmpty() || cl.positionals.size() > 2) {
+            throw new CommandLine.UsageException(cl.positionals.isEmpty() ? "Must specify a WIM file" : "Too many arguments");
+        }
+        try (WimFile wim = open(cl.positionals.get(0), cl)) {
+            int index = selectSingleImage(wim, cl.positionals.size() == 2 ? cl.positionals.get(1) : null);
+            WimImage image = wim.openImage(index);
+            String path = cl.option("path", "/");
+            WimEntry start = image.lookup(path);
+            if (start == null) {
+                throw new PathNotFoundException("Path \"" + path + "\" does not exist in WIM image " + index);
+            }
+            DirPrinter printer = new DirPrinter(out, cl.has("detailed"));
+            if (cl.has("one-file-only")) {
+                printer.print(start);
+            } else {
+                image.walk(start, printer::print);
+            }
+        }
+        return 0;
+    }
+
+    /** The image given, or image 1 when none is given and the WIM has exactly one. */
+    private static int selectSingleImage(WimFile wim, String spec) throws IOException, CommandLine.UsageException {
+        if (spec == null) {
+            if (wim.imageCount() != 1) {
+                throw new CommandLine.UsageException("\"" + wim.fileName() + "\" contains " + wim.imageCount()
+                        + " images; Please select one (or all).");
+            }
+            return 1;
+        }
+        int index = wim.resolveImage(spec);
+        if (index == 0) {
+            throw new CommandLine.UsageException("this command needs a single image, not \"" + spec + "\"");
+        }
+        return index;
+    }
+
+    private int verify(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("nocheck"), Set.of("ref"));
+        if (cl.positionals.size() != 1) {
+            throw new CommandLine.UsageException(cl.positionals.isEmpty() ? "Must specify a WIM file!"
+                    : "At most one WIM file can be specified!");
+        }
+        String path = cl.positionals.get(0);
+        WimVerifyReport report;
+        try (WimFile wim = open(path, cl)) {
+            report = wim.verify(WimProgress.NONE);
+        }
+        for (String f : report.filesWithoutIntegrityTable()) {
+            err.print("\n[WARNING] \"" + f + "\" does not contain integrity information.  Skipping integrity check.\n");
+        }
+        for (WimVerifyReport.MissingBlob m : report.missingBlobs()) {
+            err.print("\n[ERROR] \"" + m.path() + "\": blob not found\n        SHA-1 message digest of missing blob:\n        "
+                    + LittleEndian.hex(m.hash()) + "\n");
+        }
+        for (WimVerifyReport.BadBlob b : report.badBlobs()) {
+            printBadBlob(b);
+        }
+        if (report.ok()) {
+            out.print("\n\"" + path + "\" was successfully verified.\n");
+            return 0;
+        }
+        err.print("\nERROR: \"" + path + "\" failed verification!\n");
+        try {
+            report.throwIfFailed();
+        } catch (MissingBlobException e) {
+            if (cl.all("ref").isEmpty()) {
+                out.print("Note: if this WIM file is not standalone, use the --ref option to specify the other parts.\n");
+            }
+            return fail(e);
+        } catch (IOException e) {
+            return fail(e);
+        }
+        return 0;
+    }
+
+    private void printBadBlob(WimVerifyReport.BadBlob b) {
+        if (b.actualHash() == null) {
+            err.print("\n[ERROR] A WIM resource could not be read: " + b.error().getMessage() + "\n");
+            return;
+        }
+        err.print("\n[ERROR] A WIM resource is corrupted!\n"
+                + "        WIM file: \"" + b.file() + "\"\n"
+                + "        Blob uncompressed size: " + b.size() + "\n"
+                + "        Resource offset in WIM: " + b.resourceOffset() + "\n"
+                + "        Resource uncompressed size: " + b.resourceUncompressedSize() + "\n"
+                + "        Resource size in WIM: " + b.resourceSizeInWim() + "\n"
+                + "        Resource flags: 0x" + Integer.toHexString(b.resourceFlags()) + "\n"
+                + "        Resource compression type: " + b.compression() + "\n"
+                + "        Resource compression chunk size: " + b.chunkSize() + "\n"
+                + "        Expected SHA-1: " + LittleEndian.hex(b.expectedHash()) + "\n"
+                + "        Actual SHA-1: " + LittleEndian.hex(b.actualHash()) + "\n");
+    }
+
+    private int extract(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("preserve-dir-structure", "include-invalid-names", "no-acls",
+                "unix-data", "nullglob"), Set.of("dest-dir", "ref"));
+        if (cl.positionals.size() < 2) {
+            throw new CommandLine.UsageException("Must specify a WIM file and an image");
+        }
+        try (WimFile wim = open(cl.positionals.get(0), cl)) {
+            int index = selectSingleImage(wim, cl.positionals.get(1));
+            WimImage image = wim.openImage(index);
+            List<String> paths = cl.positionals.size() > 2 ? cl.positionals.subList(2, cl.positionals.size()) : List.of("/");
+            ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
+                    cl.has("preserve-dir-structure"));
+            ExtractReport r = image.extract(paths, Path.of(cl.option("dest-dir", ".")), opts, WimProgress.NONE);
+            printReport(r);
+        }
+        out.print("Done extracting files.\n");
+        return 0;
+    }
+
+    private int apply(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("include-invalid-names", "rpfix", "norpfix", "no-acls",
+                "unix-data", "check"), Set.of("ref"));
+        if (cl.positionals.size() < 2 || cl.positionals.size() > 3) {
+            throw new CommandLine.UsageException("Must specify a WIM file, optionally an image, and a target");
+        }
+        boolean hasImage = cl.positionals.size() == 3;
+        Path target = Path.of(cl.positionals.get(hasImage ? 2 : 1));
+        ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), !cl.has("norpfix"), true, false);
+        try (WimFile wim = open(cl.positionals.get(0), cl)) {
+            int index = hasImage ? wim.resolveImage(cl.positionals.get(1)) : selectSingleImage(wim, null);
+            if (index == 0) {
+                for (WimImageInfo info : wim.images()) {
+                    String name = info.name() == null || info.name().isEmpty() ? String.valueOf(info.index()) : info.name();
+                    applyOne(wim, info.index(), target.resolve(name), opts);
+                }
+            } else {
+                applyOne(wim, index, target, opts);
+            }
+        }
+        return 0;
+    }
+
+    private void applyOne(WimFile wim, int index, Path target, ExtractOptions opts) throws IOException {
+        WimImage image = wim.openImage(index);
+        ExtractReport r = image.extract(List.of(), target, opts, WimProgress.NONE);
+        printReport(r);
+        out.print("Done applying WIM image.\n");
+    }
+
+    private void printReport(ExtractReport r) {
+        for (String w : r.warnings()) {
+            err.print("[WARNING] " + w + "\n");
+        }
+        for (String s : r.skipped()) {
+            err.print("[WARNING] " + s + "\n");
+        }
+    }
+}
