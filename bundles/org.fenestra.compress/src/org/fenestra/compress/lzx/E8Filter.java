@@ -22,6 +22,38 @@ final class E8Filter {
     private E8Filter() {
     }
 
+    /**
+     * Applies the translation (compressor side): a relative target {@code rel} after an E8
+     * at position {@code i} with {@code -i <= rel < 12000000} becomes {@code rel + i} if that
+     * is below 12000000, else {@code rel - 12000000}; same positions as {@link #undo}.
+     */
+    static void apply(byte[] b, int off, int size) {
+        if (size <= 10) {
+            return;
+        }
+        final int limit = off + size - 10;
+        int p = off;
+        while (p < limit) {
+            if (p + 8 <= limit) {
+                long v = (long) LE64.get(b, p) ^ 0xE8E8_E8E8_E8E8_E8E8L;
+                if (((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) == 0) {
+                    p += 8;
+                    continue;
+                }
+            }
+            if (b[p] != (byte) 0xE8) {
+                p++;
+                continue;
+            }
+            int i = p - off;
+            int rel = (int) LE32.get(b, p + 1);
+            if (rel >= -i && rel < LzxConstants.E8_FILE_SIZE) {
+                LE32.set(b, p + 1, rel < LzxConstants.E8_FILE_SIZE - i ? rel + i : rel - LzxConstants.E8_FILE_SIZE);
+            }
+            p += 5;
+        }
+    }
+
     static void undo(byte[] b, int off, int size) {
         if (size <= 10) {
             return;

@@ -1,0 +1,20 @@
+package org.fenestra.fuzz;
+
+import org.fenestra.compress.CompressionType;
+
+/**
+ * Jazzer target: LZMS chunk decompression on hostile input, chunk sizes 2^15 to 2^21
+ * (see {@link ChunkInput} for the input layout). LZMS allows up to 2^30, but the
+ * decoder sizes its offset alphabets from the chunk's actual length, so larger chunk sizes
+ * would mostly cost heap for output buffers.
+ */
+public final class LzmsFuzzTarget {
+    private static final DecoderHarness HARNESS = new DecoderHarness(CompressionType.LZMS, 15, 21);
+
+    private LzmsFuzzTarget() {
+    }
+
+    public static void fuzzerTestOneInput(byte[] data) {
+        HARNESS.run(data);
+    }
+}
