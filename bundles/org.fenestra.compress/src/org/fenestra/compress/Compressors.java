@@ -2,6 +2,7 @@ package org.fenestra.compress;
 
 import java.util.Objects;
 
+import org.fenestra.compress.lzx.LzxCompressor;
 import org.fenestra.compress.xpress.XpressCompressor;
 
 /**
@@ -55,6 +56,9 @@ public final class Compressors {
             case XPRESS:
                 requirePowerOfTwo(type, chunkSize, 12, 16);
                 return new XpressCompressor(chunkSize, level);
+            case LZX:
+                requirePowerOfTwo(type, chunkSize, 15, 21);
+                return new LzxCompressor(chunkSize, level);
             default:
                 throw new IllegalArgumentException("no compressor for " + type + " yet");
         }

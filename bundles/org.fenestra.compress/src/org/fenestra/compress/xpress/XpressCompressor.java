@@ -72,6 +72,7 @@ public final class XpressCompressor implements ChunkCompressor {
     private int nextBits2;
     private int nextByte;
     private int outEnd;
+    private boolean overflow;
 
     /**
      * @param chunkSize largest chunk, a power of two up to 65536
@@ -331,6 +332,7 @@ public final class XpressCompressor implements ChunkCompressor {
         nextBits2 = nextBits + 2;
         nextByte = nextBits + 4;
         outEnd = dstOff + capacity;
+        overflow = false;
         final int[] codewords = this.codewords;
         final byte[] lens = this.lens;
         if (count >= 0) {
@@ -365,7 +367,7 @@ public final class XpressCompressor implements ChunkCompressor {
             }
         }
         writeBits(codewords[END_OF_DATA], lens[END_OF_DATA]);
-        if (outEnd - nextByte < 2) {
+        if (overflow) {
             return 0;
         }
         put16(nextBits, bitBuf << (16 - bitCount));
@@ -383,6 +385,8 @@ public final class XpressCompressor implements ChunkCompressor {
                 nextBits = nextBits2;
                 nextBits2 = nextByte;
                 nextByte += 2;
+            } else {
+                overflow = true;
             }
         }
     }
@@ -392,11 +396,17 @@ public final class XpressCompressor implements ChunkCompressor {
             int b = Math.min(adj - 15, 255);
             if (nextByte < outEnd) {
                 out[nextByte++] = (byte) b;
+            } else {
+                overflow = true;
             }
-            if (b == 255 && outEnd - nextByte >= 2) {
-                out[nextByte] = (byte) adj;
-                out[nextByte + 1] = (byte) (adj >>> 8);
-                nextByte += 2;
+            if (b == 255) {
+                if (outEnd - nextByte >= 2) {
+                    out[nextByte] = (byte) adj;
+                    out[nextByte + 1] = (byte) (adj >>> 8);
+                    nextByte += 2;
+                } else {
+                    overflow = true;
+                }
             }
         }
     }

@@ -1,0 +1,138 @@
+package org.fenestra.compress.matchfinder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The match finders only report real matches (checked byte by byte), within the buffer,
+ * with the length they claim; with an unlimited search they find the longest match; and
+ * reusing an instance for a new buffer never reports matches into the old one.
+ */
+class MatchFinderTest {
+
+    private static byte[] data(int n, long seed) {
+        Random rnd = new Random(seed);
+        byte[] b = new byte[n + LzBytes.PADDING];
+        for (int i = 0; i < n; i++) {
+            // small alphabet and copies of earlier stretches: many matches of all lengths
+            if (i > 300 && rnd.nextInt(50) == 0) {
+                int from = rnd.nextInt(i - 1);
+                int len = Math.min(n - i, 1 + rnd.nextInt(300));
+                for (int k = 0; k < len; k++) {
+                    b[i + k] = b[from + k];
+                }
+                i += len - 1;
+            } else {
+                b[i] = (byte) rnd.nextInt(4);
+            }
+        }
+        return b;
+    }
+
+    private static int longest(byte[] b, int pos, int maxLen) {
+        int best = 0;
+        for (int m = 0; m < pos; m++) {
+            int l = 0;
+            while (l < maxLen && b[m + l] == b[pos + l]) {
+                l++;
+            }
+            best = Math.max(best, l);
+        }
+        return best;
+    }
+
+    private static void assertMatch(byte[] b, int pos, int off, int len) {
+        assertTrue(off >= 1 && off <= pos, "offset " + off + " at " + pos);
+        for (int k = 0; k < len; k++) {
+            assertEquals(b[pos - off + k], b[pos + k], "byte " + k + " of match at " + pos);
+        }
+    }
+
+    @Test
+    void hashChainsFindTheLongestMatchWithUnlimitedDepth() {
+        int n = 6000;
+        HashChainMatchFinder mf = new HashChainMatchFinder(n);
+        for (long seed = 1; seed <= 2; seed++) {
+            byte[] b = data(n, seed);
+            mf.reset(b, n);
+            for (int pos = 0; pos < n; pos++) {
+                int maxLen = Math.min(n - pos, 258);
+                int len = mf.longestMatch(pos, 2, maxLen, maxLen, Integer.MAX_VALUE);
+                if (maxLen < 5) {
+                    continue;
+                }
+                int want = longest(b, pos, maxLen);
+                if (len >= 3) {
+                    assertMatch(b, pos, mf.offset, len);
+                }
+                if (want >= 4) {
+                    assertEquals(want, len, "longest match at " + pos);
+                } else {
+                    // length-3 matches come from a one-entry table and may be missed
+                    assertTrue(len <= Math.max(2, want), "at " + pos);
+                }
+            }
+        }
+    }
+
+    @Test
+    void binaryTreesReportIncreasingRealMatchesUpToTheLongest() {
+        int n = 6000;
+        BinaryTreeMatchFinder mf = new BinaryTreeMatchFinder(n, true);
+        int[] lens = new int[600];
+        int[] offs = new int[600];
+        for (long seed = 3; seed <= 4; seed++) {
+            byte[] b = data(n, seed);
+            mf.reset(b, n);
+            for (int pos = 0; pos + BinaryTreeMatchFinder.REQUIRED_BYTES <= n; pos++) {
+                int maxLen = Math.min(n - pos, 258);
+                int count = mf.getMatches(pos, maxLen, maxLen, Integer.MAX_VALUE, lens, offs, 0);
+                int prev = 0;
+                for (int k = 0; k < count; k++) {
+                    assertTrue(lens[k] > prev, "lengths must strictly increase at " + pos);
+                    assertTrue(lens[k] <= maxLen);
+                    assertMatch(b, pos, offs[k], lens[k]);
+                    prev = lens[k];
+                }
+                int want = longest(b, pos, maxLen);
+                if (want >= 4) {
+                    assertEquals(want, prev, "longest match at " + pos);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reuseAcrossBuffersNeverReachesIntoTheOldBuffer() {
+        int n = 5000;
+        HashChainMatchFinder hc = new HashChainMatchFinder(n);
+        BinaryTreeMatchFinder bt = new BinaryTreeMatchFinder(n, false);
+        int[] lens = new int[600];
+        int[] offs = new int[600];
+        byte[] a = data(n, 5);
+        byte[] b = a.clone(); // identical content: stale entries would "match"
+        hc.reset(a, n);
+        bt.reset(a, n);
+        for (int pos = 0; pos + 5 <= n; pos++) {
+            hc.longestMatch(pos, 2, n - pos, n - pos, 8);
+            bt.getMatches(pos, n - pos, Math.min(n - pos, 64), 8, lens, offs, 0);
+        }
+        hc.reset(b, n / 2);
+        bt.reset(b, n / 2);
+        for (int pos = 0; pos + 5 <= n / 2; pos++) {
+            int maxLen = n / 2 - pos;
+            int len = hc.longestMatch(pos, 2, maxLen, maxLen, 64);
+            if (len >= 3) {
+                assertMatch(b, pos, hc.offset, len);
+            }
+            int count = bt.getMatches(pos, maxLen, Math.min(maxLen, 64), 64, lens, offs, 0);
+            for (int k = 0; k < count; k++) {
+                assertMatch(b, pos, offs[k], lens[k]);
+            }
+        }
+    }
+}
