@@ -2,6 +2,7 @@ package org.fenestra.compress;
 
 import java.util.Objects;
 
+import org.fenestra.compress.lz.ChunkArguments;
 import org.fenestra.compress.lzx.LzxCompressor;
 import org.fenestra.compress.xpress.XpressCompressor;
 
@@ -89,11 +90,7 @@ public final class Compressors {
 
         @Override
         public int compress(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstCapacity) {
-            Objects.checkFromIndexSize(srcOff, srcLen, src.length);
-            Objects.checkFromIndexSize(dstOff, dstCapacity, dst.length);
-            if (srcLen > chunkSize) {
-                throw new IllegalArgumentException("chunk of " + srcLen + " bytes exceeds " + chunkSize);
-            }
+            ChunkArguments.checkCompress(src, srcOff, srcLen, dst, dstOff, dstCapacity, chunkSize);
             return 0;
         }
     }

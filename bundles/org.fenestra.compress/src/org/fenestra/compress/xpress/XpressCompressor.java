@@ -1,11 +1,11 @@
 package org.fenestra.compress.xpress;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.huffman.CanonicalCode;
 import org.fenestra.compress.huffman.CodeLengthBuilder;
+import org.fenestra.compress.lz.ChunkArguments;
 import org.fenestra.compress.matchfinder.BinaryTreeMatchFinder;
 import org.fenestra.compress.matchfinder.HashChainMatchFinder;
 import org.fenestra.compress.matchfinder.LzBytes;
@@ -117,11 +117,7 @@ public final class XpressCompressor implements ChunkCompressor {
 
     @Override
     public int compress(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstCapacity) {
-        Objects.checkFromIndexSize(srcOff, srcLen, src.length);
-        Objects.checkFromIndexSize(dstOff, dstCapacity, dst.length);
-        if (srcLen > chunkSize) {
-            throw new IllegalArgumentException("chunk of " + srcLen + " bytes exceeds " + chunkSize);
-        }
+        ChunkArguments.checkCompress(src, srcOff, srcLen, dst, dstOff, dstCapacity, chunkSize);
         if (srcLen < MIN_INPUT) {
             return 0;
         }
