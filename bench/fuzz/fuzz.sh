@@ -3,7 +3,9 @@
 #
 #   bench/fuzz/fuzz.sh [--seconds N] [--target NAME|all] [--timeout S] [--keep-going N]
 #   bench/fuzz/fuzz.sh --reproduce NAME FILE...     # run inputs once, print the stack trace
+#   bench/fuzz/fuzz.sh --minimize NAME FILE         # shrink a finding to findings/NAME/minimized-FILE
 #   bench/fuzz/fuzz.sh --regressions                # replay bench/fuzz/regressions/NAME/*
+#   bench/fuzz/fuzz.sh --build-only                 # fetch Jazzer, compile; FUZZ_SKIP_BUILD=1 reuses it
 #
 # Targets: xpress, lzx, lzms (chunk decoders), wim (header, XML, blob table, metadata, blob
 # data, verify). Default: every target for 30 s (CI). The contract checked: hostile input
@@ -40,7 +42,9 @@ while [ $# -gt 0 ]; do
             mode=reproduce; targets=${2:?}; shift 2
             for f in "$@"; do reproduce+=("$(realpath "$f")"); done
             set -- ;;
+        --minimize) mode=minimize; targets=${2:?}; reproduce=("$(realpath "${3:?}")"); shift 3 ;;
         --regressions) mode=regressions; shift ;;
+        --build-only) mode=build; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument $1 (see --help)" ;;
     esac
@@ -109,7 +113,7 @@ jazzer() { # NAME LOG ARGS...
     shift 2
     mkdir -p "$out/tmp" "$out/findings/$name"
     # Jazzer attaches its agent at run time; the flags only silence JDK 21+ warnings.
-    (cd "$out/findings/$name" && "$JAVA_HOME/bin/java" -Xmx$HEAP -Xss4m \
+    (cd "$out/findings/$name" && "$JAVA_HOME/bin/java" -Xmx$HEAP \
         -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED -Xshare:off \
         -Djava.io.tmpdir="$out/tmp" \
         -cp "$classpath_jazzer:$out/classes" com.code_intelligence.jazzer.Jazzer \
@@ -125,13 +129,13 @@ jazzer() { # NAME LOG ARGS...
 summarize() { # NAME LOG RC
     local name=$1 log=$2 rc=$3 execs done_line result
     execs=$(sed -n 's/^stat::number_of_executed_units: //p' "$log" | tail -1)
-    done_line=$(grep -E '^#[0-9]+ +(DONE|INITED|NEW|REDUCE|pulse)' "$log" | tail -1 || true)
+    done_line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|INITED|NEW|REDUCE|pulse)' "$log" | tail -1 || true)
     if [ "$rc" -eq 0 ]; then
         result=ok
     else
-        result="FINDING (rc $rc): $(grep -m1 -E '== Java Exception:|ERROR: libFuzzer:|== FuzzerSecurityIssue' "$log" \
+        result="FINDINGS: $(grep -c 'Test unit written to' "$log"), first: $(grep -m1 -E '== Java Exception:|ERROR: libFuzzer:|== FuzzerSecurityIssue' "$log" \
             | sed 's/^==[0-9]*== //; s/^== //' | cut -c1-160)"
-        result="$result; input: $(sed -n "s/.*Test unit written to //p" "$log" | tail -1)"
+        result="$result; input: $(sed -n "s/.*Test unit written to //p" "$log" | head -1)"
     fi
     printf 'fuzz: %-6s %6ss  execs %-9s cov %-5s ft %-6s corpus %-12s %s\n' "$name" "$seconds" "${execs:-?}" \
         "$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$done_line")" "$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$done_line")" \
@@ -139,7 +143,10 @@ summarize() { # NAME LOG RC
 }
 
 fetch_jazzer
-compile
+if [ -z "${FUZZ_SKIP_BUILD:-}" ] || [ ! -d "$out/classes/org/fenestra/fuzz" ]; then
+    compile
+fi
+[ $mode = build ] && exit 0
 mkdir -p "$out/logs"
 status=0
 for name in $targets; do
@@ -158,6 +165,13 @@ for name in $targets; do
             rc=0
             jazzer "$name" "$log" "${reproduce[@]}" || rc=$?
             cat "$log"
+            ;;
+        minimize)
+            min=$out/findings/$name/minimized-$(basename "${reproduce[0]}")
+            jazzer "$name" "$log" -minimize_crash=1 -runs=20000 -exact_artifact_path="$min" "${reproduce[0]}" || true
+            [ -f "$min" ] || die "minimization failed, see $log"
+            echo "fuzz: $(wc -c <"${reproduce[0]}") -> $(wc -c <"$min") bytes: $min"
+            rc=0
             ;;
         regressions)
             shopt -s nullglob

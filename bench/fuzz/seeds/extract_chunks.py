@@ -17,7 +17,7 @@ FLAG_COMPRESSED, FLAG_SOLID = 0x04, 0x10
 HEADER_CODEC = {0x20000: "xpress", 0x40000: "lzx", 0x80000: "lzms"}
 SOLID_CODEC = {1: "xpress", 2: "lzx", 3: "lzms"}
 MIN_ORDER = {"xpress": 12, "lzx": 15, "lzms": 15}
-MAX_ORDER = {"xpress": 16, "lzx": 21, "lzms": 21}
+MAX_ORDER = {"xpress": 16, "lzx": 21, "lzms": 18}
 
 
 def reshdr(b, off):

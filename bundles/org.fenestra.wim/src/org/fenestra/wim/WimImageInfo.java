@@ -16,6 +16,11 @@ public final class WimImageInfo {
         this.image = image;
     }
 
+    /** The IMAGE element itself, for copying it into another WIM. */
+    Element element() {
+        return image;
+    }
+
     public int index() {
         return index;
     }

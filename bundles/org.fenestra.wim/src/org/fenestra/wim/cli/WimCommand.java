@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.fenestra.compress.CompressionType;
+import org.fenestra.compress.Compressors;
+import org.fenestra.wim.CaptureConfig;
+import org.fenestra.wim.CaptureOptions;
 import org.fenestra.wim.MissingBlobException;
 import org.fenestra.wim.PathNotFoundException;
 import org.fenestra.wim.WimEntry;
@@ -17,9 +21,12 @@ import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimVerifyReport;
+import org.fenestra.wim.WimWriter;
+import org.fenestra.wim.WriteOptions;
 import org.fenestra.wim.extract.ExtractOptions;
 import org.fenestra.wim.extract.ExtractReport;
 import org.fenestra.wim.format.LittleEndian;
+import org.fenestra.wim.format.WimHeader;
 
 /**
  * {@code fenestra wim COMMAND ...}: the read-side commands of {@code wimlib-imagex} with the same
@@ -61,6 +68,8 @@ public final class WimCommand {
                 case "verify" -> verify(rest);
                 case "extract" -> extract(rest);
                 case "apply" -> apply(rest);
+                case "capture" -> capture(rest);
+                case "export" -> export(rest);
                 default -> {
                     err.print("ERROR: unknown command \"" + args[0] + "\"\n");
                     usage();
@@ -93,7 +102,14 @@ public final class WimCommand {
                 + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB]"
                 + " [--preserve-dir-structure] [--include-invalid-names]\n"
                 + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names]"
-                + " [--rpfix|--norpfix]\n");
+                + " [--rpfix|--norpfix]\n"
+                + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=none|XPRESS|LZX]"
+                + " [--chunk-size=N] [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
+                + " [--compress=none|XPRESS|LZX] [--chunk-size=N] [--recompress] [--boot] [--check]\n"
+                + "         (export writes a new WIM; without --compress it keeps the source's compression and"
+                + " chunk size,\n          except that LZMS and solid sources are recompressed with LZX, 32768-byte"
+                + " chunks:\n          there is no LZMS compressor)\n");
     }
 
     private static WimFile open(String path, CommandLine cl) throws IOException {
@@ -281,6 +297,119 @@ public final class WimCommand {
         ExtractReport r = image.extract(List.of(), target, opts, WimProgress.NONE);
         printReport(r);
         out.print("Done applying WIM image.\n");
+    }
+
+    private int capture(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix"),
+                Set.of("compress", "chunk-size", "flags", "config", "compress-level"));
+        if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
+            throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
+                    + " and a description");
+        }
+        Path source = Path.of(cl.positionals.get(0));
+        String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : defaultImageName(source);
+        String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
+        String configFile = cl.option("config", null);
+        CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
+        CompressionType type = compression(cl.option("compress", "LZX"));
+        WriteOptions opts = options(type, chunkSize(cl), level(cl), cl.has("check"), cl.has("boot"), false);
+        WimWriter.capture(source, Path.of(cl.positionals.get(1)),
+                new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
+                WimProgress.NONE);
+        return 0;
+    }
+
+    /** wimlib names the image after the last component of the source path. */
+    private static String defaultImageName(Path source) {
+        Path abs = source.toAbsolutePath().normalize();
+        Path name = abs.getFileName();
+        return name == null ? "" : name.toString();
+    }
+
+    private int export(List<String> args) throws IOException, CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "recompress"),
+                Set.of("compress", "chunk-size", "compress-level", "ref"));
+        if (cl.positionals.size() < 3 || cl.positionals.size() > 5) {
+            throw new CommandLine.UsageException("Must specify a source WIM, an image, a destination WIM, and optionally"
+                    + " a name and a description");
+        }
+        Path dest = Path.of(cl.positionals.get(2));
+        if (java.nio.file.Files.exists(dest)) {
+            throw new CommandLine.UsageException("\"" + dest + "\" exists; export to an existing WIM (append)"
+                    + " is not supported yet");
+        }
+        try (WimFile wim = open(cl.positionals.get(0), cl)) {
+            int index = wim.resolveImage(cl.positionals.get(1));
+            List<Integer> indices = new java.util.ArrayList<>();
+            if (index == 0) {
+                for (WimImageInfo i : wim.images()) {
+                    indices.add(i.index());
+                }
+            } else {
+                indices.add(index);
+            }
+            CompressionType srcType = wim.header().compression();
+            int srcChunk = wim.header().chunkSize();
+            CompressionType type;
+            int chunk;
+            if (cl.option("compress", null) != null) {
+                type = compression(cl.option("compress", null));
+                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl)
+                        : type == srcType ? srcChunk : WriteOptions.DEFAULT_CHUNK_SIZE;
+            } else if (srcType == CompressionType.LZMS || wim.rawHeader().version() == WimHeader.VERSION_SOLID) {
+                type = CompressionType.LZX;
+                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : WriteOptions.DEFAULT_CHUNK_SIZE;
+                err.print("[INFO] \"" + cl.positionals.get(0) + "\" uses LZMS or solid compression, which cannot be"
+                        + " written yet; recompressing with LZX\n");
+            } else {
+                type = srcType;
+                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : srcChunk;
+            }
+            WriteOptions opts = options(type, chunk, level(cl), cl.has("check"), cl.has("boot"), cl.has("recompress"));
+            String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
+            String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
+            WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);
+        }
+        return 0;
+    }
+
+    private static WriteOptions options(CompressionType type, int chunk, int level, boolean check, boolean boot,
+            boolean recompress) throws CommandLine.UsageException {
+        try {
+            return new WriteOptions(type, chunk, level, check, boot, recompress);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageException(e.getMessage());
+        }
+    }
+
+    private static CompressionType compression(String s) throws CommandLine.UsageException {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> CompressionType.NONE;
+            case "xpress", "fast" -> CompressionType.XPRESS;
+            case "lzx", "maximum" -> CompressionType.LZX;
+            case "lzms", "recovery" -> throw new CommandLine.UsageException(
+                    "LZMS compression cannot be written yet; use --compress=XPRESS or --compress=LZX");
+            default -> throw new CommandLine.UsageException("Invalid compression type \"" + s
+                    + "\"! Must be \"none\", \"XPRESS\" or \"LZX\"");
+        };
+    }
+
+    private static int chunkSize(CommandLine cl) throws CommandLine.UsageException {
+        String v = cl.option("chunk-size", "0");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.UsageException("invalid chunk size \"" + v + "\"");
+        }
+    }
+
+    private static int level(CommandLine cl) throws CommandLine.UsageException {
+        String v = cl.option("compress-level", String.valueOf(Compressors.DEFAULT_LEVEL));
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.UsageException("invalid compression level \"" + v + "\"");
+        }
     }
 
     private void printReport(ExtractReport r) {

@@ -30,6 +30,28 @@ public final class LittleEndian {
         return v;
     }
 
+    public static void put16(byte[] b, int off, int v) {
+        b[off] = (byte) v;
+        b[off + 1] = (byte) (v >>> 8);
+    }
+
+    public static void put32(byte[] b, int off, long v) {
+        for (int i = 0; i < 4; i++) {
+            b[off + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    public static void put64(byte[] b, int off, long v) {
+        putN(b, off, v, 8);
+    }
+
+    /** Writes the low {@code n} bytes of {@code v} (n &lt;= 8). */
+    public static void putN(byte[] b, int off, long v, int n) {
+        for (int i = 0; i < n; i++) {
+            b[off + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
     /** Lower-case hex of a byte range, as wimlib prints hashes and GUIDs. */
     public static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length * 2);

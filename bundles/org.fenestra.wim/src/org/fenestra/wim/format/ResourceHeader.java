@@ -27,6 +27,16 @@ public record ResourceHeader(long sizeInWim, int flags, long offsetInWim, long u
                 LittleEndian.u64(b, off + 16));
     }
 
+    /** Writes the 24-byte on-disk form at {@code b[off]}. */
+    public void write(byte[] b, int off) {
+        LittleEndian.putN(b, off, sizeInWim, 7);
+        b[off + 7] = (byte) flags;
+        LittleEndian.put64(b, off + 8, offsetInWim);
+        LittleEndian.put64(b, off + 16, uncompressedSize);
+    }
+
+    public static final ResourceHeader NONE = new ResourceHeader(0, 0, 0, 0);
+
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }

@@ -25,6 +25,11 @@ public final class TaggedItems {
         this.items = items == null ? NONE : items;
     }
 
+    /** The items as stored (for copying them into a rewritten dentry). */
+    public byte[] raw() {
+        return items.clone();
+    }
+
     public boolean isEmpty() {
         return items.length == 0;
     }

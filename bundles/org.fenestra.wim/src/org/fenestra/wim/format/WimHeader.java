@@ -112,6 +112,26 @@ public record WimHeader(boolean pipable, int version, int flags, int chunkSize, 
         return h;
     }
 
+    /** The 208-byte on-disk form (non-pipable magic; the reserved tail is zero). */
+    public byte[] toBytes() {
+        byte[] b = new byte[DISK_SIZE];
+        LittleEndian.put64(b, 0, pipable ? PIPABLE_MAGIC : MAGIC);
+        LittleEndian.put32(b, 8, DISK_SIZE);
+        LittleEndian.put32(b, 12, version);
+        LittleEndian.put32(b, 16, flags);
+        LittleEndian.put32(b, 20, chunkSize);
+        System.arraycopy(guid, 0, b, 24, 16);
+        LittleEndian.put16(b, 40, partNumber);
+        LittleEndian.put16(b, 42, totalParts);
+        LittleEndian.put32(b, 44, imageCount);
+        blobTable.write(b, 48);
+        xmlData.write(b, 72);
+        bootMetadata.write(b, 96);
+        LittleEndian.put32(b, 120, bootIndex);
+        integrityTable.write(b, 124);
+        return b;
+    }
+
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }

@@ -1,0 +1,400 @@
+package org.fenestra.catalog.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.fenestra.catalog.api.Architecture;
+import org.fenestra.catalog.api.CatalogChange;
+import org.fenestra.catalog.api.CatalogException;
+import org.fenestra.catalog.api.DuplicateImageNameException;
+import org.fenestra.catalog.api.EulaAcceptance;
+import org.fenestra.catalog.api.GeneralProperties;
+import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.ListenerRegistration;
+import org.fenestra.catalog.api.NewOsImage;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * What every catalog database must do, run against each (H2 and PostgreSQL) by a subclass that
+ * supplies a new empty database per test. The tests are final: a database passes them all, or
+ * it is not supported.
+ */
+abstract class ImageCatalogContract {
+
+    /** Nanoseconds on purpose: the catalog keeps microseconds, on every database. */
+    private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123456789Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final List<JdbcImageCatalog> opened = new ArrayList<>();
+    private CatalogSettings database;
+
+    /** Settings for a new, empty database; each test gets its own. */
+    protected abstract CatalogSettings newDatabase() throws Exception;
+
+    @BeforeEach
+    final void createDatabase() throws Exception {
+        database = newDatabase();
+    }
+
+    @AfterEach
+    final void closeCatalogs() {
+        opened.forEach(JdbcImageCatalog::close);
+    }
+
+    @Test
+    final void addedImageReadsBackWithEveryField() throws Exception {
+        JdbcImageCatalog catalog = open();
+        NewOsImage image = image("Windows 11 Enterprise 22H2");
+
+        OsImageRecord added = catalog.add(image);
+
+        assertEquals(new OsImageRecord("FEN00001", image.name(), image.version(), image.comment(), image.sourcePath(),
+                image.storedPath(), image.imageIndex(), image.osVersion(), image.osEdition(), image.architecture(),
+                image.language(), image.sizeBytes(), Instant.parse("2026-11-24T10:15:30.123456Z"),
+                image.eulaAcceptance(), 1), added);
+        assertEquals(added, catalog.get("FEN00001"));
+        assertEquals(List.of(added), catalog.list());
+        assertEquals(Optional.of(added), catalog.findByName(image.name()));
+        assertEquals(Optional.empty(), catalog.findByName("Windows 10"));
+    }
+
+    @Test
+    final void removedImageIsGoneAndItsIdIsNeverReused() throws Exception {
+        JdbcImageCatalog catalog = open();
+        OsImageRecord first = catalog.add(image("First"));
+        OsImageRecord second = catalog.add(image("Second"));
+
+        catalog.remove(first.id());
+
+        assertThrows(ImageNotFoundException.class, () -> catalog.get(first.id()));
+        assertEquals(Optional.empty(), catalog.findByName("First"));
+        assertEquals(List.of(second), catalog.list());
+        assertEquals("FEN00003", catalog.add(image("First")).id(), "a removed image's ID is not allocated again");
+    }
+
+    @Test
+    final void idsAreSequentialAndStableAfterReopen() throws Exception {
+        JdbcImageCatalog catalog = open();
+        List<OsImageRecord> added = new ArrayList<>();
+        for (String name : List.of("Windows 10 LTSC", "Windows 11 Pro", "Windows Server 2022")) {
+            added.add(catalog.add(image(name)));
+        }
+        assertEquals(List.of("FEN00001", "FEN00002", "FEN00003"), added.stream().map(OsImageRecord::id).toList());
+        catalog.close();
+
+        JdbcImageCatalog reopened = open();
+
+        assertEquals(added, reopened.list());
+        assertEquals("FEN00004", reopened.add(image("Windows Server 2025")).id());
+    }
+
+    @Test
+    final void namesAreUniqueIgnoringCase() throws Exception {
+        JdbcImageCatalog catalog = open();
+        OsImageRecord original = catalog.add(image("Windows 11 Enterprise"));
+
+        DuplicateImageNameException duplicate = assertThrows(DuplicateImageNameException.class,
+                () -> catalog.add(image("WINDOWS 11 enterprise")));
+
+        assertEquals("WINDOWS 11 enterprise", duplicate.name());
+        assertTrue(duplicate.getMessage().contains("FEN00001"), duplicate.getMessage());
+        assertEquals(List.of(original), catalog.list());
+        assertEquals(Optional.of(original), catalog.findByName("windows 11 ENTERPRISE"));
+    }
+
+    @Test
+    final void updateReplacesTheGeneralPropertiesOnly() throws Exception {
+        JdbcImageCatalog catalog = open();
+        OsImageRecord original = catalog.add(image("Windows 11"));
+        OsImageRecord other = catalog.add(image("Windows 10"));
+
+        OsImageRecord updated = catalog.update(original.id(),
+                new GeneralProperties("Windows 11 Finance", "23H2", "Finance build, with Office"));
+
+        assertEquals(new GeneralProperties("Windows 11 Finance", "23H2", "Finance build, with Office"),
+                updated.generalProperties());
+        assertEquals(withGeneral(original, updated.generalProperties()), updated, "only name, version and comment change");
+        assertEquals(updated, catalog.get(original.id()));
+        assertEquals(Optional.of(updated), catalog.findByName("windows 11 finance"));
+        assertEquals(Optional.empty(), catalog.findByName("Windows 11"));
+
+        OsImageRecord recased = catalog.update(original.id(), new GeneralProperties("WINDOWS 11 FINANCE", "23H2", null));
+        assertEquals("WINDOWS 11 FINANCE", recased.name(), "an image may change the case of its own name");
+        assertEquals("", recased.comment());
+
+        assertThrows(DuplicateImageNameException.class,
+                () -> catalog.update(original.id(), new GeneralProperties("windows 10", "x", "y")));
+        assertEquals(recased, catalog.get(original.id()), "a refused rename changes nothing");
+        assertEquals(other, catalog.get(other.id()));
+    }
+
+    @Test
+    final void unknownIdsAreReportedAsNotFound() throws Exception {
+        JdbcImageCatalog catalog = open();
+        catalog.add(image("Windows 11"));
+
+        ImageNotFoundException get = assertThrows(ImageNotFoundException.class, () -> catalog.get("FEN09999"));
+        assertEquals("FEN09999", get.imageId());
+        assertTrue(get.getMessage().contains("FEN09999"), get.getMessage());
+        assertThrows(ImageNotFoundException.class,
+                () -> catalog.update("FEN09999", new GeneralProperties("Windows 12", "", "")));
+        assertThrows(ImageNotFoundException.class, () -> catalog.remove("FEN09999"));
+        assertEquals(Optional.empty(), catalog.findByName("Windows 12"));
+        assertEquals(1, catalog.list().size());
+    }
+
+    @Test
+    final void aFailedAddLeavesNoPartialRecordAndNoGapInIds() throws Exception {
+        JdbcImageCatalog catalog = open();
+        catalog.add(image("Windows 11"));
+        NewOsImage tooLong = withComment(image("Windows 10"), "x".repeat(5000));
+
+        // The ID is allocated (the counter row updated), then the insert violates the column size:
+        // the rollback must take back both.
+        CatalogException failure = assertThrows(CatalogException.class, () -> catalog.add(tooLong));
+
+        assertFalse(failure instanceof DuplicateImageNameException, failure.toString());
+        assertTrue(failure.getMessage().contains("add OS image 'Windows 10'"), failure.getMessage());
+        assertEquals(List.of("FEN00001"), catalog.list().stream().map(OsImageRecord::id).toList());
+        assertEquals(Optional.empty(), catalog.findByName("Windows 10"));
+        assertEquals("FEN00002", catalog.add(image("Windows 10")).id(), "the failed add gave its ID back");
+    }
+
+    @Test
+    final void concurrentAddsFromTwoCatalogsGetDistinctIds() throws Exception {
+        // Two catalogs on one database stand for two site servers sharing it.
+        List<JdbcImageCatalog> servers = List.of(open(), open());
+        int perServer = 15;
+
+        List<List<String>> ids = concurrently(servers.size(), server -> {
+            List<String> own = new ArrayList<>();
+            for (int i = 0; i < perServer; i++) {
+                own.add(servers.get(server).add(image("Server " + server + " image " + i)).id());
+            }
+            return own;
+        });
+
+        List<String> all = ids.stream().flatMap(List::stream).sorted().toList();
+        List<String> expected = IntStream.rangeClosed(1, servers.size() * perServer)
+                .mapToObj(ImageIdAllocator::format).toList();
+        assertEquals(expected, all, "every ID allocated once, without gaps");
+        assertEquals(expected, servers.get(0).list().stream().map(OsImageRecord::id).toList());
+    }
+
+    @Test
+    final void concurrentAddsOfOneNameStoreItOnce() throws Exception {
+        List<JdbcImageCatalog> servers = List.of(open(), open());
+        int names = 10;
+        Map<String, AtomicInteger> stored = new ConcurrentHashMap<>();
+
+        concurrently(servers.size(), server -> {
+            for (int i = 0; i < names; i++) {
+                String name = "Race " + i;
+                try {
+                    servers.get(server).add(image(server == 0 ? name : name.toUpperCase()));
+                    stored.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                } catch (DuplicateImageNameException expected) {
+                    // the other server won this name
+                }
+            }
+            return null;
+        });
+
+        assertEquals(names, stored.size());
+        stored.forEach((name, count) -> assertEquals(1, count.get(), name + " stored more than once"));
+        assertEquals(names, servers.get(0).list().size());
+    }
+
+    @Test
+    final void reopeningAppliesNoMigrations() throws Exception {
+        JdbcImageCatalog first = open();
+        assertEquals(List.of("V1__os_images"), first.appliedMigrations().stream().map(MigrationScript::name).toList());
+        first.add(image("Windows 11"));
+        first.close();
+
+        JdbcImageCatalog second = open();
+
+        assertEquals(List.of(), second.appliedMigrations());
+        assertEquals(1, schemaVersion());
+        assertEquals(1, second.list().size());
+    }
+
+    @Test
+    final void serversOpeningANewDatabaseAtOnceMigrateItOnce() throws Exception {
+        int servers = 4;
+
+        List<JdbcImageCatalog> catalogs = concurrently(servers, server -> open());
+
+        int applied = catalogs.stream().mapToInt(catalog -> catalog.appliedMigrations().size()).sum();
+        assertEquals(1, applied, "V1 applied by exactly one of the servers");
+        assertEquals(1, schemaVersion());
+        for (JdbcImageCatalog catalog : catalogs) {
+            catalog.add(image("Image of " + System.identityHashCode(catalog)));
+        }
+        assertEquals(servers, catalogs.get(0).list().size());
+    }
+
+    @Test
+    final void aDatabaseWithANewerSchemaIsRefused() throws Exception {
+        open().close();
+        try (DriverConnectionSource connections = new DriverConnectionSource(database);
+                Connection connection = connections.open();
+                PreparedStatement newer = connection.prepareStatement(
+                        "INSERT INTO schema_version (version_number, description, applied_at) VALUES (2, 'from_the_future', ?)")) {
+            newer.setObject(1, NOW.atOffset(ZoneOffset.UTC));
+            newer.executeUpdate();
+        }
+
+        SchemaTooNewException refused = assertThrows(SchemaTooNewException.class, this::open);
+
+        assertTrue(refused.getMessage().contains("schema version 2, newer than this Fenestra supports (1)"),
+                refused.getMessage());
+    }
+
+    @Test
+    final void aFailedMigrationIsNotRecorded() throws Exception {
+        List<MigrationScript> broken = new ArrayList<>(shippedMigrations());
+        broken.add(new MigrationScript(2, "broken", """
+                CREATE TABLE probe_table (probe INTEGER);
+                INSERT INTO no_such_table (probe) VALUES (1);
+                """));
+
+        CatalogException failure = assertThrows(CatalogException.class,
+                () -> new JdbcImageCatalog(database, broken, CLOCK));
+
+        assertTrue(failure.getMessage().contains("V2__broken failed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("at statement 2"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("stays at version 1"), failure.getMessage());
+        assertEquals(1, schemaVersion());
+        JdbcImageCatalog catalog = open();
+        assertEquals(List.of(), catalog.appliedMigrations(), "V1 was committed before V2 failed");
+        assertEquals("FEN00001", catalog.add(image("Windows 11")).id());
+    }
+
+    @Test
+    final void listenersHearCommittedChangesOnly() throws Exception {
+        JdbcImageCatalog catalog = open();
+        List<CatalogChange> heard = Collections.synchronizedList(new ArrayList<>());
+        catalog.addListener(change -> {
+            throw new IllegalStateException("a broken listener must not break the change or the other listeners");
+        });
+        ListenerRegistration registration = catalog.addListener(heard::add);
+
+        OsImageRecord added = catalog.add(image("Windows 11"));
+        assertThrows(DuplicateImageNameException.class, () -> catalog.add(image("windows 11")));
+        catalog.update(added.id(), new GeneralProperties("Windows 11 Pro", "", ""));
+        catalog.remove(added.id());
+        registration.close();
+        catalog.add(image("Windows 10"));
+
+        assertEquals(List.of(
+                new CatalogChange(CatalogChange.Kind.ADDED, "FEN00001"),
+                new CatalogChange(CatalogChange.Kind.UPDATED, "FEN00001"),
+                new CatalogChange(CatalogChange.Kind.REMOVED, "FEN00001")), heard);
+        assertEquals(List.of("Windows 10"), catalog.list().stream().map(OsImageRecord::name).toList(),
+                "the changes happened despite the broken listener");
+    }
+
+    @Test
+    final void aClosedCatalogSaysSo() throws Exception {
+        JdbcImageCatalog catalog = open();
+        catalog.close();
+
+        CatalogException closed = assertThrows(CatalogException.class, catalog::list);
+        assertTrue(closed.getMessage().contains("list OS images: the catalog is closed"), closed.getMessage());
+    }
+
+    /** A catalog on this test's database, closed after the test. */
+    private JdbcImageCatalog open() throws CatalogException {
+        JdbcImageCatalog catalog = new JdbcImageCatalog(database, shippedMigrations(), CLOCK);
+        synchronized (opened) {
+            opened.add(catalog);
+        }
+        return catalog;
+    }
+
+    private static List<MigrationScript> shippedMigrations() {
+        return MigrationScripts.in(FrameworkUtil.getBundle(JdbcImageCatalog.class));
+    }
+
+    private int schemaVersion() throws Exception {
+        try (DriverConnectionSource connections = new DriverConnectionSource(database);
+                Connection connection = connections.open()) {
+            return SchemaMigrator.currentVersion(connection);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Worker<T> {
+        T run(int worker) throws Exception;
+    }
+
+    /** Runs {@code count} workers at once and returns their results in worker order. */
+    private static <T> List<T> concurrently(int count, Worker<T> worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int number = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return worker.run(number);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static NewOsImage image(String name) {
+        return new NewOsImage(name, "22H2", "Reference image, " + name, "\\\\fileserver\\os$\\win11\\install.wim",
+                "/srv/fenestra/content/" + name + ".wim", 3, "10.0.22621.2428", "Enterprise", Architecture.X64,
+                "en-US", 5_368_709_120L, new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-20T08:30:00.987654321Z")));
+    }
+
+    private static NewOsImage withComment(NewOsImage image, String comment) {
+        return new NewOsImage(image.name(), image.version(), comment, image.sourcePath(), image.storedPath(),
+                image.imageIndex(), image.osVersion(), image.osEdition(), image.architecture(), image.language(),
+                image.sizeBytes(), image.eulaAcceptance());
+    }
+
+    private static OsImageRecord withGeneral(OsImageRecord image, GeneralProperties general) {
+        return new OsImageRecord(image.id(), general.name(), general.version(), general.comment(), image.sourcePath(),
+                image.storedPath(), image.imageIndex(), image.osVersion(), image.osEdition(), image.architecture(),
+                image.language(), image.sizeBytes(), image.dateAdded(), image.eulaAcceptance(), image.contentVersion());
+    }
+}

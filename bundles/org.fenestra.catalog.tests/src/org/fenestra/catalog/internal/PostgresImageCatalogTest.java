@@ -1,0 +1,30 @@
+package org.fenestra.catalog.internal;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The catalog contract on a real PostgreSQL server, which this test starts in a temporary folder
+ * (see {@link PostgresServer}); each test gets a database of its own on it.
+ */
+class PostgresImageCatalogTest extends ImageCatalogContract {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected CatalogSettings newDatabase() throws Exception {
+        return server.createDatabase();
+    }
+}

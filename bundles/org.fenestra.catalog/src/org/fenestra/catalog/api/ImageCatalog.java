@@ -1,0 +1,63 @@
+package org.fenestra.catalog.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The site's OS image library, as an OSGi service.
+ * <p>
+ * Every write is one database transaction: it is either stored completely or, on any
+ * failure, not at all. Several site servers and workbenches may share one catalog database;
+ * image IDs stay unique across them.
+ *
+ * @since 0.1
+ */
+public interface ImageCatalog {
+
+    /**
+     * Adds an OS image and allocates its ID ({@code FEN00001}, {@code FEN00002}, …). The date
+     * added is the catalog's clock at the time of the call; the content version starts at 1.
+     *
+     * @return the stored record, as {@link #get(String)} will return it
+     * @throws DuplicateImageNameException if an image already has this name, ignoring case
+     * @throws CatalogException if the database fails; nothing is stored then
+     */
+    OsImageRecord add(NewOsImage image) throws CatalogException;
+
+    /**
+     * @throws ImageNotFoundException if no image has this ID
+     */
+    OsImageRecord get(String imageId) throws CatalogException;
+
+    /** Finds the image with this name, ignoring case as Windows does. */
+    Optional<OsImageRecord> findByName(String name) throws CatalogException;
+
+    /** Every image, in the order their IDs were allocated. */
+    List<OsImageRecord> list() throws CatalogException;
+
+    /**
+     * Replaces an image's name, version and comment (the properties an admin edits on the
+     * General tab); the content and the content version are unchanged.
+     *
+     * @return the updated record
+     * @throws ImageNotFoundException if no image has this ID
+     * @throws DuplicateImageNameException if another image already has the new name
+     */
+    OsImageRecord update(String imageId, GeneralProperties properties) throws CatalogException;
+
+    /**
+     * Removes an image's record (not its files). Its ID is never allocated again.
+     *
+     * @throws ImageNotFoundException if no image has this ID
+     */
+    void remove(String imageId) throws CatalogException;
+
+    /**
+     * Registers a listener for the changes this catalog service makes, called after each change
+     * has been committed. Changes written by other site servers sharing the database are not
+     * reported.
+     *
+     * @return closing it unregisters the listener
+     */
+    ListenerRegistration addListener(CatalogListener listener);
+}

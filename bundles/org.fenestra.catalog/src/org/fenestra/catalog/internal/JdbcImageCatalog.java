@@ -1,0 +1,174 @@
+package org.fenestra.catalog.internal;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.fenestra.catalog.api.CatalogChange;
+import org.fenestra.catalog.api.CatalogException;
+import org.fenestra.catalog.api.CatalogListener;
+import org.fenestra.catalog.api.DuplicateImageNameException;
+import org.fenestra.catalog.api.GeneralProperties;
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.ListenerRegistration;
+import org.fenestra.catalog.api.NewOsImage;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The {@link ImageCatalog} service on a JDBC database (embedded H2 by default, PostgreSQL by
+ * configuration, see {@link CatalogSettings}). Activation opens the database and migrates its
+ * schema; a database it cannot use leaves the component unsatisfied with the reason in the log.
+ */
+@Component(service = ImageCatalog.class)
+public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(JdbcImageCatalog.class.getName());
+
+    private final ConnectionSource connections;
+    private final TransactionRunner transactions;
+    private final List<MigrationScript> appliedMigrations;
+    private final Clock clock;
+    private final OsImageTable images = new OsImageTable();
+    private final ImageIdAllocator ids = new ImageIdAllocator();
+    private final CatalogListeners listeners = new CatalogListeners();
+    private volatile boolean closed;
+
+    @Activate
+    public JdbcImageCatalog(BundleContext context) throws CatalogException {
+        this(CatalogSettings.from(context::getProperty), MigrationScripts.in(context.getBundle()), Clock.systemUTC());
+    }
+
+    /** Opens the database in {@code settings} and migrates it with {@code migrations}. */
+    JdbcImageCatalog(CatalogSettings settings, List<MigrationScript> migrations, Clock clock) throws CatalogException {
+        this.clock = clock;
+        this.connections = new DriverConnectionSource(settings);
+        try {
+            this.appliedMigrations = new SchemaMigrator(connections, migrations).migrate();
+        } catch (CatalogException | RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        this.transactions = new TransactionRunner(connections);
+        LOG.log(Level.INFO, "OS image catalog open on {0}", settings);
+    }
+
+    /** The migrations this catalog applied when it opened; empty if the schema was current. */
+    List<MigrationScript> appliedMigrations() {
+        return appliedMigrations;
+    }
+
+    @Override
+    public OsImageRecord add(NewOsImage image) throws CatalogException {
+        String operation = "add OS image '" + image.name() + "'";
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what both databases keep
+        OsImageRecord added = run(operation, connection -> {
+            refuseTakenName(connection, image.name(), null);
+            OsImageRecord record = new OsImageRecord(ids.allocate(connection), image.name(), image.version(),
+                    image.comment(), image.sourcePath(), image.storedPath(), image.imageIndex(), image.osVersion(),
+                    image.osEdition(), image.architecture(), image.language(), image.sizeBytes(), now,
+                    image.eulaAcceptance(), 1);
+            try {
+                images.insert(connection, record);
+            } catch (SQLException e) {
+                throw duplicateOr(e, image.name());
+            }
+            return record;
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.ADDED, added.id()));
+        return added;
+    }
+
+    @Override
+    public OsImageRecord get(String imageId) throws CatalogException {
+        return run("read OS image " + imageId, connection -> images.selectById(connection, imageId)
+                .orElseThrow(() -> new ImageNotFoundException(imageId)));
+    }
+
+    @Override
+    public Optional<OsImageRecord> findByName(String name) throws CatalogException {
+        return run("find OS image '" + name + "'", connection -> images.selectByName(connection, name));
+    }
+
+    @Override
+    public List<OsImageRecord> list() throws CatalogException {
+        return run("list OS images", images::selectAll);
+    }
+
+    @Override
+    public OsImageRecord update(String imageId, GeneralProperties properties) throws CatalogException {
+        OsImageRecord updated = run("update OS image " + imageId, connection -> {
+            refuseTakenName(connection, properties.name(), imageId);
+            try {
+                if (!images.updateGeneral(connection, imageId, properties)) {
+                    throw new ImageNotFoundException(imageId);
+                }
+            } catch (SQLException e) {
+                throw duplicateOr(e, properties.name());
+            }
+            return images.selectById(connection, imageId).orElseThrow(() -> new ImageNotFoundException(imageId));
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.UPDATED, imageId));
+        return updated;
+    }
+
+    @Override
+    public void remove(String imageId) throws CatalogException {
+        run("remove OS image " + imageId, connection -> {
+            if (!images.delete(connection, imageId)) {
+                throw new ImageNotFoundException(imageId);
+            }
+            return null;
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.REMOVED, imageId));
+    }
+
+    @Override
+    public ListenerRegistration addListener(CatalogListener listener) {
+        return listeners.add(listener);
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        closed = true;
+        connections.close();
+    }
+
+    private <T> T run(String operation, TransactionRunner.Work<T> work) throws CatalogException {
+        if (closed) {
+            throw new CatalogException("Cannot " + operation + ": the catalog is closed");
+        }
+        return transactions.inTransaction(operation, work);
+    }
+
+    /**
+     * Checked before writing so the admin learns which image has the name; the unique constraint
+     * still decides when two site servers race for one name (see {@link #duplicateOr}).
+     */
+    private void refuseTakenName(Connection connection, String name, String renamedImageId)
+            throws SQLException, DuplicateImageNameException {
+        Optional<OsImageRecord> holder = images.selectByName(connection, name);
+        if (holder.isPresent() && !holder.get().id().equals(renamedImageId)) {
+            throw new DuplicateImageNameException(name, holder.get().id());
+        }
+    }
+
+    private static SQLException duplicateOr(SQLException e, String name) throws DuplicateImageNameException {
+        if (SqlDialect.isUniqueViolation(e)) {
+            DuplicateImageNameException duplicate = new DuplicateImageNameException(name, null);
+            duplicate.initCause(e);
+            throw duplicate;
+        }
+        return e;
+    }
+}

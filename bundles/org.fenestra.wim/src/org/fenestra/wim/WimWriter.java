@@ -1,0 +1,206 @@
+package org.fenestra.wim;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fenestra.compress.CompressionType;
+import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.Dentry;
+import org.fenestra.wim.format.ImageMetadata;
+import org.fenestra.wim.format.Inode;
+import org.fenestra.wim.format.ResourceReader;
+import org.fenestra.wim.format.SecurityData;
+import org.fenestra.wim.format.StreamEntry;
+import org.fenestra.wim.format.WimHeader;
+import org.fenestra.wim.write.BlobSource;
+import org.fenestra.wim.write.ImageCapture;
+import org.fenestra.wim.write.OutputBlob;
+import org.fenestra.wim.write.TreeDentry;
+import org.fenestra.wim.write.TreeInode;
+import org.fenestra.wim.write.WimFileWriter;
+import org.fenestra.wim.write.XmlWriter;
+
+/**
+ * Writes new WIM files: {@link #capture} a directory tree, {@link #export} images of another
+ * WIM. Every new file is written beside its destination under a temporary name, synced and
+ * renamed into place only when complete; after a failure or cancellation no temporary file
+ * is left and an existing destination is untouched.
+ */
+public final class WimWriter {
+    private static final Logger LOG = System.getLogger(WimWriter.class.getName());
+
+    private WimWriter() {
+    }
+
+    /** Captures {@code source} into a new one-image WIM at {@code wimFile} (like {@code wimlib-imagex capture}). */
+    public static void capture(Path source, Path wimFile, CaptureOptions capture, WriteOptions options,
+            WimProgress progress) throws IOException {
+        TreeDentry root = new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source);
+        long now = nowFiletime();
+        WimFileWriter.Image image = new WimFileWriter.Image(root, List.of(), (index, stats) -> XmlWriter.newImage(index,
+                capture.name(), capture.description(), capture.flags(), stats, now, now));
+        WimFileWriter.write(wimFile, settings(options, options.boot() ? 1 : 0, capture.rpfix() ? WimHeader.FLAG_RP_FIX : 0),
+                List.of(image), progress);
+    }
+
+    /**
+     * Writes images {@code indices} of {@code source} into a new WIM (like
+     * {@code wimlib-imagex export} to a new file). Blobs whose compressed bytes match the
+     * output's compression and chunk size are copied without decompression (unless
+     * {@link WriteOptions#recompress()}); the others, including all LZMS and solid data, are
+     * decompressed and compressed again. Image properties are kept; {@code destName} and
+     * {@code destDescription}, when not null, replace NAME and DESCRIPTION (of a single
+     * image).
+     */
+    public static void export(WimFile source, List<Integer> indices, Path dest, String destName,
+            String destDescription, WriteOptions options, WimProgress progress) throws IOException {
+        if (Files.exists(dest) && Files.isSameFile(dest, source.path())) {
+            throw new IOException("cannot export into the source WIM itself; append is a separate operation");
+        }
+        Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
+        List<WimFileWriter.Image> images = new ArrayList<>();
+        int boot = 0;
+        for (int index : indices) {
+            WimImage img = source.openImage(index);
+            TreeDentry root = convert(img, blobs);
+            List<byte[]> sds = new ArrayList<>();
+            SecurityData sd = img.metadata().security();
+            for (int i = 0; i < sd.count(); i++) {
+                sds.add(sd.descriptor(i));
+            }
+            org.w3c.dom.Element xml = source.image(index).element();
+            String name = indices.size() == 1 ? destName : null;
+            String description = indices.size() == 1 ? destDescription : null;
+            images.add(new WimFileWriter.Image(root, sds, (i, stats) -> XmlWriter.copiedImage(xml, i, name, description)));
+            if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
+                boot = images.size();
+            }
+        }
+        int flags = source.rawHeader().flags() & (WimHeader.FLAG_RP_FIX | WimHeader.FLAG_READONLY);
+        LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} to {2}", indices.size(), source.fileName(), dest);
+        WimFileWriter.write(dest, settings(options, boot, flags), images, progress);
+    }
+
+    private static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {
+        return new WimFileWriter.Settings(o.compression(), o.compression() == CompressionType.NONE ? 0 : o.chunkSize(),
+                o.level(), o.integrity(), boot, headerFlags);
+    }
+
+    private static long nowFiletime() {
+        java.time.Instant now = java.time.Instant.now();
+        return (now.getEpochSecond() + 11_644_473_600L) * 10_000_000L + now.getNano() / 100;
+    }
+
+    /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
+    private static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs) throws IOException {
+        ImageMetadata md = img.metadata();
+        if (md.root() == null) {
+            TreeInode i = new TreeInode();
+            i.attributes = TreeInode.FILE_ATTRIBUTE_DIRECTORY;
+            return new TreeDentry("", "", i);
+        }
+        Map<Inode, TreeInode> inodes = new IdentityHashMap<>();
+        Map<Dentry, TreeDentry> dentries = new IdentityHashMap<>();
+        java.util.Deque<Dentry> work = new java.util.ArrayDeque<>();
+        work.push(md.root());
+        TreeDentry root = null;
+        while (!work.isEmpty()) {
+            Dentry d = work.pop();
+            TreeInode ti = inodes.get(d.inode());
+            if (ti == null) {
+                ti = convertInode(img, d, blobs);
+                inodes.put(d.inode(), ti);
+            }
+            TreeDentry td = new TreeDentry(d.name(), d.shortName(), ti);
+            dentries.put(d, td);
+            if (d.parent() == null) {
+                root = td;
+            } else {
+                dentries.get(d.parent()).addChild(td);
+            }
+            for (Dentry c : d.children()) {
+                work.push(c);
+            }
+        }
+        return root;
+    }
+
+    private static TreeInode convertInode(WimImage img, Dentry d, Map<BlobDescriptor, OutputBlob> blobs)
+            throws IOException {
+        Inode in = d.inode();
+        TreeInode t = new TreeInode();
+        t.attributes = in.attributes();
+        t.securityId = in.securityId();
+        t.creationTime = in.creationTime();
+        t.lastAccessTime = in.lastAccessTime();
+        t.lastWriteTime = in.lastWriteTime();
+        t.reparseTag = in.reparseTag();
+        t.rpReserved = in.rpReserved();
+        t.rpFlags = in.rpFlags();
+        t.taggedItems = in.tagged().isEmpty() ? null : in.tagged().raw();
+        String path = d.fullPath();
+        for (StreamEntry s : in.streams()) {
+            OutputBlob b = blob(img, s, path, blobs);
+            if (s.named()) {
+                if (s.type() == StreamEntry.Type.DATA) {
+                    t.named.add(new TreeInode.NamedStream(s.name(), b));
+                }
+                continue;
+            }
+            switch (s.type()) {
+                case DATA -> t.data = b;
+                case REPARSE_POINT -> t.reparse = b;
+                case EFSRPC_RAW_DATA -> t.encrypted = b;
+                case UNKNOWN -> {
+                    // an extra unnamed stream wimlib would drop as well
+                }
+            }
+        }
+        return t;
+    }
+
+    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs)
+            throws IOException {
+        if (s.zeroHash()) {
+            return null;
+        }
+        BlobDescriptor bd = img.wim().blob(s.hash());
+        if (bd == null) {
+            throw new MissingBlobException("\"" + path + "\": blob not found (SHA-1 "
+                    + org.fenestra.wim.format.LittleEndian.hex(s.hash()) + ")");
+        }
+        OutputBlob existing = blobs.get(bd);
+        if (existing != null) {
+            return existing;
+        }
+        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd));
+        blobs.put(bd, b);
+        return b;
+    }
+
+    /** A blob of an opened WIM: read (decompressing) through its resource, or copied raw. */
+    private record WimBlobSource(BlobDescriptor blob) implements BlobSource {
+        @Override
+        public void read(ResourceReader.DataSink sink) throws IOException {
+            ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
+        }
+
+        @Override
+        public org.fenestra.wim.format.Resource rawCopyCandidate() {
+            return blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size() ? blob.resource()
+                    : null;
+        }
+
+        @Override
+        public String describe() {
+            return blob.resource().source().name() + ": blob " + org.fenestra.wim.format.LittleEndian.hex(blob.hash());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.fenestra.wim.write;
+
+import java.io.IOException;
+
+import org.fenestra.wim.format.Resource;
+import org.fenestra.wim.format.ResourceReader;
+
+/** Where the data of a blob to be written comes from. Sources can be read more than once. */
+public interface BlobSource {
+
+    /** Streams the whole uncompressed data, in order, to {@code sink}. */
+    void read(ResourceReader.DataSink sink) throws IOException;
+
+    /**
+     * A compressed resource of another WIM holding exactly this blob, whose bytes may be copied
+     * unchanged when the output uses the same compression and chunk size; null if none.
+     */
+    default Resource rawCopyCandidate() {
+        return null;
+    }
+
+    /** What to name in error messages. */
+    String describe();
+
+    /** Data already in memory (reparse data, metadata resources). */
+    static BlobSource of(byte[] data, String what) {
+        return new BlobSource() {
+            @Override
+            public void read(ResourceReader.DataSink sink) throws IOException {
+                sink.accept(data, 0, data.length);
+            }
+
+            @Override
+            public String describe() {
+                return what;
+            }
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package org.fenestra.wim.write;
+
+import java.util.Arrays;
+
+import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.ResourceHeader;
+
+/**
+ * One blob of the WIM being written: its data source, its SHA-1 (known up front, or computed
+ * while it is written) and, once written, the resource header that locates it. A blob found
+ * to duplicate one already written is not stored again: {@link #canonical()} names the copy
+ * that was kept.
+ */
+public final class OutputBlob {
+    private final long size;
+    private final BlobSource source;
+    private byte[] hash;
+    private ResourceHeader reshdr;
+    private OutputBlob duplicateOf;
+    private boolean metadata;
+
+    public OutputBlob(long size, byte[] hash, BlobSource source) {
+        this.size = size;
+        this.hash = hash == null ? null : hash.clone();
+        this.source = source;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public BlobSource source() {
+        return source;
+    }
+
+    /** SHA-1 of the data; null while not yet computed. */
+    public byte[] hash() {
+        OutputBlob c = canonical();
+        return c.hash == null ? null : c.hash.clone();
+    }
+
+    public BlobDescriptor.Sha1Key key() {
+        return new BlobDescriptor.Sha1Key(hash());
+    }
+
+    void setHash(byte[] h) {
+        if (hash != null && !Arrays.equals(hash, h)) {
+            throw new IllegalStateException("hash of a blob changed");
+        }
+        hash = h.clone();
+    }
+
+    boolean hashKnown() {
+        return hash != null;
+    }
+
+    /** Where the data lies in the output WIM; null until written. */
+    public ResourceHeader reshdr() {
+        return canonical().reshdr;
+    }
+
+    void setReshdr(ResourceHeader h) {
+        reshdr = h;
+    }
+
+    void markDuplicateOf(OutputBlob kept) {
+        duplicateOf = kept;
+    }
+
+    boolean isDuplicate() {
+        return duplicateOf != null;
+    }
+
+    /** The blob that holds the data in the output: this one, or the earlier copy it duplicates. */
+    public OutputBlob canonical() {
+        OutputBlob b = this;
+        while (b.duplicateOf != null) {
+            b = b.duplicateOf;
+        }
+        return b;
+    }
+
+    void markMetadata() {
+        metadata = true;
+    }
+
+    boolean isMetadata() {
+        return metadata;
+    }
+}

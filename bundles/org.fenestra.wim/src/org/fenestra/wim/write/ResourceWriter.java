@@ -1,0 +1,284 @@
+package org.fenestra.wim.write;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.fenestra.compress.ChunkCompressor;
+import org.fenestra.compress.CompressionType;
+import org.fenestra.compress.Compressors;
+import org.fenestra.wim.BlobHashMismatchException;
+import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.LittleEndian;
+import org.fenestra.wim.format.OrderedPipeline;
+import org.fenestra.wim.format.Resource;
+import org.fenestra.wim.format.ResourceHeader;
+import org.fenestra.wim.format.ResourceReader;
+import org.fenestra.wim.format.Sha1;
+
+/**
+ * Writes blobs as non-solid resources, one after another, with single-instance storage by
+ * SHA-1. Compressed resources are a chunk table then the chunks (see
+ * {@link org.fenestra.wim.format.ChunkTable}): the table's size follows from the blob size, so
+ * its space is reserved first and filled in once every chunk's stored size is known.
+ *
+ * <p>The calling thread reads each blob, hashes it and cuts it into chunks; the chunks are
+ * compressed on the worker threads of an {@link OrderedPipeline} and written here, in order,
+ * as their results come back, across blob boundaries so that many small files keep every
+ * core busy. Memory stays at a bounded number of chunks in flight, whatever the blob sizes.
+ *
+ * <p>As wimlib does: a chunk the compressor cannot shrink is stored raw; a resource whose
+ * compressed form is not smaller than its data is rewritten uncompressed (without the
+ * COMPRESSED flag); a blob whose hash turns out to equal one already written is discarded by
+ * moving the write position back over it.
+ */
+final class ResourceWriter implements AutoCloseable {
+    private enum Kind {
+        START, CHUNK, END, RAW_COPY
+    }
+
+    private record Item(Kind kind, OutputBlob blob, byte[] data, int length, byte[] packed, int packedLength,
+            Resource rawResource) {
+        static Item marker(Kind k, OutputBlob b) {
+            return new Item(k, b, null, 0, null, 0, null);
+        }
+    }
+
+    private static final int UNCOMPRESSED_PIECE = 1 << 20;
+
+    private final OutputFile out;
+    private final CompressionType type;
+    private final int chunkSize;
+    private final WimProgress progress;
+    private final ThreadLocal<ChunkCompressor> compressors;
+    private final Map<BlobDescriptor.Sha1Key, OutputBlob> stored = new HashMap<>();
+    private final OrderedPipeline<Item> pipeline;
+
+    // Sink state: the resource being written.
+    private long start;
+    private long dataStart;
+    private long[] chunkOffsets;
+    private int chunkIndex;
+
+    ResourceWriter(OutputFile out, CompressionType type, int chunkSize, int level, WimProgress progress) {
+        this.out = out;
+        this.type = type;
+        this.chunkSize = type == CompressionType.NONE ? UNCOMPRESSED_PIECE : chunkSize;
+        this.progress = progress;
+        this.compressors = ThreadLocal.withInitial(() -> Compressors.create(type, chunkSize, level));
+        this.pipeline = new OrderedPipeline<>(OrderedPipeline.parallelism(3L * this.chunkSize), this::accept);
+    }
+
+    private boolean chunked() {
+        return type != CompressionType.NONE;
+    }
+
+    /**
+     * Writes {@code blob} unless a blob with the same SHA-1 is already stored (then it is marked
+     * as that blob's duplicate). Blobs of size 0 are never stored.
+     */
+    void write(OutputBlob blob) throws IOException {
+        WimProgress.checkCanceled(progress);
+        if (blob.size() == 0) {
+            throw new IllegalArgumentException("empty blobs are not stored");
+        }
+        if (blob.hashKnown() && !blob.isMetadata()) {
+            OutputBlob kept = stored.putIfAbsent(blob.key(), blob);
+            if (kept != null && kept != blob) {
+                blob.markDuplicateOf(kept);
+                return;
+            }
+            if (kept == blob) {
+                return;
+            }
+            Resource raw = blob.source().rawCopyCandidate();
+            if (raw != null && canCopyRaw(raw)) {
+                pipeline.submit(() -> new Item(Kind.RAW_COPY, blob, null, 0, null, 0, raw));
+                return;
+            }
+        }
+        pipeline.submit(() -> Item.marker(Kind.START, blob));
+        Chunker chunker = new Chunker(blob);
+        blob.source().read(chunker);
+        byte[] hash = chunker.finish();
+        if (blob.hashKnown()) {
+            if (!Arrays.equals(hash, blob.hash())) {
+                throw new BlobHashMismatchException(blob.source().describe() + ": data has SHA-1 "
+                        + LittleEndian.hex(hash) + ", expected " + LittleEndian.hex(blob.hash()));
+            }
+        } else if (!blob.isMetadata()) {
+            blob.setHash(hash);
+            OutputBlob kept = stored.putIfAbsent(blob.key(), blob);
+            if (kept != null) {
+                blob.markDuplicateOf(kept);
+            }
+        }
+        pipeline.submit(() -> Item.marker(Kind.END, blob));
+    }
+
+    /** wimlib copies a resource unchanged only when it is compressed exactly as the output would be. */
+    private boolean canCopyRaw(Resource r) {
+        return chunked() && !r.solid() && !r.pipable() && r.header().has(ResourceHeader.FLAG_COMPRESSED)
+                && r.compression() == type && r.chunkSize() == chunkSize;
+    }
+
+    /** Delivers every pending chunk to the file. */
+    void flush() throws IOException {
+        pipeline.finish();
+    }
+
+    /** Cuts the data into chunks, hashes it, and hands each chunk to the pipeline. */
+    private final class Chunker implements ResourceReader.DataSink {
+        private final OutputBlob blob;
+        private final MessageDigest sha = Sha1.newDigest();
+        private byte[] buf;
+        private int fill;
+        private long total;
+
+        Chunker(OutputBlob blob) {
+            this.blob = blob;
+            this.buf = new byte[(int) Math.min(chunkSize, blob.size())];
+        }
+
+        @Override
+        public void accept(byte[] b, int off, int len) throws IOException {
+            sha.update(b, off, len);
+            total += len;
+            if (total > blob.size()) {
+                throw new IOException(blob.source().describe() + ": more data than the expected " + blob.size() + " bytes");
+            }
+            int p = off;
+            int left = len;
+            while (left > 0) {
+                int n = Math.min(left, buf.length - fill);
+                System.arraycopy(b, p, buf, fill, n);
+                fill += n;
+                p += n;
+                left -= n;
+                if (fill == buf.length) {
+                    submitChunk();
+                }
+            }
+        }
+
+        private void submitChunk() throws IOException {
+            WimProgress.checkCanceled(progress);
+            byte[] data = buf;
+            int length = fill;
+            buf = new byte[(int) Math.min(chunkSize, blob.size() - total)];
+            fill = 0;
+            if (!chunked()) {
+                pipeline.submit(() -> new Item(Kind.CHUNK, blob, data, length, null, 0, null));
+                return;
+            }
+            pipeline.submit(() -> {
+                byte[] packed = new byte[length];
+                int n = compressors.get().compress(data, 0, length, packed, 0, packed.length);
+                return new Item(Kind.CHUNK, blob, data, length, n > 0 ? packed : null, n, null);
+            });
+        }
+
+        byte[] finish() throws IOException {
+            if (total != blob.size()) {
+                throw new IOException(blob.source().describe() + ": " + total + " bytes read, expected " + blob.size());
+            }
+            return sha.digest();
+        }
+    }
+
+    // ---- sink side: runs on the calling thread, items in submission order ----
+
+    private void accept(Item it) throws IOException {
+        switch (it.kind()) {
+            case START -> begin(it.blob());
+            case CHUNK -> chunk(it);
+            case END -> end(it.blob());
+            case RAW_COPY -> copyRaw(it.blob(), it.rawResource());
+        }
+    }
+
+    private void begin(OutputBlob blob) {
+        start = out.position();
+        chunkIndex = 0;
+        if (chunked()) {
+            long n = (blob.size() + chunkSize - 1) / chunkSize;
+            chunkOffsets = new long[(int) n];
+            out.position(start + (n - 1) * entrySize(blob.size()));
+        }
+        dataStart = out.position();
+    }
+
+    private static int entrySize(long size) {
+        return size > 0xFFFFFFFFL ? 8 : 4;
+    }
+
+    private void chunk(Item it) throws IOException {
+        if (chunked()) {
+            chunkOffsets[chunkIndex++] = out.position() - dataStart;
+        }
+        if (it.packed() != null) {
+            out.write(it.packed(), 0, it.packedLength());
+        } else {
+            out.write(it.data(), 0, it.length());
+        }
+        progress.worked(it.length());
+    }
+
+    private void end(OutputBlob blob) throws IOException {
+        if (blob.isDuplicate()) {
+            out.position(start);
+            return;
+        }
+        long size = blob.size();
+        long storedSize = out.position() - start;
+        int flags = blob.isMetadata() ? ResourceHeader.FLAG_METADATA : 0;
+        if (chunked() && storedSize < size) {
+            writeChunkTable(size);
+            blob.setReshdr(new ResourceHeader(storedSize, flags | ResourceHeader.FLAG_COMPRESSED, start, size));
+        } else if (chunked()) {
+            rewriteUncompressed(blob);
+            blob.setReshdr(new ResourceHeader(size, flags, start, size));
+        } else {
+            blob.setReshdr(new ResourceHeader(storedSize, flags, start, size));
+        }
+    }
+
+    /** Entry i is the offset of chunk i+1 from the end of the table; chunk 0 has no entry. */
+    private void writeChunkTable(long size) throws IOException {
+        int es = entrySize(size);
+        int n = chunkOffsets.length;
+        byte[] table = new byte[(n - 1) * es];
+        for (int i = 1; i < n; i++) {
+            LittleEndian.putN(table, (i - 1) * es, chunkOffsets[i], es);
+        }
+        out.writeAt(start, table, 0, table.length);
+    }
+
+    private void rewriteUncompressed(OutputBlob blob) throws IOException {
+        out.position(start);
+        MessageDigest sha = Sha1.newDigest();
+        blob.source().read((b, off, len) -> {
+            sha.update(b, off, len);
+            out.write(b, off, len);
+        });
+        if (!Arrays.equals(sha.digest(), blob.hash())) {
+            throw new IOException(blob.source().describe() + ": data changed while it was being written");
+        }
+    }
+
+    private void copyRaw(OutputBlob blob, Resource r) throws IOException {
+        long at = out.position();
+        out.copyFrom(r.source(), r.offset(), r.sizeInWim(), r.describe());
+        int flags = ResourceHeader.FLAG_COMPRESSED | (blob.isMetadata() ? ResourceHeader.FLAG_METADATA : 0);
+        blob.setReshdr(new ResourceHeader(r.sizeInWim(), flags, at, r.uncompressedSize()));
+        progress.worked(blob.size());
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+}
