@@ -175,7 +175,18 @@ public final class WimFile implements Closeable {
     /** Reads and parses image {@code index}'s metadata. */
     public WimImage openImage(int index) throws IOException {
         WimImageInfo info = image(index);
-        BlobDescriptor md = main.blobTable().metadata().get(index - 1);
+        List<BlobDescriptor> metadata = main.blobTable().metadata();
+        if (index > metadata.size()) {
+            // Split sets keep all image metadata in part 1; any other part only has file data.
+            String where = fileName() + ": blob table: no metadata resource for image " + index + " ("
+                    + metadata.size() + " present)";
+            if (main.header().partNumber() != 1) {
+                throw new MissingSplitPartException(where + "; this is part " + main.header().partNumber()
+                        + " of a split set, open part 1 with the others as references");
+            }
+            throw new InvalidBlobTableException(where);
+        }
+        BlobDescriptor md = metadata.get(index - 1);
         return new WimImage(this, info, ImageMetadata.read(md, "metadata resource of image " + index));
     }
 

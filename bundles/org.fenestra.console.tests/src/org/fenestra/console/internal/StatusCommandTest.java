@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import static org.fenestra.console.internal.ConsoleSessions.await;
+import static org.fenestra.console.internal.ConsoleSessions.execute;
+import static org.fenestra.console.internal.ConsoleSessions.startedConsoleBundle;
 
-import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Runs inside a real Equinox framework with Felix SCR and Gogo: no mocks. */
 class StatusCommandTest {
@@ -44,19 +37,12 @@ class StatusCommandTest {
 
     @Test
     void statusOutputNamesTheRegisteredComponents() throws Exception {
-        BundleContext context = startedConsoleBundle();
-        CommandProcessor processor = await(context, CommandProcessor.class);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-                CommandSession session = processor.createSession(
-                        new ByteArrayInputStream(new byte[0]), print, print)) {
-            Object result = session.execute("fenestra:status");
-            String table = String.valueOf(result);
-            assertTrue(table.contains(STATUS_COMPONENT), table);
-            assertTrue(table.contains(HeadlessConsole.class.getName()), table);
-            assertTrue(table.lines().anyMatch(l -> l.startsWith(STATUS_COMPONENT) && l.contains("ACTIVE")), table);
-            assertTrue(table.contains("Fenestra components"), table);
-        }
+        String table = execute(startedConsoleBundle(), "fenestra:status");
+        assertTrue(table.contains(STATUS_COMPONENT), table);
+        assertTrue(table.contains(HeadlessConsole.class.getName()), table);
+        assertTrue(table.contains("org.fenestra.catalog.api.ImageCatalog"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith(STATUS_COMPONENT) && l.contains("ACTIVE")), table);
+        assertTrue(table.contains("Fenestra components"), table);
     }
 
     @Test
@@ -67,21 +53,5 @@ class StatusCommandTest {
                 HeadlessConsole.CommandName.parse("lb"));
         assertEquals("(&(osgi.command.scope=a\\*b)(osgi.command.function=c))",
                 new HeadlessConsole.CommandName("a*b", "c").serviceFilter());
-    }
-
-    private static BundleContext startedConsoleBundle() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(StatusCommand.class);
-        if (bundle.getState() != Bundle.ACTIVE) {
-            bundle.start();
-        }
-        return bundle.getBundleContext();
-    }
-
-    private static <T> T await(BundleContext context, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
-        assertNotNull(service, "no " + type.getName() + " service within 30 s");
-        return service;
     }
 }

@@ -1,5 +1,6 @@
 package org.fenestra.wim.write;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.fenestra.wim.CaptureConfig;
@@ -31,7 +32,9 @@ final class ExclusionMatcher {
         return false;
     }
 
-    static boolean matches(String path, String pattern, boolean ancestors) {
+    static boolean matches(String unicodePath, String unicodePattern, boolean ancestors) {
+        String path = bytewise(unicodePath);
+        String pattern = bytewise(unicodePattern);
         String[] pathParts = split(pattern.startsWith("/") ? path : path.substring(path.lastIndexOf('/') + 1));
         String[] patParts = split(pattern);
         for (int i = 0;; i++) {
@@ -45,6 +48,14 @@ final class ExclusionMatcher {
                 return false;
             }
         }
+    }
+
+    /**
+     * wimlib on UNIX matches the UTF-8 bytes of names, so {@code ?} stands for one byte; the
+     * byte-per-char form reproduces that.
+     */
+    private static String bytewise(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     private static String[] split(String s) {

@@ -136,7 +136,8 @@ final class ResourceWriter implements AutoCloseable {
         private final MessageDigest sha = Sha1.newDigest();
         private byte[] buf;
         private int fill;
-        private long total;
+        private long total; // bytes received
+        private long chunked; // bytes handed on in chunks
 
         Chunker(OutputBlob blob) {
             this.blob = blob;
@@ -168,7 +169,8 @@ final class ResourceWriter implements AutoCloseable {
             WimProgress.checkCanceled(progress);
             byte[] data = buf;
             int length = fill;
-            buf = new byte[(int) Math.min(chunkSize, blob.size() - total)];
+            chunked += length;
+            buf = new byte[(int) Math.min(chunkSize, blob.size() - chunked)];
             fill = 0;
             if (!chunked()) {
                 pipeline.submit(() -> new Item(Kind.CHUNK, blob, data, length, null, 0, null));
