@@ -21,6 +21,11 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.fenestra.catalog.api.Architecture;
+import org.fenestra.catalog.api.EulaAcceptance;
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.NewOsImage;
+import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.app.Screenshots;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
@@ -28,6 +33,8 @@ import org.fenestra.ui.internal.views.ImageColumn;
 import org.fenestra.ui.internal.views.LibraryNavigatorView;
 import org.fenestra.ui.internal.views.OsImagesView;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Drives the real Fenestra workbench (started by the UI harness under Xvfb) with the sample
@@ -55,14 +62,14 @@ class WorkbenchTest {
     }
 
     @Test
-    void osImagesViewHasTheAdminColumnsAndThePartnerAction() throws Exception {
+    void osImagesViewShowsTheCatalogsImagesWithTheAdminColumnsAndThePartnerAction() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         OsImagesView view = (OsImagesView) page.showView(OsImagesView.ID);
         List<String> columns = Arrays.stream(view.viewer().getTable().getColumns()).map(TableColumn::getText).toList();
         assertEquals(List.of("Name", "Version", "OS Version", "Architecture", "Language", "Size", "Image Index",
                 "Scheduled Updates Date", "Scheduled Updates Status", "Date Added"), columns);
         assertEquals(Arrays.stream(ImageColumn.values()).map(ImageColumn::title).toList(), columns);
-        assertEquals(0, view.viewer().getTable().getItemCount(), "no images before the catalog exists");
+        awaitRows(view, 0);
 
         Action partner = view.contributedActions().stream().filter(a -> a.getId().equals(PARTNER_ACTION))
                 .findFirst().orElseThrow(() -> new AssertionError("partner action not on the toolbar"));
@@ -70,24 +77,60 @@ class WorkbenchTest {
         assertTrue(!partner.isEnabled(), "selection=many: disabled without a selection");
         assertNotNull(view.getViewSite().getActionBars().getToolBarManager().find(PARTNER_ACTION));
 
-        view.setImages(List.of(WINDOWS_11));
-        view.viewer().setSelection(new StructuredSelection(WINDOWS_11));
-        processEvents();
-        assertEquals("Windows 11 Enterprise 23H2", view.viewer().getTable().getItem(0).getText(0));
-        assertEquals("4.9 GB", view.viewer().getTable().getItem(0).getText(ImageColumn.SIZE.ordinal()));
-        assertTrue(partner.isEnabled());
-        assertTrue(Screenshots.save(window().getShell(), SCREENSHOTS.resolve("workbench.png")));
-
-        partner.run();
-        Clipboard clipboard = new Clipboard(Display.getCurrent());
+        // The row comes from the real site catalog; the view follows it without being told.
+        ImageCatalog catalog = catalog();
+        OsImageRecord added = catalog.add(new NewOsImage("Windows 11 Enterprise 23H2", "2026-11", "",
+                "/share/install.wim", "/library/install-3.wim", 3, "10.0.22631.4460", "Enterprise", Architecture.X64,
+                "en-US", 5_234_567_890L, new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))));
         try {
-            String csv = (String) clipboard.getContents(TextTransfer.getInstance());
-            assertEquals("id,name,os_version,architecture,language,image_index,size_bytes\r\n"
-                    + "FEN00001,Windows 11 Enterprise 23H2,10.0.22631.4460,x64,en-US,3,5234567890\r\n", csv);
+            ImageSummary row = awaitRows(view, 1).get(0);
+            assertEquals(added.id(), row.id());
+            view.viewer().setSelection(new StructuredSelection(row));
+            processEvents();
+            assertEquals("Windows 11 Enterprise 23H2", view.viewer().getTable().getItem(0).getText(0));
+            assertEquals("4.9 GB", view.viewer().getTable().getItem(0).getText(ImageColumn.SIZE.ordinal()));
+            assertEquals("x64", view.viewer().getTable().getItem(0).getText(ImageColumn.ARCHITECTURE.ordinal()));
+            assertTrue(partner.isEnabled());
+            assertTrue(Screenshots.save(window().getShell(), SCREENSHOTS.resolve("workbench.png")));
+
+            partner.run();
+            Clipboard clipboard = new Clipboard(Display.getCurrent());
+            try {
+                String csv = (String) clipboard.getContents(TextTransfer.getInstance());
+                assertEquals("id,name,os_version,architecture,language,image_index,size_bytes\r\n"
+                        + added.id() + ",Windows 11 Enterprise 23H2,10.0.22631.4460,x64,en-US,3,5234567890\r\n", csv);
+            } finally {
+                clipboard.dispose();
+            }
         } finally {
-            clipboard.dispose();
-            view.setImages(List.of());
+            catalog.remove(added.id());
         }
+        assertEquals(List.of(), awaitRows(view, 0), "removed image still shown");
+    }
+
+    private static ImageCatalog catalog() throws InterruptedException {
+        ServiceTracker<ImageCatalog, ImageCatalog> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext(), ImageCatalog.class, null);
+        tracker.open();
+        ImageCatalog catalog = tracker.waitForService(30_000);
+        assertNotNull(catalog, "no ImageCatalog service");
+        return catalog;
+    }
+
+    /** Runs the event loop until the view shows {@code count} rows (the catalog reloads in a Job). */
+    @SuppressWarnings("unchecked")
+    private static List<ImageSummary> awaitRows(OsImagesView view, int count) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<ImageSummary> rows = (List<ImageSummary>) view.viewer().getInput();
+            if (rows.size() == count) {
+                return rows;
+            }
+            if (!Display.getCurrent().readAndDispatch()) {
+                Thread.onSpinWait();
+            }
+        }
+        throw new AssertionError("view did not show " + count + " rows within 20 s: " + view.viewer().getInput());
     }
 
     @Test

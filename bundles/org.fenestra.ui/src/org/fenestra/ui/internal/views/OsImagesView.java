@@ -2,6 +2,8 @@ package org.fenestra.ui.internal.views;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Platform;
@@ -10,6 +12,7 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -18,12 +21,14 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
 import org.fenestra.ui.api.ImageAction;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.internal.catalog.CatalogImageSource;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
 import org.fenestra.ui.internal.registry.Contribution;
 import org.fenestra.ui.internal.registry.ExtensionPoints;
 
 /**
- * The Operating System Images view: a table of the library's images with the columns of
+ * The Operating System Images view: a table of the site catalog's images (refreshed when the
+ * catalog changes) with the columns of
  * {@link ImageColumn}, and a toolbar holding Properties plus every contributed
  * {@code imageActions} entry, enabled according to the selection.
  */
@@ -34,6 +39,7 @@ public final class OsImagesView extends ViewPart {
     private TableViewer viewer;
     private final List<ContributedImageAction> contributedActions = new ArrayList<>();
     private Action propertiesAction;
+    private CatalogImageSource catalogImages;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -60,6 +66,11 @@ public final class OsImagesView extends ViewPart {
         viewer.addDoubleClickListener(event -> propertiesAction.run());
         getSite().setSelectionProvider(viewer);
         updateEnablement();
+        catalogImages = new CatalogImageSource(images -> table.getDisplay().asyncExec(() -> {
+            if (!table.isDisposed()) {
+                setImages(images);
+            }
+        })).open();
     }
 
     private void createToolbar(IToolBarManager toolbar) {
@@ -82,9 +93,12 @@ public final class OsImagesView extends ViewPart {
         toolbar.add(propertiesAction);
     }
 
-    /** Replaces the rows shown; called on the UI thread. */
+    /** Replaces the rows shown, keeping the selected images that remain; called on the UI thread. */
     public void setImages(List<ImageSummary> images) {
+        Set<String> selectedIds = selectedImages().stream().map(ImageSummary::id).collect(Collectors.toSet());
         viewer.setInput(List.copyOf(images));
+        viewer.setSelection(new StructuredSelection(
+                images.stream().filter(image -> selectedIds.contains(image.id())).toList()));
         updateEnablement();
     }
 
@@ -110,6 +124,14 @@ public final class OsImagesView extends ViewPart {
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (catalogImages != null) {
+            catalogImages.close();
+        }
+        super.dispose();
     }
 
     /** When a contributed action is enabled, from its {@code selection} attribute. */
