@@ -141,13 +141,15 @@ class CaptureOracleTest {
     }
 
     @Test
-    void exclusionPatternsFollowWimlibRules() {
+    void exclusionPatternsFollowWimlibRules() throws Exception {
         assertTrue(ExclusionMatcher.matches("/a/b/c.tmp", "*.tmp", false));
         assertTrue(ExclusionMatcher.matches("/a/b/c", "/a", false));
         assertTrue(!ExclusionMatcher.matches("/a", "/a/b", false));
         assertTrue(ExclusionMatcher.matches("/a", "/a/b", true));
         assertTrue(!ExclusionMatcher.matches("/x/a", "/a", false));
-        assertEquals(List.of("/dir/*.tmp"), CaptureConfig.NONE.exclusions().isEmpty()
-                ? List.of("/dir/*.tmp") : List.of());
+        CaptureConfig c = CaptureConfig.parse("# x\n[ExclusionList]\nC:\\dir\\\\*.tmp\n'*.log'\n[PrepopulateList]\n/p\n",
+                "test");
+        assertEquals(List.of("/dir/*.tmp", "*.log"), c.exclusions());
+        assertThrows(java.io.IOException.class, () -> CaptureConfig.parse("[ExclusionList]\na/b\n", "test"));
     }
 }

@@ -14,10 +14,9 @@ import java.nio.file.StandardOpenOption;
 import org.fenestra.wim.format.WimSource;
 
 /**
- * A file being written: either a new file, created as a temporary file in the destination's
- * folder and atomically renamed over the destination by {@link #commit()} after an fsync; or
- * an existing WIM opened for an in-place append. Until {@code commit()} the destination is
- * untouched (new file) and {@link #abandon()} deletes the temporary file.
+ * A new file being written: created as a temporary file in the destination's folder and
+ * atomically renamed over the destination by {@link #commit()} after an fsync. Until then the
+ * destination is untouched, and {@link #abandon()} deletes the temporary file.
  */
 final class OutputFile implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OutputFile.class.getName());
@@ -50,12 +49,6 @@ final class OutputFile implements AutoCloseable {
             Files.deleteIfExists(temp);
             throw e;
         }
-    }
-
-    /** Opens an existing file to write after {@code appendAt}; the first bytes are rewritten last. */
-    static OutputFile inPlace(Path file, long appendAt) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        return new OutputFile(file, null, ch, appendAt);
     }
 
     long position() {
@@ -131,7 +124,7 @@ final class OutputFile implements AutoCloseable {
         }
     }
 
-    /** Gives up: deletes the temporary file (a new file) or just closes (in place). */
+    /** Gives up: closes and deletes the temporary file. */
     void abandon() {
         if (finished) {
             return;
