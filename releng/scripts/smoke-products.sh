@@ -31,6 +31,18 @@ printf 'fenestra:status\nexit\n' | timeout 60 "$ROOT/fenestra" --headless >"$OUT
 check "interactive console runs a command and exits 0 on 'exit'" test $? -eq 0
 check "interactive console printed the status table" grep -q "Fenestra components" "$OUT/interactive.txt"
 
+cp "$ROOT/bundles/org.fenestra.content.tests/data/multi.wim" "$OUT/install.wim"
+"$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --accept-eula --index 2 --name Smoke-Index-2" >"$OUT/add.txt" 2>&1
+check "fenestra:image-add extracts index 2 and adds it (exit 0)" test $? -eq 0
+check "the extracted WIM holds exactly one image (wimlib-imagex info)" \
+  sh -c "wimlib-imagex info '$OUT/install-index2.wim' | grep -Eq 'Image Count: +1'"
+"$ROOT/fenestra" --headless -c "fenestra:image-list" >"$OUT/list.txt" 2>&1
+check "fenestra:image-list shows the added image" grep -q "^FEN00001 *Smoke-Index-2" "$OUT/list.txt"
+"$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --index 2 --name No-Eula" >"$OUT/add-noeula.txt" 2>&1
+no_eula_status=$?
+check "fenestra:image-add without --accept-eula exits 1" test $no_eula_status -eq 1
+check "... and says the license terms must be accepted" grep -q "license terms" "$OUT/add-noeula.txt"
+
 env -u DISPLAY -u WAYLAND_DISPLAY "$ROOT/fenestra" -c "fenestra:status" >"$OUT/nodisplay.txt" 2>&1
 check "without a display, ./fenestra falls back to the headless console" grep -q "no display" "$OUT/nodisplay.txt"
 

@@ -3,6 +3,7 @@ package org.fenestra.wim;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.Compressors;
 import org.fenestra.wim.format.ChunkSizes;
+import org.fenestra.wim.format.WimHeader;
 
 /**
  * How a WIM is written.
@@ -34,6 +35,24 @@ public record WriteOptions(CompressionType compression, int chunkSize, int level
         if (compression != CompressionType.NONE && !ChunkSizes.valid(chunkSize, compression)) {
             throw new IllegalArgumentException("invalid chunk size " + chunkSize + " for " + compression);
         }
+    }
+
+    /**
+     * Defaults that keep {@code source}'s compression and chunk size, so an export copies
+     * compressed blobs without recompressing them. LZMS and solid sources cannot be written
+     * as such yet: they get LZX with 32 KiB chunks (see {@link #needsRecompression}).
+     */
+    public static WriteOptions keepingCompressionOf(WimFile source) {
+        if (needsRecompression(source)) {
+            return defaults();
+        }
+        return defaults().withCompression(source.header().compression(), source.header().chunkSize());
+    }
+
+    /** Whether {@code source}'s data cannot be copied as it is (LZMS or solid resources). */
+    public static boolean needsRecompression(WimFile source) {
+        return source.header().compression() == CompressionType.LZMS
+                || source.rawHeader().version() == WimHeader.VERSION_SOLID;
     }
 
     public WriteOptions withCompression(CompressionType t, int newChunkSize) {

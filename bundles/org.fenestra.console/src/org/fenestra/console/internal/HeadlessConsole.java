@@ -1,6 +1,11 @@
 package org.fenestra.console.internal;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
@@ -34,6 +39,17 @@ public final class HeadlessConsole {
     static final String EXEC_PROPERTY = "fenestra.exec";
     static final String INTERACTIVE_PROPERTY = "fenestra.console";
     private static final String PROMPT = "fenestra> ";
+
+    /*
+     * The process's own terminal streams. Gogo replaces System.out/err with thread-routed
+     * streams that write into the current session; a session built on those writes into
+     * itself, recursing until the stack overflows.
+     */
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+    private static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+            StandardCharsets.UTF_8);
+    private static final InputStream IN = new FileInputStream(FileDescriptor.in);
     static final int EXIT_OK = 0;
     static final int EXIT_COMMAND_FAILED = 1;
     static final int EXIT_COMMAND_NOT_FOUND = 2;
@@ -57,12 +73,12 @@ public final class HeadlessConsole {
     }
 
     private void interactUntilExit(BundleContext context) {
-        System.out.println("Fenestra headless console. Commands: fenestra:status, lb, help; exit (or end of input) stops.");
-        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        OUT.println("Fenestra headless console. Commands: fenestra:status, lb, help; exit (or end of input) stops.");
+        BufferedReader input = new BufferedReader(new InputStreamReader(IN, StandardCharsets.UTF_8));
         int status = EXIT_OK;
         while (true) {
-            System.out.print(PROMPT);
-            System.out.flush();
+            OUT.print(PROMPT);
+            OUT.flush();
             String line;
             try {
                 line = input.readLine();
@@ -77,38 +93,38 @@ public final class HeadlessConsole {
                 execute(line.strip());
             }
         }
-        System.out.println();
+        OUT.println();
         stopFrameworkAndExit(context, status);
     }
 
     private void runAndExit(BundleContext context, String command) {
         int status;
         if (!awaitCommand(context, CommandName.parse(command))) {
-            System.err.println("ERROR: no such command: " + CommandName.parse(command)
+            ERR.println("ERROR: no such command: " + CommandName.parse(command)
                     + " (is its bundle installed and started? try `fenestra:status`)");
             status = EXIT_COMMAND_NOT_FOUND;
         } else {
             status = execute(command);
         }
-        System.out.flush();
-        System.err.flush();
+        OUT.flush();
+        ERR.flush();
         stopFrameworkAndExit(context, status);
     }
 
     /** Runs one command line in a fresh session and prints its result; returns the exit status. */
     private int execute(String command) {
-        try (CommandSession session = processor.createSession(System.in, System.out, System.err)) {
+        try (CommandSession session = processor.createSession(IN, OUT, ERR)) {
             Object result = session.execute(command);
             if (result != null) {
-                System.out.println(session.format(result, Converter.INSPECT));
+                OUT.println(session.format(result, Converter.INSPECT));
             }
             return EXIT_OK;
         } catch (CommandFailedException failed) {
-            System.out.print(failed.getMessage());
-            System.out.println();
+            OUT.print(failed.getMessage());
+            OUT.println();
             return EXIT_COMMAND_FAILED;
         } catch (Exception e) {
-            System.err.println("ERROR: " + command + ": " + e.getMessage());
+            ERR.println("ERROR: " + command + ": " + e.getMessage());
             LOG.log(Level.DEBUG, "one-shot command failed", e);
             return EXIT_COMMAND_FAILED;
         }

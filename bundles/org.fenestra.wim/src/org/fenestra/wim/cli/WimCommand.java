@@ -26,7 +26,6 @@ import org.fenestra.wim.WriteOptions;
 import org.fenestra.wim.extract.ExtractOptions;
 import org.fenestra.wim.extract.ExtractReport;
 import org.fenestra.wim.format.LittleEndian;
-import org.fenestra.wim.format.WimHeader;
 
 /**
  * {@code fenestra wim COMMAND ...}: the read-side commands of {@code wimlib-imagex} with the same
@@ -356,7 +355,7 @@ public final class WimCommand {
                 type = compression(cl.option("compress", null));
                 chunk = cl.option("chunk-size", null) != null ? chunkSize(cl)
                         : type == srcType ? srcChunk : WriteOptions.DEFAULT_CHUNK_SIZE;
-            } else if (srcType == CompressionType.LZMS || wim.rawHeader().version() == WimHeader.VERSION_SOLID) {
+            } else if (WriteOptions.needsRecompression(wim)) {
                 type = CompressionType.LZX;
                 chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : WriteOptions.DEFAULT_CHUNK_SIZE;
                 err.print("[INFO] \"" + cl.positionals.get(0) + "\" uses LZMS or solid compression, which cannot be"

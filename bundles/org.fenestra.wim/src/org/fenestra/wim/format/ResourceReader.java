@@ -70,7 +70,7 @@ public final class ResourceReader {
         return out;
     }
 
-    private static void checkResource(Resource r) throws WimFormatException {
+    static void checkResource(Resource r) throws WimFormatException {
         if (!r.header().fitsIn(r.source().size())) {
             throw WimHeader.beyondEnd(r.source(), r.describe(), r.header());
         }
@@ -151,7 +151,7 @@ public final class ResourceReader {
         return plain;
     }
 
-    private static void decode(Resource r, long chunk, long fileOffset, byte[] src, int srcLen, byte[] dst, int dstLen)
+    static void decode(Resource r, long chunk, long fileOffset, byte[] src, int srcLen, byte[] dst, int dstLen)
             throws IOException {
         ChunkDecompressor d = ChunkDecoders.forCurrentThread(r);
         try {

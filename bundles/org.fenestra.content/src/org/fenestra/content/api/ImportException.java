@@ -1,0 +1,33 @@
+package org.fenestra.content.api;
+
+/**
+ * An OS image could not be imported; the message says why in the admin's terms. Nothing was
+ * written to the catalog or next to the source when this is thrown.
+ *
+ * @since 0.1
+ */
+public class ImportException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Why, so the wizard can point at the field to fix. */
+    public enum Reason {
+        EULA_NOT_ACCEPTED, SOURCE_NOT_FOUND, NOT_A_WIM, CORRUPT_WIM, INDEX_OUT_OF_RANGE, DUPLICATE_NAME,
+        INVALID_ARGUMENT, WRITE_FAILED, CANCELLED, CATALOG_FAILED
+    }
+
+    private final Reason reason;
+
+    public ImportException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public ImportException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,30 @@
+package org.fenestra.content.api;
+
+import java.util.Objects;
+
+/**
+ * What the Add Operating System Image wizard (or {@code fenestra:image-add}) asks for.
+ *
+ * @param sourcePath   the WIM to import: a local path (UNC sources come with SMB support)
+ * @param eulaAcceptedBy the account that accepted the license terms; {@code null} when not accepted
+ * @param extractIndex 0 to import the file as it is, else the index to extract into a new WIM
+ *                     beside the source (the source is never modified)
+ * @param name         catalog name; blank means the file name without its extension
+ * @param version      optional admin version
+ * @param comment      optional comment
+ * @param architecture {@code x86}, {@code x64} or {@code arm64}; blank means read from the image's XML
+ * @param language     e.g. {@code en-US}; blank means read from the image's XML
+ * @since 0.1
+ */
+public record ImportRequest(String sourcePath, String eulaAcceptedBy, int extractIndex, String name,
+        String version, String comment, String architecture, String language) {
+
+    public ImportRequest {
+        Objects.requireNonNull(sourcePath, "sourcePath");
+        name = Objects.requireNonNullElse(name, "").strip();
+        version = Objects.requireNonNullElse(version, "");
+        comment = Objects.requireNonNullElse(comment, "");
+        architecture = Objects.requireNonNullElse(architecture, "").strip();
+        language = Objects.requireNonNullElse(language, "").strip();
+    }
+}
