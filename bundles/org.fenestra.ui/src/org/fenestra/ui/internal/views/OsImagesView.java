@@ -21,6 +21,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
 import org.fenestra.ui.api.ImageAction;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.internal.addimage.AddImageWizard;
+import org.fenestra.ui.internal.addimage.AddImageWizardDialog;
 import org.fenestra.ui.internal.catalog.CatalogImageSource;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
 import org.fenestra.ui.internal.registry.Contribution;
@@ -35,6 +37,7 @@ import org.fenestra.ui.internal.registry.ExtensionPoints;
 public final class OsImagesView extends ViewPart {
 
     public static final String ID = "org.fenestra.ui.views.osImages";
+    public static final String ADD_IMAGE_ACTION_ID = "org.fenestra.ui.action.addImage";
 
     private TableViewer viewer;
     private final List<ContributedImageAction> contributedActions = new ArrayList<>();
@@ -74,6 +77,15 @@ public final class OsImagesView extends ViewPart {
     }
 
     private void createToolbar(IToolBarManager toolbar) {
+        Action addImage = new Action("Add Operating System Image") {
+            @Override
+            public void run() {
+                new AddImageWizardDialog(getSite().getShell(), new AddImageWizard()).open();
+            }
+        };
+        addImage.setId(ADD_IMAGE_ACTION_ID);
+        addImage.setToolTipText("Add an operating system image from a WIM file");
+        toolbar.add(addImage);
         propertiesAction = new Action("Properties") {
             @Override
             public void run() {

@@ -1,0 +1,177 @@
+package org.fenestra.ui.internal.addimage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.wizard.IWizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.ui.internal.app.Screenshots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Drives the real Add Operating System Image wizard through every page, as an admin clicks
+ * it, on a real WIM; the import runs through the real importer and catalog, and wimlib
+ * checks the extracted file. Screenshots of each page go to target/screenshots/.
+ */
+class AddImageWizardTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path share;
+
+    @Test
+    void everyPageFromDataSourceToCompletionAddsTheChosenIndex() throws Exception {
+        Path source = Files.copy(Path.of("data", "multi.wim"), share.resolve("install.wim"));
+        AddImageWizard wizard = new AddImageWizard();
+        AddImageWizardDialog dialog = new AddImageWizardDialog(
+                PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        try {
+            Composite dataSource = (Composite) page(dialog).getControl();
+            all(dataSource, Text.class).get(0).setText(source.toString());
+            settle();
+            assertEquals(List.of("1: basic", "2: modified", "3: other"), List.of(all(dataSource, Combo.class).get(0).getItems()));
+            assertFalse(page(dialog).isPageComplete(), "the license terms are not accepted yet");
+            assertTrue(((org.eclipse.jface.wizard.WizardPage) page(dialog)).getMessage().contains("license terms"));
+            assertFalse(button(shell, IDialogConstants.NEXT_LABEL).isEnabled());
+
+            click(checkbox(dataSource, "I accept the license terms"));
+            click(checkbox(dataSource, "Extract a specific image index"));
+            select(all(dataSource, Combo.class).get(0), 1);
+            select(all(dataSource, Combo.class).get(1), 1); // these fixtures carry no WINDOWS/ARCH: choose x64
+            assertTrue(page(dialog).isPageComplete(), ((org.eclipse.jface.wizard.WizardPage) page(dialog)).getMessage());
+            screenshot(shell, "add-image-1-data-source.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            assertEquals("general", page(dialog).getName());
+            Text name = all((Composite) page(dialog).getControl(), Text.class).get(0);
+            assertEquals("install", name.getText(), "default name: the file name without extension");
+            name.setText("Wizard Index 2 " + System.nanoTime());
+            all((Composite) page(dialog).getControl(), Text.class).get(1).setText("2026-11");
+            screenshot(shell, "add-image-2-general.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            assertEquals("summary", page(dialog).getName());
+            String summary = all((Composite) page(dialog).getControl(), Text.class).get(0).getText();
+            assertTrue(summary.contains("2 (extracted into a new WIM beside the source)"), summary);
+            screenshot(shell, "add-image-3-summary.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // runs the import with the progress bar
+            assertEquals("completion", page(dialog).getName(), "import failed: "
+                    + ((org.eclipse.jface.wizard.WizardPage) wizard.getPage("summary")).getErrorMessage());
+            OsImageRecord added = wizard.added();
+            assertNotNull(added);
+            screenshot(shell, "add-image-4-completion.png");
+            assertTrue(button(shell, IDialogConstants.FINISH_LABEL).isEnabled());
+            click(button(shell, IDialogConstants.FINISH_LABEL));
+            assertTrue(shell.isDisposed(), "Finish closes the wizard");
+
+            Path extracted = share.resolve("install-index2.wim");
+            assertEquals(extracted.toString(), added.storedPath());
+            assertEquals(2, added.imageIndex());
+            assertEquals("2026-11", added.version());
+            String info = wimlib("info", extracted.toString());
+            assertTrue(info.lines().anyMatch(l -> l.matches("Image Count:\\s+1")), info);
+            assertTrue(info.lines().anyMatch(l -> l.matches("Name:\\s+modified")), info);
+            catalog().remove(added.id());
+        } finally {
+            if (!shell.isDisposed()) {
+                dialog.close();
+            }
+        }
+    }
+
+    private static IWizardPage page(AddImageWizardDialog dialog) {
+        return dialog.getCurrentPage();
+    }
+
+    private static void click(Button button) {
+        if ((button.getStyle() & SWT.CHECK) != 0) {
+            button.setSelection(!button.getSelection());
+        }
+        button.notifyListeners(SWT.Selection, null);
+        settle();
+    }
+
+    private static void select(Combo combo, int index) {
+        combo.select(index);
+        combo.notifyListeners(SWT.Selection, null);
+        settle();
+    }
+
+    private static Button checkbox(Composite root, String textStart) {
+        return all(root, Button.class).stream().filter(b -> b.getText().startsWith(textStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no checkbox \"" + textStart + "\""));
+    }
+
+    private static Button button(Shell shell, String label) {
+        return all(shell, Button.class).stream().filter(b -> b.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + label));
+    }
+
+    private static <T extends Control> List<T> all(Composite root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                found.addAll(all(composite, type));
+            }
+        }
+        return found;
+    }
+
+    private static void settle() {
+        while (Display.getCurrent().readAndDispatch()) {
+            // run pending UI work
+        }
+    }
+
+    private static void screenshot(Shell shell, String file) {
+        assertTrue(Screenshots.save(shell, SCREENSHOTS.resolve(file)));
+    }
+
+    private static ImageCatalog catalog() throws InterruptedException {
+        ServiceTracker<ImageCatalog, ImageCatalog> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(AddImageWizardTest.class).getBundleContext(), ImageCatalog.class, null);
+        tracker.open();
+        return tracker.waitForService(30_000);
+    }
+
+    private static String wimlib(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wimlib-imagex"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+        return output;
+    }
+}

@@ -1,0 +1,154 @@
+package org.fenestra.ui.internal.addimage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * Data Source: the WIM to add, the license terms, whether to extract one image index (the
+ * indexes are listed from the file), and the architecture and language used for client
+ * pre-cache (read from the chosen image, editable).
+ */
+final class DataSourcePage extends WizardPage {
+
+    static final String[] ARCHITECTURES = { "x86", "x64", "arm64" };
+
+    private final AddImageSettings settings;
+    private Text path;
+    private Button eula;
+    private Button extract;
+    private Combo index;
+    private Combo architecture;
+    private Text language;
+    private WimIndexes indexes;
+
+    DataSourcePage(AddImageSettings settings) {
+        super("dataSource", "Data Source", null);
+        this.settings = settings;
+        setDescription("Specify the WIM file of the operating system image");
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite page = new Composite(parent, SWT.NONE);
+        page.setLayout(new GridLayout(3, false));
+        new Label(page, SWT.NONE).setText("Path:");
+        path = new Text(page, SWT.BORDER);
+        path.setMessage("\\\\server\\share\\path\\install.wim or a local path");
+        path.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button browse = new Button(page, SWT.PUSH);
+        browse.setText("Browse...");
+        browse.addListener(SWT.Selection, event -> browse());
+
+        eula = checkbox(page, "I accept the license terms of this operating system image");
+        extract = checkbox(page, "Extract a specific image index from the specified WIM file");
+        new Label(page, SWT.NONE).setText("Image index:");
+        index = new Combo(page, SWT.READ_ONLY);
+        index.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+
+        new Label(page, SWT.NONE).setText("Architecture:");
+        architecture = new Combo(page, SWT.READ_ONLY);
+        architecture.setItems(ARCHITECTURES);
+        architecture.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        new Label(page, SWT.NONE).setText("Language:");
+        language = new Text(page, SWT.BORDER);
+        language.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+
+        path.addListener(SWT.Modify, event -> readIndexes());
+        eula.addListener(SWT.Selection, event -> validate());
+        extract.addListener(SWT.Selection, event -> {
+            index.setEnabled(extract.getSelection());
+            defaultsFromChosenImage();
+        });
+        index.addListener(SWT.Selection, event -> defaultsFromChosenImage());
+        architecture.addListener(SWT.Selection, event -> validate());
+        language.addListener(SWT.Modify, event -> validate());
+        index.setEnabled(false);
+        setControl(page);
+        validate();
+    }
+
+    private static Button checkbox(Composite page, String text) {
+        Button box = new Button(page, SWT.CHECK);
+        box.setText(text);
+        box.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        return box;
+    }
+
+    private void browse() {
+        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] { "*.wim;*.esd;*.swm", "*" });
+        String chosen = dialog.open();
+        if (chosen != null) {
+            path.setText(chosen);
+        }
+    }
+
+    private void readIndexes() {
+        indexes = null;
+        index.removeAll();
+        try {
+            Path file = Path.of(path.getText().strip());
+            if (Files.isRegularFile(file)) {
+                indexes = WimIndexes.read(file);
+                indexes.entries().forEach(entry -> index.add(entry.label()));
+                index.select(0);
+                defaultsFromChosenImage();
+                return;
+            }
+        } catch (InvalidPathException | IOException e) {
+            setErrorMessage("Not a readable WIM file: " + e.getMessage());
+            setPageComplete(false);
+            return;
+        }
+        validate();
+    }
+
+    private void defaultsFromChosenImage() {
+        if (indexes != null && !indexes.entries().isEmpty()) {
+            WimIndexes.Entry chosen = indexes.entries().get(extract.getSelection() ? Math.max(0, index.getSelectionIndex()) : 0);
+            architecture.setText(chosen.architecture());
+            language.setText(chosen.language());
+        }
+        validate();
+    }
+
+    private void validate() {
+        String problem = null;
+        if (path.getText().isBlank()) {
+            problem = "Specify the path of a WIM file.";
+        } else if (indexes == null) {
+            problem = "No WIM file at this path.";
+        } else if (!eula.getSelection()) {
+            problem = "Accept the license terms to add this image.";
+        } else if (architecture.getText().isEmpty()) {
+            problem = "Choose the architecture.";
+        }
+        setErrorMessage(indexes == null && !path.getText().isBlank() ? problem : null);
+        setMessage(problem == null ? null : problem, problem == null ? NONE : INFORMATION);
+        setPageComplete(problem == null);
+        if (problem == null) {
+            store();
+        }
+    }
+
+    private void store() {
+        settings.sourcePath = path.getText().strip();
+        settings.eulaAccepted = eula.getSelection();
+        settings.extractIndex = extract.getSelection() ? indexes.entries().get(index.getSelectionIndex()).index() : 0;
+        settings.architecture = architecture.getText();
+        settings.language = language.getText().strip();
+    }
+}

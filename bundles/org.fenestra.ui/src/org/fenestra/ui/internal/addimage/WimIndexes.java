@@ -1,0 +1,43 @@
+package org.fenestra.ui.internal.addimage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fenestra.wim.WimFile;
+import org.fenestra.wim.WimImageInfo;
+
+/** The images of a WIM as the Data Source page lists them: index, name, and what the XML says. */
+record WimIndexes(List<Entry> entries) {
+
+    record Entry(int index, String name, String architecture, String language) {
+        String label() {
+            return index + ": " + name;
+        }
+    }
+
+    /** Reads only the header and XML, so it is quick even for multi-GB images. */
+    static WimIndexes read(Path wim) throws IOException {
+        try (WimFile file = WimFile.open(wim)) {
+            List<Entry> entries = new ArrayList<>();
+            for (WimImageInfo image : file.images()) {
+                entries.add(new Entry(image.index(), image.name(), architectureOf(image),
+                        image.defaultLanguage() == null ? "" : image.defaultLanguage()));
+            }
+            return new WimIndexes(List.copyOf(entries));
+        }
+    }
+
+    private static String architectureOf(WimImageInfo image) {
+        if (!image.hasWindowsInfo()) {
+            return "";
+        }
+        return switch ((int) image.architecture()) {
+            case 0 -> "x86";
+            case 9 -> "x64";
+            case 12 -> "arm64";
+            default -> "";
+        };
+    }
+}
