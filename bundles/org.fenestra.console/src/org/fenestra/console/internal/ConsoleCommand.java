@@ -12,20 +12,28 @@ import org.apache.felix.service.command.Function;
  */
 abstract class ConsoleCommand implements Function {
 
-    /** E.g. {@code fenestra:image-show ID}. */
-    abstract String usage();
+    private final String usage;
+    private final int minArguments;
+    private final int maxArguments;
 
-    abstract int minArguments();
-
-    abstract int maxArguments();
+    /** @param usage e.g. {@code fenestra:image-show ID}, shown on {@code --help} and on a wrong argument count */
+    ConsoleCommand(String usage, int minArguments, int maxArguments) {
+        this.usage = usage;
+        this.minArguments = minArguments;
+        this.maxArguments = maxArguments;
+    }
 
     abstract Object run(List<String> arguments) throws Exception;
+
+    String usage() {
+        return usage;
+    }
 
     @Override
     public final Object execute(CommandSession session, List<Object> arguments) throws Exception {
         List<String> strings = arguments.stream().map(String::valueOf).toList();
-        if (strings.contains("--help") || strings.size() < minArguments() || strings.size() > maxArguments()) {
-            throw new IllegalArgumentException("usage: " + usage());
+        if (strings.contains("--help") || strings.size() < minArguments || strings.size() > maxArguments) {
+            throw new IllegalArgumentException("usage: " + usage);
         }
         return run(strings);
     }

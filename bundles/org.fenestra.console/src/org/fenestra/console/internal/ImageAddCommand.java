@@ -27,20 +27,9 @@ public final class ImageAddCommand extends ConsoleCommand {
     @Reference
     private ImageImporter importer;
 
-    @Override
-    String usage() {
-        return "fenestra:image-add PATH --accept-eula [--index N] [--name NAME] [--version V] [--comment C]"
-                + " [--architecture x86|x64|arm64] [--language ll-CC]";
-    }
-
-    @Override
-    int minArguments() {
-        return 1;
-    }
-
-    @Override
-    int maxArguments() {
-        return 2 + 2 * VALUED.size();
+    public ImageAddCommand() {
+        super("fenestra:image-add PATH --accept-eula [--index N] [--name NAME] [--version V] [--comment C]"
+                + " [--architecture x86|x64|arm64] [--language ll-CC]", 1, 2 + 2 * VALUED.size());
     }
 
     @Override

@@ -12,19 +12,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Function.class, property = { "osgi.command.scope=fenestra", "osgi.command.function=image-indexes" })
 public final class ImageIndexesCommand extends ConsoleCommand {
 
-    @Override
-    String usage() {
-        return "fenestra:image-indexes PATH   (a .wim or .esd file)";
-    }
-
-    @Override
-    int minArguments() {
-        return 1;
-    }
-
-    @Override
-    int maxArguments() {
-        return 1;
+    public ImageIndexesCommand() {
+        super("fenestra:image-indexes PATH   (a .wim or .esd file)", 1, 1);
     }
 
     @Override

@@ -16,19 +16,8 @@ public final class ImageListCommand extends ConsoleCommand {
     @Reference
     private ImageCatalog catalog;
 
-    @Override
-    String usage() {
-        return "fenestra:image-list";
-    }
-
-    @Override
-    int minArguments() {
-        return 0;
-    }
-
-    @Override
-    int maxArguments() {
-        return 0;
+    public ImageListCommand() {
+        super("fenestra:image-list", 0, 0);
     }
 
     @Override

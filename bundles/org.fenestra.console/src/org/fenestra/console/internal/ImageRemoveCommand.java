@@ -14,19 +14,8 @@ public final class ImageRemoveCommand extends ConsoleCommand {
     @Reference
     private ImageCatalog catalog;
 
-    @Override
-    String usage() {
-        return "fenestra:image-remove ID   (the stored WIM file is kept)";
-    }
-
-    @Override
-    int minArguments() {
-        return 1;
-    }
-
-    @Override
-    int maxArguments() {
-        return 1;
+    public ImageRemoveCommand() {
+        super("fenestra:image-remove ID   (the stored WIM file is kept)", 1, 1);
     }
 
     @Override

@@ -16,19 +16,8 @@ public final class ImageShowCommand extends ConsoleCommand {
     @Reference
     private ImageCatalog catalog;
 
-    @Override
-    String usage() {
-        return "fenestra:image-show ID   (e.g. FEN00001)";
-    }
-
-    @Override
-    int minArguments() {
-        return 1;
-    }
-
-    @Override
-    int maxArguments() {
-        return 1;
+    public ImageShowCommand() {
+        super("fenestra:image-show ID   (e.g. FEN00001)", 1, 1);
     }
 
     @Override
