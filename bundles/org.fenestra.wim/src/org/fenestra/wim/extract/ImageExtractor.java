@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
@@ -197,9 +198,8 @@ public final class ImageExtractor {
                 continue;
             }
             BlobDescriptor blob = image.blobOf(e.mainStream(), e.fullPath());
-            Files.deleteIfExists(p.target());
             if (blob == null) {
-                Files.createFile(p.target());
+                openReplacing(p.target()).close();
             } else {
                 targetsByBlob.computeIfAbsent(blob, b -> new ArrayList<>()).add(p.target());
             }
@@ -218,6 +218,23 @@ public final class ImageExtractor {
         }
     }
 
+    /**
+     * Opens a file for writing, replacing what is there. Never follows a symlink already at
+     * the target (that could write outside the target directory): such an entry, or any
+     * other that cannot be opened as a file, is deleted first. Not deleting up front saves
+     * a system call per file on the usual empty target.
+     */
+    private static OutputStream openReplacing(Path target) throws IOException {
+        try {
+            return Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
     /** Streams a blob into its first target file, then copies it to the others. */
     private final class FileWritingSink implements BlobStreamer.BlobSink {
         private final Map<BlobDescriptor, List<Path>> targets;
@@ -229,7 +246,7 @@ public final class ImageExtractor {
 
         @Override
         public void begin(BlobDescriptor blob) throws IOException {
-            out = Files.newOutputStream(targets.get(blob).get(0));
+            out = openReplacing(targets.get(blob).get(0));
         }
 
         @Override
