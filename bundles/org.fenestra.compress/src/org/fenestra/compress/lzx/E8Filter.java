@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Undoes LZX's x86 CALL (0xE8) translation. The compressor replaced the 32-bit relative
+ * LZX's x86 CALL (0xE8) translation, both ways. The compressor replaces the 32-bit relative
  * target after each E8 byte at position {@code i} by an absolute one, using the fixed WIM
  * "file size" 12000000: undo maps {@code abs} in {@code [0, 12000000)} to {@code abs - i} and
  * {@code abs} in {@code [-i, 0)} to {@code abs + 12000000}, other values stay. The 4 bytes after
@@ -28,33 +28,15 @@ final class E8Filter {
      * is below 12000000, else {@code rel - 12000000}; same positions as {@link #undo}.
      */
     static void apply(byte[] b, int off, int size) {
-        if (size <= 10) {
-            return;
-        }
-        final int limit = off + size - 10;
-        int p = off;
-        while (p < limit) {
-            if (p + 8 <= limit) {
-                long v = (long) LE64.get(b, p) ^ 0xE8E8_E8E8_E8E8_E8E8L;
-                if (((v - 0x0101_0101_0101_0101L) & ~v & 0x8080_8080_8080_8080L) == 0) {
-                    p += 8;
-                    continue;
-                }
-            }
-            if (b[p] != (byte) 0xE8) {
-                p++;
-                continue;
-            }
-            int i = p - off;
-            int rel = (int) LE32.get(b, p + 1);
-            if (rel >= -i && rel < LzxConstants.E8_FILE_SIZE) {
-                LE32.set(b, p + 1, rel < LzxConstants.E8_FILE_SIZE - i ? rel + i : rel - LzxConstants.E8_FILE_SIZE);
-            }
-            p += 5;
-        }
+        translate(b, off, size, true);
     }
 
     static void undo(byte[] b, int off, int size) {
+        translate(b, off, size, false);
+    }
+
+    /** Finds the E8 bytes both directions consider and rewrites the 32-bit operand after each. */
+    private static void translate(byte[] b, int off, int size, boolean encode) {
         if (size <= 10) {
             return;
         }
@@ -74,13 +56,18 @@ final class E8Filter {
                 continue;
             }
             int i = p - off;
-            int abs = (int) LE32.get(b, p + 1);
-            if (abs >= 0) {
-                if (abs < LzxConstants.E8_FILE_SIZE) {
-                    LE32.set(b, p + 1, abs - i);
+            int operand = (int) LE32.get(b, p + 1);
+            if (encode) {
+                if (operand >= -i && operand < LzxConstants.E8_FILE_SIZE) {
+                    LE32.set(b, p + 1, operand < LzxConstants.E8_FILE_SIZE - i ? operand + i
+                            : operand - LzxConstants.E8_FILE_SIZE);
                 }
-            } else if (abs >= -i) {
-                LE32.set(b, p + 1, abs + LzxConstants.E8_FILE_SIZE);
+            } else if (operand >= 0) {
+                if (operand < LzxConstants.E8_FILE_SIZE) {
+                    LE32.set(b, p + 1, operand - i);
+                }
+            } else if (operand >= -i) {
+                LE32.set(b, p + 1, operand + LzxConstants.E8_FILE_SIZE);
             }
             p += 5;
         }
