@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.fenestra.catalog.api.CatalogException;
@@ -18,7 +19,8 @@ class CatalogSettingsTest {
         CatalogSettings settings = CatalogSettings.from(Map.<String, String>of()::get);
 
         Path expected = Path.of(System.getProperty("user.home"), ".fenestra", "catalog", "fenestra").toAbsolutePath();
-        assertEquals("jdbc:h2:file:" + expected, settings.url());
+        assertEquals("jdbc:h2:file:" + expected + ";AUTO_SERVER=TRUE", settings.url(),
+                "auto-server mode lets a workbench and a console on this machine share the file");
         assertEquals("fenestra", settings.user());
         assertEquals("", settings.password());
     }
@@ -27,7 +29,7 @@ class CatalogSettingsTest {
     void theDataFolderMovesTheDefaultDatabase() {
         CatalogSettings settings = CatalogSettings.from(Map.of(CatalogSettings.DATA, "/srv/fenestra")::get);
 
-        assertEquals("jdbc:h2:file:/srv/fenestra/catalog/fenestra", settings.url());
+        assertEquals("jdbc:h2:file:/srv/fenestra/catalog/fenestra;AUTO_SERVER=TRUE", settings.url());
     }
 
     @Test
@@ -55,5 +57,17 @@ class CatalogSettingsTest {
         assertEquals(SqlDialect.POSTGRESQL, SqlDialect.forUrl("jdbc:postgresql://localhost/x"));
         CatalogException refused = assertThrows(CatalogException.class, () -> SqlDialect.forUrl("jdbc:mysql://db/x"));
         assertTrue(refused.getMessage().contains("jdbc:h2: and jdbc:postgresql:"), refused.getMessage());
+    }
+
+    @Test
+    void changesOfOtherProcessesArePolledEveryTwoSecondsUnlessConfigured() {
+        assertEquals(Duration.ofSeconds(2), CatalogSettings.from(Map.<String, String>of()::get).changePoll());
+        assertEquals(Duration.ofMillis(250),
+                CatalogSettings.from(Map.of(CatalogSettings.CHANGE_POLL_MILLIS, "250")::get).changePoll());
+        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+                () -> CatalogSettings.from(Map.of(CatalogSettings.CHANGE_POLL_MILLIS, "soon")::get));
+        assertTrue(notANumber.getMessage().contains("fenestra.catalog.changePollMillis"), notANumber.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogSettings.from(Map.of(CatalogSettings.CHANGE_POLL_MILLIS, "0")::get));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -234,14 +237,15 @@ abstract class ImageCatalogContract {
     @Test
     final void reopeningAppliesNoMigrations() throws Exception {
         JdbcImageCatalog first = open();
-        assertEquals(List.of("V1__os_images"), first.appliedMigrations().stream().map(MigrationScript::name).toList());
+        assertEquals(shippedMigrations().stream().map(MigrationScript::name).toList(),
+                first.appliedMigrations().stream().map(MigrationScript::name).toList());
         first.add(image("Windows 11"));
         first.close();
 
         JdbcImageCatalog second = open();
 
         assertEquals(List.of(), second.appliedMigrations());
-        assertEquals(1, schemaVersion());
+        assertEquals(latestVersion(), schemaVersion());
         assertEquals(1, second.list().size());
     }
 
@@ -252,8 +256,8 @@ abstract class ImageCatalogContract {
         List<JdbcImageCatalog> catalogs = concurrently(servers, server -> open());
 
         int applied = catalogs.stream().mapToInt(catalog -> catalog.appliedMigrations().size()).sum();
-        assertEquals(1, applied, "V1 applied by exactly one of the servers");
-        assertEquals(1, schemaVersion());
+        assertEquals(latestVersion(), applied, "each migration applied by exactly one of the servers");
+        assertEquals(latestVersion(), schemaVersion());
         for (JdbcImageCatalog catalog : catalogs) {
             catalog.add(image("Image of " + System.identityHashCode(catalog)));
         }
@@ -263,24 +267,28 @@ abstract class ImageCatalogContract {
     @Test
     final void aDatabaseWithANewerSchemaIsRefused() throws Exception {
         open().close();
+        int newer = latestVersion() + 1;
         try (DriverConnectionSource connections = new DriverConnectionSource(database);
                 Connection connection = connections.open();
-                PreparedStatement newer = connection.prepareStatement(
-                        "INSERT INTO schema_version (version_number, description, applied_at) VALUES (2, 'from_the_future', ?)")) {
-            newer.setObject(1, NOW.atOffset(ZoneOffset.UTC));
-            newer.executeUpdate();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_version (version_number, description, applied_at) VALUES (?, 'from_the_future', ?)")) {
+            insert.setInt(1, newer);
+            insert.setObject(2, NOW.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
         }
 
         SchemaTooNewException refused = assertThrows(SchemaTooNewException.class, this::open);
 
-        assertTrue(refused.getMessage().contains("schema version 2, newer than this Fenestra supports (1)"),
+        assertTrue(refused.getMessage().contains("schema version " + newer + ", newer than this Fenestra supports ("
+                + latestVersion() + ")"),
                 refused.getMessage());
     }
 
     @Test
     final void aFailedMigrationIsNotRecorded() throws Exception {
         List<MigrationScript> broken = new ArrayList<>(shippedMigrations());
-        broken.add(new MigrationScript(2, "broken", """
+        int latest = latestVersion();
+        broken.add(new MigrationScript(latest + 1, "broken", """
                 CREATE TABLE probe_table (probe INTEGER);
                 INSERT INTO no_such_table (probe) VALUES (1);
                 """));
@@ -288,12 +296,12 @@ abstract class ImageCatalogContract {
         CatalogException failure = assertThrows(CatalogException.class,
                 () -> new JdbcImageCatalog(database, broken, CLOCK));
 
-        assertTrue(failure.getMessage().contains("V2__broken failed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("V" + (latest + 1) + "__broken failed"), failure.getMessage());
         assertTrue(failure.getMessage().contains("at statement 2"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("stays at version 1"), failure.getMessage());
-        assertEquals(1, schemaVersion());
+        assertTrue(failure.getMessage().contains("stays at version " + latest), failure.getMessage());
+        assertEquals(latest, schemaVersion());
         JdbcImageCatalog catalog = open();
-        assertEquals(List.of(), catalog.appliedMigrations(), "V1 was committed before V2 failed");
+        assertEquals(List.of(), catalog.appliedMigrations(), "the shipped migrations were committed before the broken one failed");
         assertEquals("FEN00001", catalog.add(image("Windows 11")).id());
     }
 
@@ -322,6 +330,52 @@ abstract class ImageCatalogContract {
     }
 
     @Test
+    final void changesCommittedByAnotherProcessOnTheDatabaseAreHeard() throws Exception {
+        database = database.withChangePoll(Duration.ofMillis(50));
+        JdbcImageCatalog siteServer = open();
+        JdbcImageCatalog workbench = open();
+        BlockingQueue<CatalogChange> heardByWorkbench = new LinkedBlockingQueue<>();
+        BlockingQueue<CatalogChange> heardBySiteServer = new LinkedBlockingQueue<>();
+        workbench.addListener(heardByWorkbench::add);
+        siteServer.addListener(heardBySiteServer::add);
+
+        OsImageRecord added = siteServer.add(image("Windows 11"));
+        assertThrows(DuplicateImageNameException.class, () -> siteServer.add(image("windows 11")));
+        siteServer.update(added.id(), new GeneralProperties("Windows 11 Pro", "", ""));
+        siteServer.remove(added.id());
+
+        assertEquals(List.of(
+                new CatalogChange(CatalogChange.Kind.ADDED, added.id()),
+                new CatalogChange(CatalogChange.Kind.UPDATED, added.id()),
+                new CatalogChange(CatalogChange.Kind.REMOVED, added.id())), take(heardByWorkbench, 3),
+                "the workbench hears the site server's committed changes in order, not the refused duplicate");
+        OsImageRecord fromWorkbench = workbench.add(image("Windows 10"));
+        assertEquals(List.of(new CatalogChange(CatalogChange.Kind.ADDED, fromWorkbench.id())),
+                take(heardByWorkbench, 1), "its own change, at once");
+        assertEquals(List.of(
+                new CatalogChange(CatalogChange.Kind.ADDED, added.id()),
+                new CatalogChange(CatalogChange.Kind.UPDATED, added.id()),
+                new CatalogChange(CatalogChange.Kind.REMOVED, added.id()),
+                new CatalogChange(CatalogChange.Kind.ADDED, fromWorkbench.id())), take(heardBySiteServer, 4));
+        Thread.sleep(300); // several more polls: nobody hears a change twice
+        assertEquals(List.of(), List.copyOf(heardByWorkbench));
+        assertEquals(List.of(), List.copyOf(heardBySiteServer));
+    }
+
+    /** The next {@code count} changes heard, waiting for each at most a minute. */
+    private static List<CatalogChange> take(BlockingQueue<CatalogChange> heard, int count) throws InterruptedException {
+        List<CatalogChange> taken = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CatalogChange change = heard.poll(1, TimeUnit.MINUTES);
+            if (change == null) {
+                break;
+            }
+            taken.add(change);
+        }
+        return taken;
+    }
+
+    @Test
     final void aClosedCatalogSaysSo() throws Exception {
         JdbcImageCatalog catalog = open();
         catalog.close();
@@ -337,6 +391,11 @@ abstract class ImageCatalogContract {
             opened.add(catalog);
         }
         return catalog;
+    }
+
+    private static int latestVersion() {
+        List<MigrationScript> shipped = shippedMigrations();
+        return shipped.get(shipped.size() - 1).version();
     }
 
     private static List<MigrationScript> shippedMigrations() {

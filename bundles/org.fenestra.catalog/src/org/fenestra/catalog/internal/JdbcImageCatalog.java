@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.fenestra.catalog.api.CatalogChange;
 import org.fenestra.catalog.api.CatalogException;
@@ -28,6 +29,10 @@ import org.osgi.service.component.annotations.Deactivate;
  * The {@link ImageCatalog} service on a JDBC database (embedded H2 by default, PostgreSQL by
  * configuration, see {@link CatalogSettings}). Activation opens the database and migrates its
  * schema; a database it cannot use leaves the component unsatisfied with the reason in the log.
+ *
+ * <p>Listeners hear every committed change: this instance's own at once, and those of other
+ * processes on the same database (site servers, workbenches, consoles) through the change journal
+ * that each write records in its transaction, read by a {@link RemoteChangePoller}.
  */
 @Component(service = ImageCatalog.class)
 public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
@@ -41,6 +46,10 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
     private final OsImageTable images = new OsImageTable();
     private final ImageIdAllocator ids = new ImageIdAllocator();
     private final CatalogListeners listeners = new CatalogListeners();
+    private final ChangeJournal journal = new ChangeJournal();
+    /** Marks this instance's journal rows, so its poller skips what it already announced. */
+    private final String origin = UUID.randomUUID().toString();
+    private final RemoteChangePoller remoteChanges;
     private volatile boolean closed;
 
     @Activate
@@ -52,13 +61,15 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
     JdbcImageCatalog(CatalogSettings settings, List<MigrationScript> migrations, Clock clock) throws CatalogException {
         this.clock = clock;
         this.connections = new DriverConnectionSource(settings);
+        this.transactions = new TransactionRunner(connections);
         try {
             this.appliedMigrations = new SchemaMigrator(connections, migrations).migrate();
+            this.remoteChanges = RemoteChangePoller.start(transactions, journal, origin, listeners,
+                    settings.changePoll());
         } catch (CatalogException | RuntimeException e) {
             connections.close();
             throw e;
         }
-        this.transactions = new TransactionRunner(connections);
         LOG.log(Level.INFO, "OS image catalog open on {0}", settings);
     }
 
@@ -82,6 +93,7 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
             } catch (SQLException e) {
                 throw duplicateOr(e, image.name());
             }
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.ADDED, record.id()), origin, now);
             return record;
         });
         listeners.fire(new CatalogChange(CatalogChange.Kind.ADDED, added.id()));
@@ -115,6 +127,7 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
             } catch (SQLException e) {
                 throw duplicateOr(e, properties.name());
             }
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.UPDATED, imageId), origin, clock.instant());
             return images.selectById(connection, imageId).orElseThrow(() -> new ImageNotFoundException(imageId));
         });
         listeners.fire(new CatalogChange(CatalogChange.Kind.UPDATED, imageId));
@@ -127,6 +140,7 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
             if (!images.delete(connection, imageId)) {
                 throw new ImageNotFoundException(imageId);
             }
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.REMOVED, imageId), origin, clock.instant());
             return null;
         });
         listeners.fire(new CatalogChange(CatalogChange.Kind.REMOVED, imageId));
@@ -141,6 +155,7 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
     @Deactivate
     public void close() {
         closed = true;
+        remoteChanges.close();
         connections.close();
     }
 
