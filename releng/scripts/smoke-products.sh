@@ -38,6 +38,22 @@ check "the extracted WIM holds exactly one image (wimlib-imagex info)" \
   sh -c "wimlib-imagex info '$OUT/install-index2.wim' | grep -Eq 'Image Count: +1'"
 "$ROOT/fenestra" --headless -c "fenestra:image-list" >"$OUT/list.txt" 2>&1
 check "fenestra:image-list shows the added image" grep -q "^FEN00001 *Smoke-Index-2" "$OUT/list.txt"
+
+# A console process keeps the catalog open while a second process uses it (H2 auto-server).
+mkfifo "$OUT/holder.in"
+timeout 180 "$ROOT/fenestra" --headless <"$OUT/holder.in" >"$OUT/holder.txt" 2>&1 &
+holder=$!
+exec 7>"$OUT/holder.in"
+printf 'fenestra:image-list\n' >&7
+for _ in $(seq 1 90); do grep -q "^FEN00001" "$OUT/holder.txt" && break; sleep 1; done
+"$ROOT/fenestra" --headless -c "fenestra:image-show FEN00001" >"$OUT/second-process.txt" 2>&1
+check "a second process reads the catalog while a console holds it open" test $? -eq 0
+check "... and sees the image" grep -q "Smoke-Index-2" "$OUT/second-process.txt"
+printf 'exit\n' >&7
+exec 7>&-
+wait $holder
+check "the holding console exits 0" test $? -eq 0
+
 "$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --index 2 --name No-Eula" >"$OUT/add-noeula.txt" 2>&1
 no_eula_status=$?
 check "fenestra:image-add without --accept-eula exits 1" test $no_eula_status -eq 1

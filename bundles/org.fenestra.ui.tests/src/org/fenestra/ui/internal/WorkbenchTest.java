@@ -14,7 +14,13 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -28,6 +34,7 @@ import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.app.Screenshots;
+import org.fenestra.ui.internal.properties.GeneralPropertyTab;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
 import org.fenestra.ui.internal.views.ImageColumn;
 import org.fenestra.ui.internal.views.LibraryNavigatorView;
@@ -44,9 +51,6 @@ class WorkbenchTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PARTNER_ACTION = "org.fenestra.sample.partner.action.copyInventory";
-    private static final ImageSummary WINDOWS_11 = new ImageSummary("FEN00001", "Windows 11 Enterprise 23H2",
-            "2026-11", "10.0.22631.4460", "x64", "en-US", 5_234_567_890L, 3, null, "", Instant.parse("2026-11-24T09:30:00Z"));
-
     @Test
     void windowShowsTheLibraryTreeWithOurAndThePartnersNodes() {
         IWorkbenchWindow window = window();
@@ -134,24 +138,93 @@ class WorkbenchTest {
     }
 
     @Test
-    void propertiesDialogShowsGeneralThenThePartnersTab() {
-        ImagePropertiesDialog dialog = new ImagePropertiesDialog(window().getShell(), WINDOWS_11);
+    void propertiesDialogShowsTheFullRecordSavesGeneralEditsAndRefusesATakenName() throws Exception {
+        ImageCatalog catalog = catalog();
+        OsImageRecord image = catalog.add(new NewOsImage("Windows 11 Enterprise 23H2", "2026-11", "Gold image",
+                "\\\\fileserver\\os$\\install.wim", "/library/install-index3.wim", 3, "10.0.22631.4460",
+                "Enterprise", Architecture.X64, "en-US", 5_234_567_890L,
+                new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))));
+        OsImageRecord other = catalog.add(new NewOsImage("Windows 10 LTSC", "", "", "/share/ltsc.wim",
+                "/share/ltsc.wim", 1, "10.0.19044.1288", "EnterpriseS", Architecture.X64, "en-US", 4_000_000_000L,
+                new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))));
+        ImagePropertiesDialog dialog = new ImagePropertiesDialog(window().getShell(), new ImageSummary(image.id(),
+                image.name(), image.version(), image.osVersion(), "x64", "en-US", image.sizeBytes(), 3, null, "",
+                image.dateAdded()));
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
             processEvents();
             List<String> tabs = Arrays.stream(dialog.tabFolder().getItems()).map(TabItem::getText).toList();
             assertEquals(List.of("General", "Inventory (Sample Partner)"), tabs);
+            List<String> shown = texts(dialog.tabFolder().getItem(0).getControl()).stream().map(Text::getText).toList();
+            for (String value : List.of(image.id(), "Windows 11 Enterprise 23H2", "2026-11", "Gold image",
+                    "\\\\fileserver\\os$\\install.wim", "/library/install-index3.wim", "Enterprise", "x64", "en-US",
+                    "3", "10.0.22631.4460", "4.9 GB (5,234,567,890 bytes)", "1")) {
+                assertTrue(shown.contains(value), value + " not on the General tab: " + shown);
+            }
+            assertTrue(shown.stream().anyMatch(v -> v.startsWith("CONTOSO\\admin, ")), shown.toString());
             assertTrue(Screenshots.save(dialog.getShell(), SCREENSHOTS.resolve("properties-general-tab.png")));
+
+            Text name = editable(dialog, "Windows 11 Enterprise 23H2");
+            name.setText("windows 10 ltsc");
+            pressOk(dialog);
+            GeneralPropertyTab general = (GeneralPropertyTab) dialog.tabs().get(0);
+            assertTrue(general.problem().contains("already exists: " + other.id()), general.problem());
+            assertTrue(!dialog.getShell().isDisposed(), "a refused save keeps the dialog open");
+            assertTrue(Screenshots.save(dialog.getShell(), SCREENSHOTS.resolve("properties-name-taken.png")));
+            assertEquals("Windows 11 Enterprise 23H2", catalog.get(image.id()).name());
+
             dialog.tabFolder().setSelection(1);
             processEvents();
             assertTrue(Screenshots.save(dialog.getShell(), SCREENSHOTS.resolve("properties-partner-tab.png")));
             assertTrue(Files.size(SCREENSHOTS.resolve("properties-partner-tab.png")) > 1000);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
+
+            name.setText("Windows 11 Enterprise 23H2 (patched)");
+            editable(dialog, "Gold image").setText("Gold image, December updates");
+            pressOk(dialog);
+            assertTrue(dialog.getShell() == null, "the dialog closes after a successful save");
+            OsImageRecord saved = catalog.get(image.id());
+            assertEquals("Windows 11 Enterprise 23H2 (patched)", saved.name());
+            assertEquals("Gold image, December updates", saved.comment());
+            assertEquals("2026-11", saved.version());
         } finally {
             dialog.close();
+            catalog.remove(image.id());
+            catalog.remove(other.id());
         }
+    }
+
+    /** Presses the dialog's OK button as a click would. */
+    private static void pressOk(ImagePropertiesDialog dialog) {
+        Button ok = controls(dialog.getShell(), Button.class).stream().filter(b -> "OK".equals(b.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no OK button"));
+        ok.notifyListeners(SWT.Selection, new Event());
+        processEvents();
+    }
+
+    private static Text editable(ImagePropertiesDialog dialog, String value) {
+        return texts(dialog.tabFolder().getItem(0).getControl()).stream()
+                .filter(t -> t.getEditable() && t.getText().equals(value)).findFirst()
+                .orElseThrow(() -> new AssertionError("no editable field holding " + value));
+    }
+
+    private static List<Text> texts(Control root) {
+        return controls(root, Text.class);
+    }
+
+    private static <T extends Control> List<T> controls(Control root, Class<T> type) {
+        List<T> found = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Control> work = new java.util.ArrayDeque<>(List.of(root));
+        while (!work.isEmpty()) {
+            Control control = work.pop();
+            if (type.isInstance(control)) {
+                found.add(type.cast(control));
+            }
+            if (control instanceof Composite composite) {
+                work.addAll(Arrays.asList(composite.getChildren()));
+            }
+        }
+        return found;
     }
 
     @Test

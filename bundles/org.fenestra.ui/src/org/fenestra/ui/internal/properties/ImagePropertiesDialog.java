@@ -90,6 +90,11 @@ public final class ImagePropertiesDialog extends Dialog {
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
+    /** The tabs that loaded, in tab order (a tab that failed to load is not among them). */
+    public List<ImagePropertyTab> tabs() {
+        return List.copyOf(tabs);
+    }
+
     /** The tab folder, for tests that check which tabs are shown. */
     public TabFolder tabFolder() {
         return folder;

@@ -3,14 +3,14 @@ package org.fenestra.ui.internal.views;
 import java.util.Locale;
 
 /** Sizes the way Windows admins read them: binary units, one decimal above KB. */
-final class ByteSizes {
+public final class ByteSizes {
 
     private static final String[] UNITS = { "bytes", "KB", "MB", "GB", "TB", "PB" };
 
     private ByteSizes() {
     }
 
-    static String format(long bytes) {
+    public static String format(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }
