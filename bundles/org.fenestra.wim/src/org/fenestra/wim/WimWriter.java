@@ -69,7 +69,7 @@ public final class WimWriter {
         int boot = 0;
         for (int index : indices) {
             WimImage img = source.openImage(index);
-            TreeDentry root = convert(img, blobs);
+            TreeDentry root = convert(img, blobs, !options.recompress());
             List<byte[]> sds = new ArrayList<>();
             SecurityData sd = img.metadata().security();
             for (int i = 0; i < sd.count(); i++) {
@@ -99,7 +99,8 @@ public final class WimWriter {
     }
 
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
-    private static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs) throws IOException {
+    private static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs, boolean rawCopy)
+            throws IOException {
         ImageMetadata md = img.metadata();
         if (md.root() == null) {
             TreeInode i = new TreeInode();
@@ -115,7 +116,7 @@ public final class WimWriter {
             Dentry d = work.pop();
             TreeInode ti = inodes.get(d.inode());
             if (ti == null) {
-                ti = convertInode(img, d, blobs);
+                ti = convertInode(img, d, blobs, rawCopy);
                 inodes.put(d.inode(), ti);
             }
             TreeDentry td = new TreeDentry(d.name(), d.shortName(), ti);
@@ -132,8 +133,8 @@ public final class WimWriter {
         return root;
     }
 
-    private static TreeInode convertInode(WimImage img, Dentry d, Map<BlobDescriptor, OutputBlob> blobs)
-            throws IOException {
+    private static TreeInode convertInode(WimImage img, Dentry d, Map<BlobDescriptor, OutputBlob> blobs,
+            boolean rawCopy) throws IOException {
         Inode in = d.inode();
         TreeInode t = new TreeInode();
         t.attributes = in.attributes();
@@ -147,7 +148,7 @@ public final class WimWriter {
         t.taggedItems = in.tagged().isEmpty() ? null : in.tagged().raw();
         String path = d.fullPath();
         for (StreamEntry s : in.streams()) {
-            OutputBlob b = blob(img, s, path, blobs);
+            OutputBlob b = blob(img, s, path, blobs, rawCopy);
             if (s.named()) {
                 if (s.type() == StreamEntry.Type.DATA) {
                     t.named.add(new TreeInode.NamedStream(s.name(), b));
@@ -166,8 +167,8 @@ public final class WimWriter {
         return t;
     }
 
-    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs)
-            throws IOException {
+    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs,
+            boolean rawCopy) throws IOException {
         if (s.zeroHash()) {
             return null;
         }
@@ -180,13 +181,16 @@ public final class WimWriter {
         if (existing != null) {
             return existing;
         }
-        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd));
+        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, rawCopy));
         blobs.put(bd, b);
         return b;
     }
 
-    /** A blob of an opened WIM: read (decompressing) through its resource, or copied raw. */
-    private record WimBlobSource(BlobDescriptor blob) implements BlobSource {
+    /**
+     * A blob of an opened WIM: read (decompressing) through its resource, or, when
+     * {@code rawCopy} allows, copied raw.
+     */
+    private record WimBlobSource(BlobDescriptor blob, boolean rawCopy) implements BlobSource {
         @Override
         public void read(ResourceReader.DataSink sink) throws IOException {
             ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
@@ -194,8 +198,8 @@ public final class WimWriter {
 
         @Override
         public org.fenestra.wim.format.Resource rawCopyCandidate() {
-            return blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size() ? blob.resource()
-                    : null;
+            return rawCopy && blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size()
+                    ? blob.resource() : null;
         }
 
         @Override

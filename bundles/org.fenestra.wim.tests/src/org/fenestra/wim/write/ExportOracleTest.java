@@ -65,6 +65,34 @@ class ExportOracleTest {
         }
     }
 
+    /**
+     * {@code --recompress} compresses every blob again instead of copying its compressed bytes:
+     * at the fastest level our LZX output of the same data differs from wimlib's default, so
+     * the compressed sizes show which blobs were copied.
+     */
+    @Test
+    void recompressCompressesAgainWhatCouldBeCopied() throws Exception {
+        assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
+        Path src = Fixtures.path("multi.wim");
+        Path copied = tmp.resolve("copied.wim");
+        Path recompressed = tmp.resolve("recompressed.wim");
+
+        assertEquals(0, Fixtures.cli("export", src.toString(), "1", copied.toString(), "--compress-level=1").rc());
+        assertEquals(0, Fixtures.cli("export", src.toString(), "1", recompressed.toString(), "--recompress",
+                "--compress-level=1").rc());
+
+        String source = compressedSizes(Wimlib.ok("dir", src.toString(), "1", "--detailed"));
+        assertEquals(source, compressedSizes(Wimlib.ok("dir", copied.toString(), "1", "--detailed")),
+                "without --recompress the compressed bytes are copied");
+        String again = compressedSizes(Wimlib.ok("dir", recompressed.toString(), "1", "--detailed"));
+        assertTrue(!source.equals(again), "with --recompress the blobs are compressed again at level 1: " + again);
+        Wimlib.ok("verify", recompressed.toString());
+    }
+
+    private static String compressedSizes(String detailedDir) {
+        return detailedDir.lines().filter(l -> l.startsWith("Compressed size")).collect(Collectors.joining("\n"));
+    }
+
     /** Recompression paths: LZMS and solid sources (no LZMS compressor: LZX by default), other formats, chunk sizes. */
     @ParameterizedTest
     @CsvSource({ "lzms.wim,1,", "solid.esd,1,", "solid-lzx.esd,1,", "lzx.wim,1,--compress=XPRESS",
