@@ -138,13 +138,13 @@ public final class WimUpdater {
             TreeDentry root = WimWriter.convert(img, new IdentityHashMap<>());
             long now = WimWriter.nowFiletime();
             TreeEditor editor = new TreeEditor(root, now);
-            boolean rpfix = t.wim.rawHeader().has(WimHeader.FLAG_RP_FIX);
+            // One scanner for every add, as wimlib: a file added twice (same inode) becomes hard-linked.
+            ImageCapture scanner = new ImageCapture(CaptureConfig.NONE, t.wim.rawHeader().has(WimHeader.FLAG_RP_FIX),
+                    progress);
             for (UpdateCommand c : commands) {
                 WimProgress.checkCanceled(progress);
                 switch (c) {
-                    case UpdateCommand.Add a -> editor.add(
-                            new ImageCapture(CaptureConfig.NONE, rpfix, progress).scanBranch(a.source()), a.target(),
-                            a.noReplace());
+                    case UpdateCommand.Add a -> editor.add(scanner.scanBranch(a.source()), a.target(), a.noReplace());
                     case UpdateCommand.Delete d -> editor.delete(d.path(), d.force(), d.recursive());
                     case UpdateCommand.Rename r -> editor.rename(r.from(), r.to());
                 }
