@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -77,29 +75,12 @@ class CorruptFixturesTest {
     }
 
     private static int childJvm(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", classPathOf(org.fenestra.wim.cli.WimCommand.class,
-                        org.fenestra.compress.Decompressors.class),
-                "org.fenestra.wim.cli.WimCommand"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = ChildJvm.start(args);
         if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("child JVM hung: " + cmd);
+            fail("child JVM hung: " + String.join(" ", args));
         }
         return p.exitValue();
-    }
-
-    /** Class path for the child JVM: where the engine and the codecs were loaded from (plain files only). */
-    private static String classPathOf(Class<?>... classes) throws Exception {
-        List<String> entries = new ArrayList<>();
-        for (Class<?> c : classes) {
-            java.net.URL url = c.getProtectionDomain().getCodeSource().getLocation();
-            assumeTrue("file".equals(url.getProtocol()), "classes not loaded from plain files: " + url);
-            entries.add(Path.of(url.toURI()).toString());
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     /**
