@@ -2,7 +2,9 @@ package org.fenestra.wim;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,15 +34,29 @@ final class AppendTarget implements Closeable {
     final WimFile wim;
     private final Path path;
     private final long oldEnd;
+    private final FileChannel lockChannel;
 
-    private AppendTarget(WimFile wim, Path path, long oldEnd) {
+    private AppendTarget(WimFile wim, Path path, long oldEnd, FileChannel lockChannel) {
         this.wim = wim;
         this.path = path;
         this.oldEnd = oldEnd;
+        this.lockChannel = lockChannel;
     }
 
+    /**
+     * Opens {@code path} for an in-place change, holding its write lock (as wimlib's
+     * {@code lock_wim_for_append}) from before its header is read until {@link #close()}, so that
+     * two appends cannot both start at the same old end.
+     */
     static AppendTarget open(Path path) throws IOException {
-        WimFile wim = WimFile.open(path);
+        FileChannel lockChannel = lock(path);
+        WimFile wim;
+        try {
+            wim = WimFile.open(path);
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw e;
+        }
         try {
             checkModifiable(wim, path);
             WimHeader h = wim.rawHeader();
@@ -52,9 +68,31 @@ final class AppendTarget implements Closeable {
                 throw new UnsupportedWimException("\"" + path + "\" has solid or LZMS resources, which cannot be written"
                         + " yet; rebuild it with optimize (it becomes LZX) first");
             }
-            return new AppendTarget(wim, path, checkLayout(wim, path));
+            return new AppendTarget(wim, path, checkLayout(wim, path), lockChannel);
         } catch (IOException | RuntimeException e) {
             wim.close();
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    private static FileChannel lock(Path path) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new WimIsReadOnlyException("Cannot modify \"" + path + "\": no permission to write it");
+        }
+        try {
+            if (ch.tryLock() == null) {
+                throw new WimLockedException("\"" + path + "\" is already being modified by another process");
+            }
+            return ch;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            ch.close();
+            throw new WimLockedException("\"" + path + "\" is already being modified in this process");
+        } catch (IOException | RuntimeException e) {
+            ch.close();
             throw e;
         }
     }
@@ -131,9 +169,8 @@ final class AppendTarget implements Closeable {
     }
 
     private WimFileWriter.KeptImage kept(int index) throws IOException {
-        BlobDescriptor md = wim.mainBlobTableMetadata().get(index - 1);
-        OutputBlob metadata = stored(md, true);
-        ImageMetadata image = wim.openImage(index).metadata();
+        ImageMetadata image = wim.openImage(index).metadata(); // first: a missing metadata entry is a typed error
+        OutputBlob metadata = stored(wim.mainBlobTableMetadata().get(index - 1), true);
         Map<BlobDescriptor.Sha1Key, Long> refs = new HashMap<>();
         for (Inode inode : image.inodes()) {
             for (StreamEntry s : inode.streams()) {
@@ -183,6 +220,10 @@ final class AppendTarget implements Closeable {
 
     @Override
     public void close() throws IOException {
-        wim.close();
+        try {
+            wim.close();
+        } finally {
+            lockChannel.close(); // releases the lock
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.fenestra.wim.OptimizeOptions;
 import org.fenestra.wim.UpdateCommand;
 import org.fenestra.wim.WimCancelledException;
 import org.fenestra.wim.WimFile;
+import org.fenestra.wim.WimLockedException;
 import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimUpdater;
 import org.fenestra.wim.cli.WimCommand;
@@ -151,6 +152,22 @@ class InPlaceRefusalTest {
                 new OptimizeOptions(null, 0, 50, true, ModifyOptions.Integrity.KEEP), cancelAfter(100_000)));
         assertArrayEquals(before, Files.readAllBytes(wim));
         assertEquals(List.of(wim), Files.list(dir).toList());
+    }
+
+    /** While another writer holds the WIM's lock, an in-place change is refused (wimlib's ALREADY_LOCKED). */
+    @Test
+    void lockedWimIsRefused() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("locked"));
+        Path wim = copyWithFlag("lzx.wim", 0, dir);
+        byte[] before = Files.readAllBytes(wim);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(wim,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = ch.lock()) {
+            assertThrows(WimLockedException.class, () -> WimUpdater.append(wim, tree, CaptureOptions.named("new"),
+                    ModifyOptions.defaults(), WimProgress.NONE));
+            assertEquals(1, run("", "append", tree.toString(), wim.toString(), "new").rc());
+        }
+        assertArrayEquals(before, Files.readAllBytes(wim));
+        WimUpdater.append(wim, tree, CaptureOptions.named("new"), ModifyOptions.defaults(), WimProgress.NONE);
     }
 
     /** A leftover tail (as an interrupted append leaves) is overwritten by the next append, which then verifies. */
