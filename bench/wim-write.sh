@@ -40,7 +40,27 @@ row "export --recompress (LZX->XPRESS)" "$w" "$f" "$out/f.wim" "$out/w.wim"
 w=$(time_median "rm -f '$out/w.wim'" wimlib-imagex export "$src" 1 "$out/w.wim")
 f=$(time_median "rm -f '$out/f.wim'" "${FENESTRA[@]}" export "$src" 1 "$out/f.wim")
 row "export (raw copy)" "$w" "$f" "$out/f.wim" "$out/w.wim"
-for missing in "capture LZMS-solid" "append modified tree" "optimize"; do
+# Append a modified copy of the corpus (a few files replaced, a new folder) to the LZX WIM, in
+# place: only the changed data is compressed and written.
+modified=$WORK/modified
+if [ ! -f "$modified/.complete" ]; then
+  rm -rf "$modified" && cp -al "$CORPUS" "$modified"   # hard-linked copy: replaced files are unlinked first
+  find "$modified" -type f -size +100k | head -n 20 | while read -r f; do rm -f "$f"; head -c 300000 /dev/urandom | base64 > "$f"; done
+  mkdir -p "$modified/new-folder" && cp -a "$BENCH_ROOT" "$modified/new-folder/bench"
+  head -c 20000000 /dev/urandom | base64 > "$modified/new-folder/new-data.txt"
+  touch "$modified/.complete"
+fi
+w=$(time_median "cp '$src' '$out/w.wim'" wimlib-imagex append "$modified" "$out/w.wim" modified --threads="$(nproc)")
+f=$(time_median "cp '$src' '$out/f.wim'" "${FENESTRA[@]}" append "$modified" "$out/f.wim" modified)
+row "append a modified tree" "$w" "$f" "$out/f.wim" "$out/w.wim"
+# Optimize the same appended WIM (wimlib's, for the same input): rebuilt into a new file, raw copies.
+appended=$out/appended.wim
+mv "$out/w.wim" "$appended"
+w=$(time_median "cp '$appended' '$out/w.wim'" wimlib-imagex optimize "$out/w.wim")
+f=$(time_median "cp '$appended' '$out/f.wim'" "${FENESTRA[@]}" optimize "$out/f.wim")
+row "optimize" "$w" "$f" "$out/f.wim" "$out/w.wim"
+rm -f "$appended"
+for missing in "capture LZMS-solid"; do
   printf '%-28s %12s %12s %10s %12s\n' "$missing" "-" "not yet" "-" "-"
 done
 rm -f "$out/w.wim" "$out/f.wim"

@@ -74,7 +74,7 @@ class CorruptFixturesTest {
     }
 
     private static int childJvm(String... args) throws Exception {
-        return ChildJvm.run(ChildJvm.wimCommand("64m", args), 60, java.util.concurrent.TimeUnit.SECONDS);
+        return ChildJvm.run("64m", 60, java.util.concurrent.TimeUnit.SECONDS, args);
     }
 
     /**

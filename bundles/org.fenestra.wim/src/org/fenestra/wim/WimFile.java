@@ -208,6 +208,11 @@ public final class WimFile implements Closeable {
         return Collections.unmodifiableList(parts);
     }
 
+    /** The metadata resources listed in the main part's blob table, image 1 first. */
+    List<BlobDescriptor> mainBlobTableMetadata() {
+        return main.blobTable().metadata();
+    }
+
     /** All blobs of all opened parts, in table order. */
     List<BlobDescriptor> allBlobs() {
         return new ArrayList<>(blobs.values());

@@ -64,17 +64,19 @@ public final class WimWriter {
         if (Files.exists(dest) && Files.isSameFile(dest, source.path())) {
             throw new IOException("cannot export into the source WIM itself; append is a separate operation");
         }
+        writeImages(source, indices, dest, destName, destDescription, options, progress);
+    }
+
+    /** {@link #export} without its guard: also what {@link WimUpdater#optimize} rebuilds a WIM over itself with. */
+    static void writeImages(WimFile source, List<Integer> indices, Path dest, String destName,
+            String destDescription, WriteOptions options, WimProgress progress) throws IOException {
         Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
         List<WimFileWriter.Image> images = new ArrayList<>();
         int boot = 0;
         for (int index : indices) {
             WimImage img = source.openImage(index);
             TreeDentry root = convert(img, blobs, !options.recompress());
-            List<byte[]> sds = new ArrayList<>();
-            SecurityData sd = img.metadata().security();
-            for (int i = 0; i < sd.count(); i++) {
-                sds.add(sd.descriptor(i));
-            }
+            List<byte[]> sds = securityDescriptors(img);
             org.w3c.dom.Element xml = source.image(index).element();
             String name = indices.size() == 1 ? destName : null;
             String description = indices.size() == 1 ? destDescription : null;
@@ -88,18 +90,28 @@ public final class WimWriter {
         WimFileWriter.write(dest, settings(options, boot, flags), images, progress);
     }
 
-    private static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {
+    static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {
         return new WimFileWriter.Settings(o.compression(), o.compression() == CompressionType.NONE ? 0 : o.chunkSize(),
                 o.level(), o.integrity(), boot, headerFlags);
     }
 
-    private static long nowFiletime() {
+    static long nowFiletime() {
         java.time.Instant now = java.time.Instant.now();
         return (now.getEpochSecond() + 11_644_473_600L) * 10_000_000L + now.getNano() / 100;
     }
 
+    /** The security descriptors of an image, in security id order. */
+    static List<byte[]> securityDescriptors(WimImage img) {
+        List<byte[]> sds = new ArrayList<>();
+        SecurityData sd = img.metadata().security();
+        for (int i = 0; i < sd.count(); i++) {
+            sds.add(sd.descriptor(i));
+        }
+        return sds;
+    }
+
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
-    private static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs, boolean rawCopy)
+    static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs, boolean rawCopy)
             throws IOException {
         ImageMetadata md = img.metadata();
         if (md.root() == null) {
@@ -190,7 +202,7 @@ public final class WimWriter {
      * A blob of an opened WIM: read (decompressing) through its resource, or, when
      * {@code rawCopy} allows, copied raw.
      */
-    private record WimBlobSource(BlobDescriptor blob, boolean rawCopy) implements BlobSource {
+    record WimBlobSource(BlobDescriptor blob, boolean rawCopy) implements BlobSource {
         @Override
         public void read(ResourceReader.DataSink sink) throws IOException {
             ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);

@@ -39,8 +39,8 @@ class LargeImageExportTest {
         Wimlib.ok("append", large.toString(), source.toString(), "Large");
         Path extracted = dir.resolve("install-index2.wim");
 
-        int rc = ChildJvm.run(ChildJvm.wimCommand("64m", "export", source.toString(), "2", extracted.toString(),
-                "--recompress"), 15, TimeUnit.MINUTES);
+        int rc = ChildJvm.run("64m", 15, TimeUnit.MINUTES, "export", source.toString(), "2", extracted.toString(),
+                "--recompress");
 
         assertEquals(0, rc, "export in a 64 MiB heap");
         Wimlib.ok("verify", extracted.toString());

@@ -77,6 +77,15 @@ final class TestTrees {
         return root;
     }
 
+    /** Half random, half text: compresses, but not to nothing. */
+    static byte[] bytes(Random rnd, int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i % 2 == 0 ? rnd.nextInt(256) : 'a' + i % 23);
+        }
+        return b;
+    }
+
     static void fixTimes(Path root) throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(root)) {

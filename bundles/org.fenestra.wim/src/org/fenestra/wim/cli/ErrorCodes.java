@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.fenestra.wim.BlobHashMismatchException;
+import org.fenestra.wim.ImageNameCollisionException;
 import org.fenestra.wim.IntegrityException;
+import org.fenestra.wim.IsDirectoryException;
+import org.fenestra.wim.NotADirectoryException;
+import org.fenestra.wim.WimIsReadOnlyException;
+import org.fenestra.wim.WimLockedException;
 import org.fenestra.wim.InvalidBlobTableException;
 import org.fenestra.wim.InvalidHeaderException;
 import org.fenestra.wim.InvalidImageException;
@@ -53,6 +58,11 @@ final class ErrorCodes {
         put(MissingBlobException.class, 55, "A file resource needed to complete the operation was missing from the WIM");
         put(InvalidImageException.class, 18, "Tried to select an image that does not exist in the WIM");
         put(PathNotFoundException.class, 49, "The path does not exist in the WIM image");
+        put(WimLockedException.class, 1, "The WIM is already locked for writing");
+        put(WimIsReadOnlyException.class, 71, "The WIM is read-only (file permissions, header flag, or split WIM)");
+        put(ImageNameCollisionException.class, 11, "Tried to add an image with a name that is already in use");
+        put(IsDirectoryException.class, 32, "One of the specified paths to delete was a directory");
+        put(NotADirectoryException.class, 40, "Expected a directory");
         put(WimCancelledException.class, 76, "The operation was aborted by the library user");
         put(NoSuchFileException.class, 47, "Failed to open a file");
         put(AccessDeniedException.class, 47, "Failed to open a file");

@@ -37,10 +37,17 @@ public final class WimCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final java.io.InputStream in;
 
     public WimCommand(PrintStream out, PrintStream err) {
+        this(out, err, System.in);
+    }
+
+    /** {@code in}: where {@code update} reads its commands. */
+    public WimCommand(PrintStream out, PrintStream err, java.io.InputStream in) {
         this.out = out;
         this.err = err;
+        this.in = in;
     }
 
     public static void main(String[] args) {
@@ -69,6 +76,10 @@ public final class WimCommand {
                 case "apply" -> apply(rest);
                 case "capture" -> capture(rest);
                 case "export" -> export(rest);
+                case "append" -> new ModifyCommands(err, in).append(rest);
+                case "delete" -> new ModifyCommands(err, in).delete(rest);
+                case "update" -> new ModifyCommands(err, in).update(rest);
+                case "optimize" -> new ModifyCommands(err, in).optimize(rest);
                 default -> {
                     err.print("ERROR: unknown command \"" + args[0] + "\"\n");
                     usage();
@@ -104,14 +115,24 @@ public final class WimCommand {
                 + " [--rpfix|--norpfix]\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=none|XPRESS|LZX]"
                 + " [--chunk-size=N] [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
+                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
-                + " [--compress=none|XPRESS|LZX] [--chunk-size=N] [--recompress] [--boot] [--check]\n"
-                + "         (export writes a new WIM; without --compress it keeps the source's compression and"
+                + " [--compress=none|XPRESS|LZX] [--chunk-size=N] [--recompress] [--boot] [--check|--nocheck]"
+                + " [--rebuild]\n"
+                + "       fenestra wim delete WIMFILE IMAGE [--check|--nocheck] [--soft]\n"
+                + "       fenestra wim update WIMFILE [IMAGE] [--check|--nocheck] [--rebuild] [--command=CMD]"
+                + " < COMMANDS   (add [--no-replace] SRC DEST, delete [--force] [--recursive] PATH, rename OLD NEW)\n"
+                + "       fenestra wim optimize WIMFILE [--check|--nocheck] [--recompress] [--compress=none|XPRESS|LZX]"
+                + " [--chunk-size=N]\n"
+                + "         (append, export to an existing WIM, update and delete --soft change the WIM in place;"
+                + " LZMS, solid,\n          pipable and split WIMs cannot be changed)\n"
+                + "         (export to a new WIM: without --compress it keeps the source's compression and"
                 + " chunk size,\n          except that LZMS and solid sources are recompressed with LZX, 32768-byte"
                 + " chunks:\n          there is no LZMS compressor)\n");
     }
 
-    private static WimFile open(String path, CommandLine cl) throws IOException {
+    static WimFile open(String path, CommandLine cl) throws IOException {
         return WimFile.open(Path.of(path), RefGlobs.expand(cl.all("ref")));
     }
 
@@ -177,7 +198,7 @@ public final class WimCommand {
     }
 
     /** The image given, or image 1 when none is given and the WIM has exactly one. */
-    private static int selectSingleImage(WimFile wim, String spec) throws IOException, CommandLine.UsageException {
+    static int selectSingleImage(WimFile wim, String spec) throws IOException, CommandLine.UsageException {
         if (spec == null) {
             if (wim.imageCount() != 1) {
                 throw new CommandLine.UsageException("\"" + wim.fileName() + "\" contains " + wim.imageCount()
@@ -319,14 +340,14 @@ public final class WimCommand {
     }
 
     /** wimlib names the image after the last component of the source path. */
-    private static String defaultImageName(Path source) {
+    static String defaultImageName(Path source) {
         Path abs = source.toAbsolutePath().normalize();
         Path name = abs.getFileName();
         return name == null ? "" : name.toString();
     }
 
     private int export(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "recompress"),
+        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "recompress", "rebuild"),
                 Set.of("compress", "chunk-size", "compress-level", "ref"));
         if (cl.positionals.size() < 3 || cl.positionals.size() > 5) {
             throw new CommandLine.UsageException("Must specify a source WIM, an image, a destination WIM, and optionally"
@@ -334,8 +355,7 @@ public final class WimCommand {
         }
         Path dest = Path.of(cl.positionals.get(2));
         if (java.nio.file.Files.exists(dest)) {
-            throw new CommandLine.UsageException("\"" + dest + "\" exists; export to an existing WIM (append)"
-                    + " is not supported yet");
+            return new ModifyCommands(err, in).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
             int index = wim.resolveImage(cl.positionals.get(1));
@@ -372,7 +392,7 @@ public final class WimCommand {
         return 0;
     }
 
-    private static WriteOptions options(CompressionType type, int chunk, int level, boolean check, boolean boot,
+    static WriteOptions options(CompressionType type, int chunk, int level, boolean check, boolean boot,
             boolean recompress) throws CommandLine.UsageException {
         try {
             return new WriteOptions(type, chunk, level, check, boot, recompress);
@@ -381,7 +401,7 @@ public final class WimCommand {
         }
     }
 
-    private static CompressionType compression(String s) throws CommandLine.UsageException {
+    static CompressionType compression(String s) throws CommandLine.UsageException {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "none" -> CompressionType.NONE;
             case "xpress", "fast" -> CompressionType.XPRESS;
@@ -393,7 +413,7 @@ public final class WimCommand {
         };
     }
 
-    private static int chunkSize(CommandLine cl) throws CommandLine.UsageException {
+    static int chunkSize(CommandLine cl) throws CommandLine.UsageException {
         String v = cl.option("chunk-size", "0");
         try {
             return Integer.parseInt(v);
@@ -402,7 +422,7 @@ public final class WimCommand {
         }
     }
 
-    private static int level(CommandLine cl) throws CommandLine.UsageException {
+    static int level(CommandLine cl) throws CommandLine.UsageException {
         String v = cl.option("compress-level", String.valueOf(Compressors.DEFAULT_LEVEL));
         try {
             return Integer.parseInt(v);

@@ -99,6 +99,24 @@ public final class ImageCapture {
         return top;
     }
 
+    /**
+     * Scans {@code source} for {@code update}'s add command: a directory as {@link #scan}, a
+     * single file (or symbolic link) as a one-dentry branch.
+     */
+    public TreeDentry scanBranch(Path source) throws IOException {
+        if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            return scan(source);
+        }
+        root = source.toAbsolutePath().getParent();
+        Map<String, Object> st = Files.readAttributes(root, "unix:*");
+        rootKey = new FileKey(st.get("dev"), st.get("ino"));
+        TreeDentry d = scanOne(source, source.getFileName().toString());
+        if (d == null) {
+            throw new IOException("\"" + source + "\": file type is not supported");
+        }
+        return d;
+    }
+
     private TreeDentry scanOne(Path path, String name) throws IOException {
         Map<String, Object> st = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
         boolean dir = Boolean.TRUE.equals(st.get("isDirectory"));

@@ -25,6 +25,18 @@ public final class OutputBlob {
         this.source = source;
     }
 
+    /**
+     * A blob the WIM being appended to already stores at {@code reshdr} (a non-solid resource):
+     * it is never written, new blobs with its SHA-1 become its duplicates.
+     */
+    public static OutputBlob alreadyStored(long size, byte[] hash, ResourceHeader reshdr, boolean metadata,
+            BlobSource source) {
+        OutputBlob b = new OutputBlob(size, hash, source);
+        b.reshdr = reshdr;
+        b.metadata = metadata;
+        return b;
+    }
+
     public long size() {
         return size;
     }

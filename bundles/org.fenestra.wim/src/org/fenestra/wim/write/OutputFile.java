@@ -14,9 +14,15 @@ import java.nio.file.StandardOpenOption;
 import org.fenestra.wim.format.WimSource;
 
 /**
- * A new file being written: created as a temporary file in the destination's folder and
- * atomically renamed over the destination by {@link #commit()} after an fsync. Until then the
- * destination is untouched, and {@link #abandon()} deletes the temporary file.
+ * A file being written, in one of two modes.
+ *
+ * <p>A new file is created as a temporary file in the destination's folder and atomically
+ * renamed over the destination by {@link #commit()} after an fsync. Until then the destination
+ * is untouched, and {@link #abandon()} deletes the temporary file.
+ *
+ * <p>An in-place append writes an existing file only beyond its old end (and, last, its
+ * header): {@link #abandon()} truncates it back to its original length, so that a failure or
+ * a cancellation leaves the file as it was.
  */
 final class OutputFile implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OutputFile.class.getName());
@@ -25,14 +31,16 @@ final class OutputFile implements AutoCloseable {
 
     private final Path destination;
     private final Path temp; // null for in-place
+    private final long originalLength; // in-place: the length to restore on abandon
     private final FileChannel channel;
     private long position;
     private long end;
     private boolean finished;
 
-    private OutputFile(Path destination, Path temp, FileChannel channel, long position) {
+    private OutputFile(Path destination, Path temp, FileChannel channel, long position, long originalLength) {
         this.destination = destination;
         this.temp = temp;
+        this.originalLength = originalLength;
         this.channel = channel;
         this.position = position;
         this.end = position;
@@ -44,9 +52,28 @@ final class OutputFile implements AutoCloseable {
         Path dir = abs.getParent();
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
-            return new OutputFile(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ), 0);
+            return new OutputFile(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ), 0,
+                    0);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the existing {@code file} to append beyond {@code oldEnd} (which must not exceed its
+     * length; anything after it is left over from an interrupted append and is overwritten).
+     */
+    static OutputFile appendTo(Path file, long oldEnd) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        try {
+            long length = ch.size();
+            if (oldEnd > length) {
+                throw new IOException("\"" + file + "\": its structures end at " + oldEnd + ", beyond its length " + length);
+            }
+            return new OutputFile(file, null, ch, oldEnd, length);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
             throw e;
         }
     }
@@ -100,11 +127,17 @@ final class OutputFile implements AutoCloseable {
         end = position;
     }
 
+    /** Makes everything written so far durable (before a header points at it). */
+    void sync() throws IOException {
+        channel.force(true);
+    }
+
     /** fsyncs and, for a new file, renames it over the destination. */
     void commit() throws IOException {
         channel.force(true);
         channel.close();
         if (temp != null) {
+            keepPermissionsOf(destination, temp);
             try {
                 Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -113,6 +146,17 @@ final class OutputFile implements AutoCloseable {
             syncDirectory(destination.getParent());
         }
         finished = true;
+    }
+
+    /** A rebuilt file keeps the permissions of the one it replaces (a temporary file starts private). */
+    private static void keepPermissionsOf(Path destination, Path temp) {
+        try {
+            if (Files.exists(destination)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(destination));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.DEBUG, "cannot copy the permissions of {0}: {1}", destination, e.getMessage());
+        }
     }
 
     /** Makes the rename durable; not every platform lets a directory be opened, so failure is only logged. */
@@ -124,12 +168,21 @@ final class OutputFile implements AutoCloseable {
         }
     }
 
-    /** Gives up: closes and deletes the temporary file. */
+    /** Gives up: deletes the temporary file, or cuts an appended file back to its original length. */
     void abandon() {
         if (finished) {
             return;
         }
         finished = true;
+        if (temp == null) {
+            try {
+                channel.truncate(originalLength);
+                channel.force(true);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot truncate {0} back to {1} bytes: {2}", destination, originalLength,
+                        e.getMessage());
+            }
+        }
         try {
             channel.close();
         } catch (IOException e) {

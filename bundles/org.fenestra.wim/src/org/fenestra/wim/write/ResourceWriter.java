@@ -76,6 +76,13 @@ final class ResourceWriter implements AutoCloseable {
         return type != CompressionType.NONE;
     }
 
+    /** Blobs the file already holds (an in-place append): new blobs with their SHA-1 are not written again. */
+    void alreadyStored(java.util.Collection<OutputBlob> blobs) {
+        for (OutputBlob b : blobs) {
+            stored.putIfAbsent(b.key(), b);
+        }
+    }
+
     /**
      * Writes {@code blob} unless a blob with the same SHA-1 is already stored (then it is marked
      * as that blob's duplicate). Blobs of size 0 are never stored.

@@ -35,6 +35,36 @@ public final class TreeDentry {
         return children;
     }
 
+    /** The child named exactly {@code childName}, or null. */
+    TreeDentry child(String childName) {
+        for (TreeDentry c : children) {
+            if (c.name.equals(childName)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Unlinks {@code child} and every name below it: their files lose those names. */
+    void removeChild(TreeDentry child) {
+        if (!children.remove(child)) {
+            throw new IllegalArgumentException("not a child: " + child.name);
+        }
+        for (TreeDentry d : DentryWriter.preOrder(child)) {
+            d.inode.linkCount--;
+        }
+    }
+
+    /** This name moved to {@code newName} (no short name): the same file, the same children. */
+    TreeDentry renamed(String newName) {
+        TreeDentry r = new TreeDentry(newName, "", inode);
+        inode.linkCount--;
+        r.children.addAll(children);
+        r.sorted = false;
+        children.clear();
+        return r;
+    }
+
     /** True for a directory whose children are listed (reparse points to directories have none). */
     boolean listsChildren() {
         return inode.isDirectory();

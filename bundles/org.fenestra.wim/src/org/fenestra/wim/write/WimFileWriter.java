@@ -3,25 +3,30 @@ package org.fenestra.wim.write;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.format.BlobDescriptor;
 import org.fenestra.wim.format.ResourceHeader;
 import org.fenestra.wim.format.Sha1;
 import org.fenestra.wim.format.WimHeader;
 
 /**
- * Writes a complete standalone WIM, in wimlib's layout:
+ * Writes a WIM's layout, in wimlib's order:
  *
  * <pre>
- * header (208 bytes; first written with WRITE_IN_PROGRESS, rewritten last)
+ * header (208 bytes; for a new file first written with WRITE_IN_PROGRESS, rewritten last)
  * file data resources (one per distinct blob)
  * metadata resources, image 1 first
  * blob table (metadata entries in image order, then the other blobs by offset)
@@ -29,19 +34,47 @@ import org.fenestra.wim.format.WimHeader;
  * integrity table (optional)
  * </pre>
  *
- * The output goes to a temporary file renamed over the destination only once complete and
- * synced; on any failure or cancellation it is deleted and the destination is untouched.
+ * Two ways, one sequence of steps: {@link #write} makes a standalone file, written to a
+ * temporary file renamed over the destination only once complete and synced (on any failure
+ * or cancellation it is deleted and the destination is untouched); {@link #append} adds to an
+ * existing file in place, as wimlib's {@code overwrite_wim_inplace} does: new blobs, new
+ * metadata, a new blob table, XML and integrity table go after the old end of the file, the
+ * data is synced, and only then is the header rewritten to point at them. Until that last
+ * write the old header and everything it points at are untouched, so an interrupted append
+ * leaves the old WIM valid; a failure or cancellation truncates the file back.
  */
 public final class WimFileWriter {
     private static final Logger LOG = System.getLogger(WimFileWriter.class.getName());
 
     /** Renders an image's XML element once its statistics are known. */
     public interface ImageXml {
+        /** {@code stats} is null for an image kept as it is (its element is copied). */
         String render(int index, ImageStats stats);
     }
 
-    /** One image to write: its tree, its security descriptors and its XML. */
-    public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) {
+    /** One image of the output, in index order. */
+    public sealed interface Slot permits Image, KeptImage {
+    }
+
+    /** An image to write: its tree, its security descriptors and its XML. */
+    public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) implements Slot {
+    }
+
+    /**
+     * An image an in-place write keeps as it is: its metadata resource stays where it is (a
+     * blob from {@link OutputBlob#alreadyStored}), and its streams' blobs keep their
+     * references ({@code references}: how many streams of the image name each SHA-1).
+     */
+    public record KeptImage(OutputBlob metadata, Map<BlobDescriptor.Sha1Key, Long> references, ImageXml xml)
+            implements Slot {
+    }
+
+    /**
+     * The file an in-place write appends to: its GUID (kept), the offset after which new data
+     * may go, and the blobs it already stores (from {@link OutputBlob#alreadyStored}), which
+     * new images share instead of storing their data again.
+     */
+    public record Existing(byte[] guid, long oldEnd, List<OutputBlob> blobs) {
     }
 
     /** Output settings: compression, chunk size, level, integrity table, boot image, RP_FIX/READONLY flags. */
@@ -55,43 +88,61 @@ public final class WimFileWriter {
     /** Writes {@code images} to a new file at {@code destination}. */
     public static void write(java.nio.file.Path destination, Settings s, List<Image> images, WimProgress progress)
             throws IOException {
+        byte[] guid = new byte[16];
+        new SecureRandom().nextBytes(guid);
         OutputFile out = OutputFile.createNew(destination);
         try {
-            writeTo(out, s, images, progress);
+            out.write(header(s, guid, images.size(), true, ResourceHeader.NONE, ResourceHeader.NONE,
+                    ResourceHeader.NONE, ResourceHeader.NONE).toBytes());
+            writeLayout(out, s, guid, List.copyOf(images), List.of(), progress);
             out.commit();
         } finally {
             out.abandon();
         }
     }
 
-    private static void writeTo(OutputFile out, Settings s, List<Image> images, WimProgress progress)
-            throws IOException {
-        byte[] guid = new byte[16];
-        new SecureRandom().nextBytes(guid);
-        out.write(header(s, guid, images.size(), true, ResourceHeader.NONE, ResourceHeader.NONE, ResourceHeader.NONE,
-                ResourceHeader.NONE).toBytes());
+    /**
+     * Rewrites the existing WIM {@code wimFile} in place so that it holds {@code slots}: kept
+     * images and new ones, in index order. Only blobs not already stored are written.
+     */
+    public static void append(java.nio.file.Path wimFile, Existing existing, Settings s, List<Slot> slots,
+            WimProgress progress) throws IOException {
+        OutputFile out = OutputFile.appendTo(wimFile, existing.oldEnd());
+        try {
+            writeLayout(out, s, existing.guid(), slots, existing.blobs(), progress);
+            out.commit();
+        } finally {
+            out.abandon();
+        }
+    }
 
+    /** The steps shared by new files and appends, from the first blob to the final header. */
+    private static void writeLayout(OutputFile out, Settings s, byte[] guid, List<Slot> slots,
+            List<OutputBlob> alreadyStored, WimProgress progress) throws IOException {
+        List<OutputBlob> data = newDataBlobs(slots);
         long total = 0;
-        List<OutputBlob> data = new ArrayList<>();
-        Map<OutputBlob, Boolean> queued = new IdentityHashMap<>();
-        for (Image img : images) {
-            for (TreeDentry d : DentryWriter.preOrder(img.root())) {
-                for (OutputBlob b : d.inode.blobs()) {
-                    if (queued.put(b, Boolean.TRUE) == null) {
-                        data.add(b);
-                        total += b.size();
-                    }
-                }
-            }
+        for (OutputBlob b : data) {
+            total += b.size();
         }
         progress.beginTask("Writing WIM", total);
+        Map<BlobDescriptor.Sha1Key, OutputBlob> stored = new HashMap<>();
+        for (OutputBlob b : alreadyStored) {
+            stored.put(b.key(), b);
+        }
+        hashWhereSizesCollide(data, alreadyStored, progress);
         List<OutputBlob> metadata = new ArrayList<>();
         try (ResourceWriter rw = new ResourceWriter(out, s.compression(), s.chunkSize(), s.level(), progress)) {
+            rw.alreadyStored(alreadyStored);
             for (OutputBlob b : data) {
                 rw.write(b);
             }
             rw.flush();
-            for (Image img : images) {
+            for (Slot slot : slots) {
+                if (slot instanceof KeptImage k) {
+                    metadata.add(k.metadata());
+                    continue;
+                }
+                Image img = (Image) slot;
                 DentryWriter.assignLinkGroups(img.root());
                 byte[] md = DentryWriter.write(SecurityDataWriter.write(img.securityDescriptors()), img.root());
                 OutputBlob mb = new OutputBlob(md.length, Sha1.of(md), BlobSource.of(md, "metadata resource"));
@@ -106,10 +157,10 @@ public final class WimFileWriter {
         for (OutputBlob m : metadata) {
             entries.add(new BlobTableWriter.Entry(m.reshdr(), 1, 1, m.hash()));
         }
-        Map<OutputBlob, Long> refs = referenceCounts(images);
-        List<OutputBlob> stored = new ArrayList<>(refs.keySet());
-        stored.sort(Comparator.comparingLong(b -> b.reshdr().offsetInWim()));
-        for (OutputBlob b : stored) {
+        Map<OutputBlob, Long> refs = referenceCounts(slots, stored);
+        List<OutputBlob> inTable = new ArrayList<>(refs.keySet());
+        inTable.sort(Comparator.comparingLong(b -> b.reshdr().offsetInWim()));
+        for (OutputBlob b : inTable) {
             entries.add(new BlobTableWriter.Entry(b.reshdr(), 1, refs.get(b), b.hash()));
         }
         byte[] table = BlobTableWriter.write(entries);
@@ -118,9 +169,11 @@ public final class WimFileWriter {
         out.write(table);
 
         List<String> xmlImages = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            Image img = images.get(i);
-            xmlImages.add(img.xml().render(i + 1, ImageStats.of(img.root())));
+        for (int i = 0; i < slots.size(); i++) {
+            xmlImages.add(switch (slots.get(i)) {
+                case Image img -> img.xml().render(i + 1, ImageStats.of(img.root()));
+                case KeptImage k -> k.xml().render(i + 1, null);
+            });
         }
         long xmlOffset = out.position();
         byte[] xml = XmlWriter.document(xmlImages, xmlOffset);
@@ -135,20 +188,80 @@ public final class WimFileWriter {
             out.write(it);
         }
         out.truncateHere();
+        WimProgress.checkCanceled(progress);
+        // Everything the new header points at must be on disk before the header is.
+        out.sync();
         ResourceHeader boot = s.bootIndex() > 0 ? metadata.get(s.bootIndex() - 1).reshdr() : ResourceHeader.NONE;
-        byte[] hdr = header(s, guid, images.size(), false, tableHdr, xmlHdr, boot, integrityHdr).toBytes();
+        byte[] hdr = header(s, guid, slots.size(), false, tableHdr, xmlHdr, boot, integrityHdr).toBytes();
         out.writeAt(0, hdr, 0, hdr.length);
         progress.done();
-        LOG.log(Level.DEBUG, "wrote {0} images, {1} blobs, {2} bytes", images.size(), stored.size(), out.position());
+        LOG.log(Level.DEBUG, "wrote {0} images, {1} blobs, {2} bytes", slots.size(), inTable.size(), out.position());
     }
 
-    /** Every name of a file counts once per stream it has: wimlib's reference counts. */
-    static Map<OutputBlob, Long> referenceCounts(List<Image> images) {
+    /** The data blobs of the images to write, each once, in the order they are first met. */
+    private static List<OutputBlob> newDataBlobs(List<Slot> slots) {
+        List<OutputBlob> data = new ArrayList<>();
+        Map<OutputBlob, Boolean> queued = new IdentityHashMap<>();
+        for (Slot slot : slots) {
+            if (slot instanceof Image img) {
+                for (TreeDentry d : DentryWriter.preOrder(img.root())) {
+                    for (OutputBlob b : d.inode.blobs()) {
+                        if (queued.put(b, Boolean.TRUE) == null) {
+                            data.add(b);
+                        }
+                    }
+                }
+            }
+        }
+        return data;
+    }
+
+    /**
+     * As wimlib does before an append: a new blob whose size equals that of a blob already in
+     * the file is hashed first, so that a duplicate is recognised without being compressed and
+     * written (and then discarded).
+     */
+    private static void hashWhereSizesCollide(List<OutputBlob> data, List<OutputBlob> alreadyStored,
+            WimProgress progress) throws IOException {
+        if (alreadyStored.isEmpty()) {
+            return;
+        }
+        Set<Long> sizes = new HashSet<>();
+        for (OutputBlob b : alreadyStored) {
+            sizes.add(b.size());
+        }
+        for (OutputBlob b : data) {
+            if (!b.hashKnown() && sizes.contains(b.size())) {
+                WimProgress.checkCanceled(progress);
+                MessageDigest sha = Sha1.newDigest();
+                b.source().read(sha::update);
+                b.setHash(sha.digest());
+            }
+        }
+    }
+
+    /**
+     * Every name of a file counts once per stream it has: wimlib's reference counts. Kept
+     * images count by SHA-1 against the blobs already stored.
+     */
+    static Map<OutputBlob, Long> referenceCounts(List<Slot> slots, Map<BlobDescriptor.Sha1Key, OutputBlob> stored) {
         Map<OutputBlob, Long> refs = new LinkedHashMap<>();
-        for (Image img : images) {
-            for (TreeDentry d : DentryWriter.preOrder(img.root())) {
-                for (OutputBlob b : d.inode.blobs()) {
-                    refs.merge(b.canonical(), 1L, Long::sum);
+        for (Slot slot : slots) {
+            switch (slot) {
+                case Image img -> {
+                    for (TreeDentry d : DentryWriter.preOrder(img.root())) {
+                        for (OutputBlob b : d.inode.blobs()) {
+                            refs.merge(b.canonical(), 1L, Long::sum);
+                        }
+                    }
+                }
+                case KeptImage k -> {
+                    for (Map.Entry<BlobDescriptor.Sha1Key, Long> e : k.references().entrySet()) {
+                        OutputBlob b = stored.get(e.getKey());
+                        if (b != null) {
+                            refs.merge(b, e.getValue(), Long::sum);
+                        }
+                    }
                 }
             }
         }

@@ -84,6 +84,42 @@ public final class XmlWriter {
         return sb.append("</IMAGE>").toString();
     }
 
+    /**
+     * An IMAGE element of an image changed by an update, renumbered: the statistics and
+     * LASTMODIFICATIONTIME take their new values (added if missing), as wimlib's
+     * {@code xml_update_image_info} does; everything else is kept.
+     */
+    public static String updatedImage(Element image, int index, ImageStats s, long modificationTime) {
+        java.util.Map<String, String> replaced = new java.util.LinkedHashMap<>();
+        replaced.put("DIRCOUNT", "<DIRCOUNT>" + s.dirCount() + "</DIRCOUNT>");
+        replaced.put("FILECOUNT", "<FILECOUNT>" + s.fileCount() + "</FILECOUNT>");
+        replaced.put("TOTALBYTES", "<TOTALBYTES>" + s.totalBytes() + "</TOTALBYTES>");
+        replaced.put("HARDLINKBYTES", "<HARDLINKBYTES>" + s.hardLinkBytes() + "</HARDLINKBYTES>");
+        StringBuilder time = new StringBuilder();
+        timestamp(time, "LASTMODIFICATIONTIME", modificationTime);
+        replaced.put("LASTMODIFICATIONTIME", time.toString());
+        StringBuilder sb = new StringBuilder();
+        sb.append("<IMAGE INDEX=\"").append(index).append("\"");
+        NamedNodeMap attrs = image.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (!a.getName().equals("INDEX")) {
+                attribute(sb, a);
+            }
+        }
+        sb.append('>');
+        for (Node n = image.getFirstChild(); n != null; n = n.getNextSibling()) {
+            String with = n instanceof Element e ? replaced.remove(e.getTagName()) : null;
+            if (with != null) {
+                sb.append(with);
+            } else if (!(n instanceof Element e && replaced.containsKey(e.getTagName()))) {
+                node(sb, n);
+            }
+        }
+        replaced.values().forEach(sb::append);
+        return sb.append("</IMAGE>").toString();
+    }
+
     /** The whole document as stored. */
     public static byte[] document(List<String> images, long totalBytes) {
         StringBuilder sb = new StringBuilder("\uFEFF<WIM>");

@@ -1,0 +1,31 @@
+package org.fenestra.wim;
+
+import org.fenestra.compress.CompressionType;
+import org.fenestra.compress.Compressors;
+
+/**
+ * How {@link WimUpdater#optimize} rebuilds a WIM.
+ *
+ * @param compression new compression type, or null to keep the WIM's (LZMS and solid WIMs,
+ *                    which cannot be written yet, become LZX)
+ * @param chunkSize   new chunk size, or 0 to keep the WIM's (or the default for a new type)
+ * @param level       compressor level
+ * @param recompress  compress every blob again even where its compressed bytes could be copied
+ * @param integrity   integrity table of the result
+ */
+public record OptimizeOptions(CompressionType compression, int chunkSize, int level, boolean recompress,
+        ModifyOptions.Integrity integrity) {
+
+    public static OptimizeOptions defaults() {
+        return new OptimizeOptions(null, 0, Compressors.DEFAULT_LEVEL, false, ModifyOptions.Integrity.KEEP);
+    }
+
+    /** The write options for rebuilding {@code wim}. */
+    WriteOptions writeOptions(WimFile wim) {
+        WriteOptions keep = WriteOptions.keepingCompressionOf(wim);
+        CompressionType type = compression != null ? compression : keep.compression();
+        int chunk = chunkSize != 0 ? chunkSize : type == keep.compression() ? keep.chunkSize() : 0;
+        return new WriteOptions(type, chunk, level, integrity.wanted(wim.rawHeader().hasIntegrityTable()), false,
+                recompress);
+    }
+}

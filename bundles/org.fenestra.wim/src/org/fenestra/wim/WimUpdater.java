@@ -1,0 +1,195 @@
+package org.fenestra.wim;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.WimHeader;
+import org.fenestra.wim.write.ImageCapture;
+import org.fenestra.wim.write.OutputBlob;
+import org.fenestra.wim.write.TreeDentry;
+import org.fenestra.wim.write.TreeEditor;
+import org.fenestra.wim.write.WimFileWriter;
+import org.fenestra.wim.write.XmlWriter;
+
+/**
+ * Changes existing WIM files, as {@code wimlib-imagex append}, {@code export} (to an existing
+ * WIM), {@code delete}, {@code update} and {@code optimize} do.
+ *
+ * <p>Append, export, update and a soft delete work in place (see {@link WimFileWriter#append}):
+ * only blobs the WIM does not hold yet are written (single-instance by SHA-1 across images),
+ * after the old end of the file, followed by new metadata, blob table, XML and integrity
+ * table; the header is rewritten last. An interruption leaves the old WIM valid; a failure or
+ * cancellation truncates the file back to its old length. Optimize (and a delete, which wimlib
+ * follows with a rebuild unless soft) writes the whole WIM to a temporary file beside it and
+ * renames it over the original.
+ */
+public final class WimUpdater {
+    private static final Logger LOG = System.getLogger(WimUpdater.class.getName());
+
+    private WimUpdater() {
+    }
+
+    /** Captures {@code source} as a new last image of {@code wimFile} ({@code wimlib-imagex append}). */
+    public static void append(Path wimFile, Path source, CaptureOptions capture, ModifyOptions options,
+            WimProgress progress) throws IOException {
+        try (AppendTarget t = AppendTarget.open(wimFile)) {
+            t.checkNewName(capture.name(), List.of());
+            TreeDentry root = new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source);
+            long now = WimWriter.nowFiletime();
+            List<WimFileWriter.Slot> slots = t.keptImages();
+            slots.add(new WimFileWriter.Image(root, List.of(), (i, stats) -> XmlWriter.newImage(i, capture.name(),
+                    capture.description(), capture.flags(), stats, now, now)));
+            t.write(slots, options.boot() ? slots.size() : t.bootIndex(), options, progress);
+        }
+        rebuildIfAsked(wimFile, options, progress);
+    }
+
+    /**
+     * Exports images {@code indices} of {@code source} into the existing WIM {@code dest}
+     * ({@code wimlib-imagex export} to an existing file): blobs {@code dest} already holds are
+     * shared, compressed blobs are copied as they are when compression and chunk size match
+     * {@code dest}'s. {@code destName}/{@code destDescription} rename a single exported image.
+     */
+    public static void exportInto(WimFile source, List<Integer> indices, Path dest, String destName,
+            String destDescription, ModifyOptions options, WimProgress progress) throws IOException {
+        if (Files.isSameFile(dest, source.path())) {
+            throw new IOException("cannot export images of \"" + dest + "\" into itself");
+        }
+        try (AppendTarget t = AppendTarget.open(dest)) {
+            Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
+            List<WimFileWriter.Slot> slots = t.keptImages();
+            List<String> added = new ArrayList<>();
+            int boot = t.bootIndex();
+            for (int index : indices) {
+                String name = indices.size() == 1 ? destName : null;
+                String description = indices.size() == 1 ? destDescription : null;
+                String effective = name != null ? name : source.image(index).name();
+                t.checkNewName(effective, added);
+                added.add(effective);
+                WimImage img = source.openImage(index);
+                TreeDentry root = WimWriter.convert(img, blobs, true);
+                org.w3c.dom.Element xml = source.image(index).element();
+                slots.add(new WimFileWriter.Image(root, WimWriter.securityDescriptors(img),
+                        (i, stats) -> XmlWriter.copiedImage(xml, i, name, description)));
+                if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
+                    boot = slots.size();
+                }
+            }
+            LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} into {2}", indices.size(), source.fileName(), dest);
+            t.write(slots, boot, options, progress);
+        }
+        rebuildIfAsked(dest, options, progress);
+    }
+
+    /**
+     * Deletes image {@code index} (0: every image) of {@code wimFile}. With
+     * {@link ModifyOptions#softDelete()} the image's metadata and blob entries are dropped in
+     * place; otherwise, as wimlib, the WIM is rebuilt without it.
+     */
+    public static void delete(Path wimFile, int index, ModifyOptions options, WimProgress progress)
+            throws IOException {
+        if (options.softDelete() && !options.rebuild()) {
+            try (AppendTarget t = AppendTarget.open(wimFile)) {
+                if (index != 0) {
+                    t.wim.image(index);
+                }
+                List<WimFileWriter.Slot> slots = t.keptImages();
+                int boot = t.bootIndex();
+                if (index == 0) {
+                    slots.clear();
+                    boot = 0;
+                } else {
+                    slots.remove(index - 1);
+                    boot = boot == index ? 0 : boot > index ? boot - 1 : boot;
+                }
+                t.write(slots, boot, options, progress);
+            }
+            return;
+        }
+        try (WimFile wim = WimFile.open(wimFile)) {
+            AppendTarget.checkModifiable(wim, wimFile);
+            if (index != 0) {
+                wim.image(index);
+            }
+            List<Integer> keep = new ArrayList<>();
+            for (WimImageInfo i : wim.images()) {
+                if (index != 0 && i.index() != index) {
+                    keep.add(i.index());
+                }
+            }
+            rebuild(wim, keep, wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.Compressors.DEFAULT_LEVEL,
+                    false, options.integrity()), progress);
+        }
+    }
+
+    /** Applies {@code commands} to image {@code index} of {@code wimFile} ({@code wimlib-imagex update}). */
+    public static void update(Path wimFile, int index, List<UpdateCommand> commands, ModifyOptions options,
+            WimProgress progress) throws IOException {
+        try (AppendTarget t = AppendTarget.open(wimFile)) {
+            WimImage img = t.wim.openImage(index);
+            TreeDentry root = WimWriter.convert(img, new IdentityHashMap<>(), true);
+            long now = WimWriter.nowFiletime();
+            TreeEditor editor = new TreeEditor(root, now);
+            // One scanner for every add, as wimlib: a file added twice (same inode) becomes hard-linked.
+            ImageCapture scanner = new ImageCapture(CaptureConfig.NONE, t.wim.rawHeader().has(WimHeader.FLAG_RP_FIX),
+                    progress);
+            for (UpdateCommand c : commands) {
+                WimProgress.checkCanceled(progress);
+                switch (c) {
+                    case UpdateCommand.Add a -> editor.add(scanner.scanBranch(a.source()), a.target(), a.noReplace());
+                    case UpdateCommand.Delete d -> editor.delete(d.path(), d.force(), d.recursive());
+                    case UpdateCommand.Rename r -> editor.rename(r.from(), r.to());
+                }
+            }
+            List<WimFileWriter.Slot> slots = t.keptImages();
+            org.w3c.dom.Element xml = t.wim.image(index).element();
+            slots.set(index - 1, new WimFileWriter.Image(root, WimWriter.securityDescriptors(img),
+                    (i, stats) -> XmlWriter.updatedImage(xml, i, stats, now)));
+            t.write(slots, t.bootIndex(), options, progress);
+        }
+        rebuildIfAsked(wimFile, options, progress);
+    }
+
+    /**
+     * Rebuilds {@code wimFile} into a temporary file beside it, dropping holes and unreferenced
+     * blobs, and renames it over the original ({@code wimlib-imagex optimize}). Image
+     * properties, the boot index and the RP_FIX flag are kept.
+     */
+    public static void optimize(Path wimFile, OptimizeOptions options, WimProgress progress) throws IOException {
+        try (WimFile wim = WimFile.open(wimFile)) {
+            AppendTarget.checkModifiable(wim, wimFile);
+            List<Integer> all = new ArrayList<>();
+            for (WimImageInfo i : wim.images()) {
+                all.add(i.index());
+            }
+            rebuild(wim, all, wimFile, options, progress);
+        }
+    }
+
+    private static void rebuild(WimFile wim, List<Integer> keep, Path wimFile, OptimizeOptions options,
+            WimProgress progress) throws IOException {
+        if (wim.rawHeader().pipable()) {
+            throw new UnsupportedWimException("\"" + wimFile + "\" is a pipable WIM; pipable WIMs cannot be written yet");
+        }
+        WriteOptions w = options.writeOptions(wim);
+        boolean boot = keep.contains(wim.bootIndex());
+        w = new WriteOptions(w.compression(), w.chunkSize(), w.level(), w.integrity(), boot, w.recompress());
+        LOG.log(Level.DEBUG, "rebuilding {0} with {1} image(s)", wimFile, keep.size());
+        WimWriter.writeImages(wim, keep, wimFile, null, null, w, progress);
+    }
+
+    private static void rebuildIfAsked(Path wimFile, ModifyOptions options, WimProgress progress) throws IOException {
+        if (options.rebuild()) {
+            optimize(wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.Compressors.DEFAULT_LEVEL, false,
+                    options.integrity()), progress);
+        }
+    }
+}
