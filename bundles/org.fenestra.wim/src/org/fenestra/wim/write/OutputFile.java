@@ -27,6 +27,7 @@ import org.fenestra.wim.format.WimSource;
 final class OutputFile implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OutputFile.class.getName());
 
+    private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
     private static final int COPY_BUFFER = 1 << 20;
 
     private final Path destination;
@@ -47,16 +48,34 @@ final class OutputFile implements AutoCloseable {
     }
 
     /** Starts a new file that will replace {@code destination} on commit. */
+    /**
+     * Not {@code Files.createTempFile}: that makes the file readable by its owner only, and the
+     * new WIM gets the temporary file's permissions; a WIM is created like any new file (as
+     * wimlib does), with the process's default permissions.
+     */
     static OutputFile createNew(Path destination) throws IOException {
         Path abs = destination.toAbsolutePath();
         Path dir = abs.getParent();
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            return new OutputFile(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ), 0,
-                    0);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+        for (int attempt = 0;; attempt++) {
+            Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36)
+                    + ".tmp");
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.READ);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt < 10) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                return new OutputFile(abs, temp, channel, 0, 0);
+            } catch (RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(temp);
+                throw e;
+            }
         }
     }
 
