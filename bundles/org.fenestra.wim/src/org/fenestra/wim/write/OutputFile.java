@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.fenestra.wim.format.WimHeader;
 import org.fenestra.wim.format.WimSource;
 
 /**
@@ -32,15 +33,18 @@ final class OutputFile implements AutoCloseable {
     private final Path destination;
     private final Path temp; // null for in-place
     private final long originalLength; // in-place: the length to restore on abandon
+    private final byte[] originalHeader; // in-place: the header to restore on abandon
     private final FileChannel channel;
     private long position;
     private long end;
     private boolean finished;
 
-    private OutputFile(Path destination, Path temp, FileChannel channel, long position, long originalLength) {
+    private OutputFile(Path destination, Path temp, FileChannel channel, long position, long originalLength,
+            byte[] originalHeader) {
         this.destination = destination;
         this.temp = temp;
         this.originalLength = originalLength;
+        this.originalHeader = originalHeader;
         this.channel = channel;
         this.position = position;
         this.end = position;
@@ -53,7 +57,7 @@ final class OutputFile implements AutoCloseable {
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             return new OutputFile(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ), 0,
-                    0);
+                    0, null);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -71,7 +75,11 @@ final class OutputFile implements AutoCloseable {
             if (oldEnd > length) {
                 throw new IOException("\"" + file + "\": its structures end at " + oldEnd + ", beyond its length " + length);
             }
-            return new OutputFile(file, null, ch, oldEnd, length);
+            ByteBuffer header = ByteBuffer.allocate((int) Math.min(WimHeader.DISK_SIZE, length));
+            while (header.hasRemaining() && ch.read(header, header.position()) > 0) {
+                // read the whole header
+            }
+            return new OutputFile(file, null, ch, oldEnd, length, header.array());
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -176,6 +184,9 @@ final class OutputFile implements AutoCloseable {
         finished = true;
         if (temp == null) {
             try {
+                // The header goes back first: a failure after the new one was written must not leave
+                // it pointing beyond the truncated end.
+                writeAt(0, originalHeader, 0, originalHeader.length);
                 channel.truncate(originalLength);
                 channel.force(true);
             } catch (IOException e) {
