@@ -33,18 +33,16 @@ final class OutputFile implements AutoCloseable {
     private final Path destination;
     private final Path temp; // null for in-place
     private final long originalLength; // in-place: the length to restore on abandon
-    private final byte[] originalHeader; // in-place: the header to restore on abandon
+    private byte[] originalHeader; // in-place: the header to restore on abandon
     private final FileChannel channel;
     private long position;
     private long end;
     private boolean finished;
 
-    private OutputFile(Path destination, Path temp, FileChannel channel, long position, long originalLength,
-            byte[] originalHeader) {
+    private OutputFile(Path destination, Path temp, FileChannel channel, long position, long originalLength) {
         this.destination = destination;
         this.temp = temp;
         this.originalLength = originalLength;
-        this.originalHeader = originalHeader;
         this.channel = channel;
         this.position = position;
         this.end = position;
@@ -57,7 +55,7 @@ final class OutputFile implements AutoCloseable {
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             return new OutputFile(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ), 0,
-                    0, null);
+                    0);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -79,7 +77,9 @@ final class OutputFile implements AutoCloseable {
             while (header.hasRemaining() && ch.read(header, header.position()) > 0) {
                 // read the whole header
             }
-            return new OutputFile(file, null, ch, oldEnd, length, header.array());
+            OutputFile out = new OutputFile(file, null, ch, oldEnd, length);
+            out.originalHeader = header.array();
+            return out;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
