@@ -161,7 +161,7 @@ public final class WimUpdater {
     /**
      * Rebuilds {@code wimFile} into a temporary file beside it, dropping holes and unreferenced
      * blobs, and renames it over the original ({@code wimlib-imagex optimize}). Image
-     * properties, the boot index and the RP_FIX flag are kept.
+     * properties, the GUID, the boot index and the RP_FIX flag are kept.
      */
     public static void optimize(Path wimFile, OptimizeOptions options, WimProgress progress) throws IOException {
         try (WimFile wim = WimFile.open(wimFile)) {
@@ -183,7 +183,7 @@ public final class WimUpdater {
         boolean boot = keep.contains(wim.bootIndex());
         w = new WriteOptions(w.compression(), w.chunkSize(), w.level(), w.integrity(), boot, w.recompress());
         LOG.log(Level.DEBUG, "rebuilding {0} with {1} image(s)", wimFile, keep.size());
-        WimWriter.writeImages(wim, keep, wimFile, null, null, w, progress);
+        WimWriter.writeImages(wim, keep, wimFile, null, null, w, true, progress);
     }
 
     private static void rebuildIfAsked(Path wimFile, ModifyOptions options, WimProgress progress) throws IOException {

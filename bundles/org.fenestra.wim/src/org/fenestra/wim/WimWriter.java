@@ -64,12 +64,16 @@ public final class WimWriter {
         if (Files.exists(dest) && Files.isSameFile(dest, source.path())) {
             throw new IOException("cannot export into the source WIM itself; append is a separate operation");
         }
-        writeImages(source, indices, dest, destName, destDescription, options, progress);
+        writeImages(source, indices, dest, destName, destDescription, options, false, progress);
     }
 
-    /** {@link #export} without its guard: also what {@link WimUpdater#optimize} rebuilds a WIM over itself with. */
+    /**
+     * {@link #export} without its guard: also what {@link WimUpdater#optimize} rebuilds a WIM
+     * over itself with ({@code keepGuid}: the new file keeps the source's GUID, as wimlib's
+     * rebuilds do).
+     */
     static void writeImages(WimFile source, List<Integer> indices, Path dest, String destName,
-            String destDescription, WriteOptions options, WimProgress progress) throws IOException {
+            String destDescription, WriteOptions options, boolean keepGuid, WimProgress progress) throws IOException {
         Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
         List<WimFileWriter.Image> images = new ArrayList<>();
         int boot = 0;
@@ -87,7 +91,11 @@ public final class WimWriter {
         }
         int flags = source.rawHeader().flags() & (WimHeader.FLAG_RP_FIX | WimHeader.FLAG_READONLY);
         LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} to {2}", indices.size(), source.fileName(), dest);
-        WimFileWriter.write(dest, settings(options, boot, flags), images, progress);
+        if (keepGuid) {
+            WimFileWriter.write(dest, settings(options, boot, flags), source.rawHeader().guid(), images, progress);
+        } else {
+            WimFileWriter.write(dest, settings(options, boot, flags), images, progress);
+        }
     }
 
     static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {

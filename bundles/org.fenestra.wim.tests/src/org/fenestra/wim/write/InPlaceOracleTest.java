@@ -68,6 +68,7 @@ class InPlaceOracleTest {
         Path ours = Files.copy(base, dir.resolve("ours.wim"));
         Path theirs = Files.copy(base, dir.resolve("theirs.wim"));
         boolean sizes = compression.equals("none");
+        String guid = guid(ours);
 
         step(dir, "append", sizes, List.of("append", treeB.toString(), ours.toString(), "B", "B's description"),
                 List.of("append", treeB.toString(), theirs.toString(), "B", "B's description"), null);
@@ -89,9 +90,38 @@ class InPlaceOracleTest {
                 null);
         step(dir, "optimize", sizes, List.of("optimize", ours.toString(), "--recompress"),
                 List.of("optimize", theirs.toString(), "--recompress"), null);
+        assertEquals(guid, guid(ours), "in-place changes and rebuilds keep the GUID");
         assertEquals(List.of("base.wim", "ours.wim", "theirs.wim"),
                 Files.list(dir).filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList(),
                 "no temporary file left");
+    }
+
+    private static String guid(Path wim) throws Exception {
+        return Wimlib.ok("info", wim.toString()).lines().filter(l -> l.startsWith("GUID:")).findFirst().orElseThrow();
+    }
+
+    /**
+     * Exporting an image whose data the WIM already holds writes only metadata, blob table and
+     * XML: compressed blobs are neither compressed nor copied again.
+     */
+    @org.junit.jupiter.api.Test
+    void exportOfDataTheWimHoldsWritesOnlyMetadata() throws Exception {
+        assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
+        Path dir = Files.createDirectories(tmp.resolve("sharing"));
+        Path dest = Files.copy(Fixtures.path("lzx.wim"), dir.resolve("dest.wim"));
+        long before = Files.size(dest);
+        Fixtures.Run r = Fixtures.cli("export", Fixtures.path("lzx.wim").toString(), "1", dest.toString(), "again");
+        assertEquals(0, r.rc(), r.stderr());
+        try (WimFile w = WimFile.open(dest)) {
+            w.verify(WimProgress.NONE).throwIfFailed();
+            assertEquals(2, w.imageCount());
+        }
+        assertTrue(Wimlib.ok("verify", dest.toString()).contains("successfully verified"));
+        // The same blobs at the same offsets: only link group numbers differ.
+        assertEquals(Wimlib.normalizedDir(Wimlib.ok("dir", dest.toString(), "1", "--detailed"), true)
+                .replace("Offset in WIM     = *", ""), Wimlib.normalizedDir(Wimlib.ok("dir", dest.toString(), "2",
+                        "--detailed"), true).replace("Offset in WIM     = *", ""));
+        assertTrue(Files.size(dest) - before < before / 4, "grew by " + (Files.size(dest) - before) + " of " + before);
     }
 
     /** Runs one step both ways and compares the results. */

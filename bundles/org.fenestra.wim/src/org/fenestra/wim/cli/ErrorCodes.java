@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.fenestra.wim.BlobHashMismatchException;
+import org.fenestra.wim.DirectoryNotEmptyInImageException;
 import org.fenestra.wim.ImageNameCollisionException;
+import org.fenestra.wim.InvalidOverlayException;
 import org.fenestra.wim.IntegrityException;
 import org.fenestra.wim.IsDirectoryException;
 import org.fenestra.wim.NotADirectoryException;
@@ -63,6 +65,8 @@ final class ErrorCodes {
         put(ImageNameCollisionException.class, 11, "Tried to add an image with a name that is already in use");
         put(IsDirectoryException.class, 32, "One of the specified paths to delete was a directory");
         put(NotADirectoryException.class, 40, "Expected a directory");
+        put(DirectoryNotEmptyInImageException.class, 41, "Directory was not empty");
+        put(InvalidOverlayException.class, 23, "Conflicting files in overlay when creating a WIM image");
         put(WimCancelledException.class, 76, "The operation was aborted by the library user");
         put(NoSuchFileException.class, 47, "Failed to open a file");
         put(AccessDeniedException.class, 47, "Failed to open a file");

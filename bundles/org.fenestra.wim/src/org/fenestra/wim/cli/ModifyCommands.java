@@ -26,10 +26,12 @@ import org.fenestra.wim.WriteOptions;
  * existing WIM, delete, update, optimize; same arguments, options and exit codes.
  */
 final class ModifyCommands {
+    private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
 
-    ModifyCommands(PrintStream err, InputStream in) {
+    ModifyCommands(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
         this.err = err;
         this.in = in;
     }
@@ -77,6 +79,11 @@ final class ModifyCommands {
                     new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), WimProgress.NONE);
         }
         return 0;
+    }
+
+    /** Sizes as wimlib-imagex optimize prints them: whole KiB, rounded down. */
+    private static long kib(long bytes) {
+        return bytes >> 10;
     }
 
     int delete(List<String> args) throws IOException, CommandLine.UsageException {
@@ -141,8 +148,13 @@ final class ModifyCommands {
                         + " recompressing with LZX\n");
             }
         }
+        long before = java.nio.file.Files.size(file);
+        out.print("\"" + file + "\" original size: " + kib(before) + " KiB\n");
         WimUpdater.optimize(file, new OptimizeOptions(type, chunk, WimCommand.level(cl), cl.has("recompress"),
                 integrity(cl)), WimProgress.NONE);
+        long after = java.nio.file.Files.size(file);
+        out.print("\"" + file + "\" optimized size: " + kib(after) + " KiB\n");
+        out.print("Space saved: " + kib(before - after) + " KiB\n");
         return 0;
     }
 }

@@ -76,10 +76,10 @@ public final class WimCommand {
                 case "apply" -> apply(rest);
                 case "capture" -> capture(rest);
                 case "export" -> export(rest);
-                case "append" -> new ModifyCommands(err, in).append(rest);
-                case "delete" -> new ModifyCommands(err, in).delete(rest);
-                case "update" -> new ModifyCommands(err, in).update(rest);
-                case "optimize" -> new ModifyCommands(err, in).optimize(rest);
+                case "append" -> new ModifyCommands(out, err, in).append(rest);
+                case "delete" -> new ModifyCommands(out, err, in).delete(rest);
+                case "update" -> new ModifyCommands(out, err, in).update(rest);
+                case "optimize" -> new ModifyCommands(out, err, in).optimize(rest);
                 default -> {
                     err.print("ERROR: unknown command \"" + args[0] + "\"\n");
                     usage();
@@ -355,7 +355,7 @@ public final class WimCommand {
         }
         Path dest = Path.of(cl.positionals.get(2));
         if (java.nio.file.Files.exists(dest)) {
-            return new ModifyCommands(err, in).exportInto(cl);
+            return new ModifyCommands(out, err, in).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
             int index = wim.resolveImage(cl.positionals.get(1));

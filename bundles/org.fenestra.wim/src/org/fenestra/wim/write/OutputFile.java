@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.fenestra.wim.format.WimHeader;
 import org.fenestra.wim.format.WimSource;
 
 /**
@@ -33,6 +34,7 @@ final class OutputFile implements AutoCloseable {
     private final Path destination;
     private final Path temp; // null for in-place
     private final long originalLength; // in-place: the length to restore on abandon
+    private byte[] originalHeader; // in-place: the header to restore on abandon
     private final FileChannel channel;
     private long position;
     private long end;
@@ -90,7 +92,13 @@ final class OutputFile implements AutoCloseable {
             if (oldEnd > length) {
                 throw new IOException("\"" + file + "\": its structures end at " + oldEnd + ", beyond its length " + length);
             }
-            return new OutputFile(file, null, ch, oldEnd, length);
+            ByteBuffer header = ByteBuffer.allocate((int) Math.min(WimHeader.DISK_SIZE, length));
+            while (header.hasRemaining() && ch.read(header, header.position()) > 0) {
+                // read the whole header
+            }
+            OutputFile out = new OutputFile(file, null, ch, oldEnd, length);
+            out.originalHeader = header.array();
+            return out;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -195,6 +203,9 @@ final class OutputFile implements AutoCloseable {
         finished = true;
         if (temp == null) {
             try {
+                // The header goes back first: a failure after the new one was written must not leave
+                // it pointing beyond the truncated end.
+                writeAt(0, originalHeader, 0, originalHeader.length);
                 channel.truncate(originalLength);
                 channel.force(true);
             } catch (IOException e) {

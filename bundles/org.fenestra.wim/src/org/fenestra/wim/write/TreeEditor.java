@@ -3,6 +3,8 @@ package org.fenestra.wim.write;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fenestra.wim.DirectoryNotEmptyInImageException;
+import org.fenestra.wim.InvalidOverlayException;
 import org.fenestra.wim.IsDirectoryException;
 import org.fenestra.wim.NotADirectoryException;
 import org.fenestra.wim.PathNotFoundException;
@@ -59,7 +61,7 @@ public final class TreeEditor {
     /**
      * Adds {@code branch} (a captured tree; its own name is ignored) at {@code target}. Missing
      * parent directories are created. Where a directory already is, a directory branch is
-     * merged into it; where a file is, a file branch replaces it unless {@code noReplace}.
+     * merged into it; where a file is, a file branch replaces it (refused with {@code noReplace}).
      */
     public void add(TreeDentry branch, String target, boolean noReplace) throws WimException {
         List<String> parts = components(target);
@@ -101,7 +103,9 @@ public final class TreeEditor {
         }
         if (newIsDir) {
             merge(existing, branch, path, noReplace);
-        } else if (!noReplace) {
+        } else if (noReplace) {
+            throw new InvalidOverlayException("refusing to overwrite nondirectory file \"" + path + "\"");
+        } else {
             dir.removeChild(existing);
             dir.addChild(branch.renamed(name));
         }
@@ -161,7 +165,8 @@ public final class TreeEditor {
             throw new NotADirectoryException("can't rename \"" + from + "\" to \"" + to + "\": not a directory");
         }
         if (dst.size() > src.size() && dst.subList(0, src.size()).equals(src)) {
-            throw new NotADirectoryException("can't rename \"" + from + "\" into itself");
+            throw new DirectoryNotEmptyInImageException("can't rename \"" + from + "\" to \"" + to
+                    + "\": a directory cannot move into itself");
         }
         String name = dst.get(dst.size() - 1);
         TreeDentry existing = dstParent.child(name);
@@ -176,7 +181,8 @@ public final class TreeEditor {
                 throw new NotADirectoryException("can't rename \"" + from + "\" to \"" + to + "\": not a directory");
             }
             if (existing.inode.isDirectory() && !existing.children().isEmpty()) {
-                throw new IsDirectoryException("can't rename \"" + from + "\" to \"" + to + "\": directory not empty");
+                throw new DirectoryNotEmptyInImageException("can't rename \"" + from + "\" to \"" + to
+                        + "\": directory not empty");
             }
             dstParent.removeChild(existing);
         }

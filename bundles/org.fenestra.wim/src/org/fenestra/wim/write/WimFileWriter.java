@@ -85,11 +85,17 @@ public final class WimFileWriter {
     private WimFileWriter() {
     }
 
-    /** Writes {@code images} to a new file at {@code destination}. */
+    /** Writes {@code images} to a new file at {@code destination}, with a new GUID. */
     public static void write(java.nio.file.Path destination, Settings s, List<Image> images, WimProgress progress)
             throws IOException {
         byte[] guid = new byte[16];
         new SecureRandom().nextBytes(guid);
+        write(destination, s, guid, images, progress);
+    }
+
+    /** Writes {@code images} to a new file at {@code destination} with {@code guid} (a rebuild keeps the WIM's). */
+    public static void write(java.nio.file.Path destination, Settings s, byte[] guid, List<Image> images,
+            WimProgress progress) throws IOException {
         OutputFile out = OutputFile.createNew(destination);
         try {
             out.write(header(s, guid, images.size(), true, ResourceHeader.NONE, ResourceHeader.NONE,
