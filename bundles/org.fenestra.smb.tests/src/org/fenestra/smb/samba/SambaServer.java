@@ -65,7 +65,8 @@ public final class SambaServer implements AutoCloseable {
             Path conf = root.resolve("smb.conf");
             Files.writeString(conf, config(root, port));
             addUser(conf);
-            Process smbd = new ProcessBuilder(SMBD, "--foreground", "--no-process-group", "--configfile=" + conf)
+            // setsid: smbd signals its whole process group when it stops; that must not be the test JVM's.
+            Process smbd = new ProcessBuilder("setsid", SMBD, "--foreground", "--no-process-group", "--configfile=" + conf)
                     .redirectErrorStream(true).redirectOutput(root.resolve("smbd.out").toFile()).start();
             SambaServer server = new SambaServer(root, images, tiny, port, smbd);
             server.awaitPort();
