@@ -19,6 +19,7 @@ import org.fenestra.content.api.ImportException;
 import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
+import org.fenestra.content.api.SourceImages;
 import org.fenestra.smb.SmbShares;
 import org.fenestra.smb.UncPath;
 import org.fenestra.smb.samba.SambaServer;
@@ -73,10 +74,11 @@ class UncImageImporterTest {
     @Test
     void listsTheIndexesOfAUncSource() throws Exception {
         copyToShare(samba.imagesFolder());
-        List<WimImageInfo> images = importer.indexes(samba.unc("images", "multi.wim"));
-        assertEquals(List.of("basic", "modified", "other"), images.stream().map(WimImageInfo::name).toList());
-        assertEquals(List.of("basic", "modified", "other"),
-                importer.indexes("//127.0.0.1/images/multi.wim").stream().map(WimImageInfo::name).toList());
+        SourceImages source = importer.indexes(samba.unc("images", "multi.wim"));
+        assertEquals(List.of("basic", "modified", "other"), source.images().stream().map(WimImageInfo::name).toList());
+        assertEquals(2, source.bootIndex());
+        assertEquals(List.of("basic", "modified", "other"), importer.indexes("//127.0.0.1/images/multi.wim").images()
+                .stream().map(WimImageInfo::name).toList());
     }
 
     @Test

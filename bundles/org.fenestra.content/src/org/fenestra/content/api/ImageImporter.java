@@ -1,9 +1,6 @@
 package org.fenestra.content.api;
 
-import java.util.List;
-
 import org.fenestra.catalog.api.OsImageRecord;
-import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimProgress;
 
 /**
@@ -25,5 +22,5 @@ public interface ImageImporter {
      * @throws ImportException with the same reasons as {@link #importImage} for a bad source
      * @since 0.1
      */
-    List<WimImageInfo> indexes(String sourcePath) throws ImportException;
+    SourceImages indexes(String sourcePath) throws ImportException;
 }

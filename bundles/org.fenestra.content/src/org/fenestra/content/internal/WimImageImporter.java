@@ -17,12 +17,12 @@ import org.fenestra.content.api.ImportException;
 import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
+import org.fenestra.content.api.SourceImages;
 import org.fenestra.smb.SmbConfiguration;
 import org.fenestra.wim.NotAWimException;
 import org.fenestra.wim.WimCancelledException;
 import org.fenestra.wim.WimException;
 import org.fenestra.wim.WimFile;
-import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.WriteOptions;
@@ -90,10 +90,10 @@ public final class WimImageImporter implements ImageImporter {
     }
 
     @Override
-    public List<WimImageInfo> indexes(String sourcePath) throws ImportException {
+    public SourceImages indexes(String sourcePath) throws ImportException {
         try (ImageSource opened = ImageSource.open(sourcePath, smbConfiguration());
                 WimFile wim = WimFile.open(opened.file())) {
-            return wim.images();
+            return new SourceImages(sourcePath, wim.images(), wim.bootIndex());
         } catch (NotAWimException e) {
             throw new ImportException(Reason.NOT_A_WIM, sourcePath + " is not a WIM file: " + e.getMessage(), e);
         } catch (WimException e) {
