@@ -83,6 +83,11 @@ public final class SmbFileSystemProvider extends FileSystemProvider {
         return newFileChannel(path, options, attrs);
     }
 
+    /**
+     * Opens with SMB2 CREATE. {@code attrs} are ignored: the server decides a new file's
+     * permissions (its create mask), and {@code Files.createTempFile} passes POSIX ones here
+     * whenever the default file system is POSIX.
+     */
     @Override
     public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
