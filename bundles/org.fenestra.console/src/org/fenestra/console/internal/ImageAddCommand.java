@@ -16,7 +16,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code fenestra:image-add PATH --accept-eula [--index N] [--name NAME] [--version V]
  * [--comment C] [--architecture x86|x64|arm64] [--language ll-CC]}: the Add Operating
  * System Image wizard for scripts. {@code --index} extracts that image into a new WIM beside
- * the source and imports only it.
+ * the source and imports only it. PATH may be UNC, in single quotes
+ * ({@code '\\server\share\install.wim'} or {@code '//server/share/install.wim'}): unquoted,
+ * Gogo takes a backslash as an escape and {@code //} as the start of a comment.
  */
 @Component(service = Function.class, property = { "osgi.command.scope=fenestra", "osgi.command.function=image-add" })
 public final class ImageAddCommand extends ConsoleCommand {
@@ -28,7 +30,7 @@ public final class ImageAddCommand extends ConsoleCommand {
     private ImageImporter importer;
 
     public ImageAddCommand() {
-        super("fenestra:image-add PATH --accept-eula [--index N] [--name NAME] [--version V] [--comment C]"
+        super("fenestra:image-add PATH|'\\\\server\\share\\path.wim' --accept-eula [--index N] [--name NAME] [--version V] [--comment C]"
                 + " [--architecture x86|x64|arm64] [--language ll-CC]", 1, 2 + 2 * VALUED.size());
     }
 

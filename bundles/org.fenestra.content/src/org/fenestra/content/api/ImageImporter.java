@@ -7,11 +7,20 @@ import org.fenestra.wim.WimProgress;
  * Adds an OS image to the site catalog: checks the source, optionally extracts one image
  * index into a new WIM beside the source, reads architecture, language and version from
  * the image's XML, and records it. All or nothing: on any failure or cancellation no record
- * is added and no extracted file is left behind.
+ * is added and no extracted file is left behind. Sources are local paths or UNC paths
+ * ({@code \\server\share\...}, reached over SMB with the credentials from configuration).
  *
  * @since 0.1
  */
 public interface ImageImporter {
 
     OsImageRecord importImage(ImportRequest request, WimProgress progress) throws ImportException;
+
+    /**
+     * The images inside {@code sourcePath} (local or UNC), to choose the index to extract.
+     *
+     * @throws ImportException with the same reasons as {@link #importImage} for a bad source
+     * @since 0.1
+     */
+    SourceImages indexes(String sourcePath) throws ImportException;
 }

@@ -12,7 +12,13 @@ public class ImportException extends Exception {
     /** Why, so the wizard can point at the field to fix. */
     public enum Reason {
         EULA_NOT_ACCEPTED, SOURCE_NOT_FOUND, NOT_A_WIM, CORRUPT_WIM, INDEX_OUT_OF_RANGE, DUPLICATE_NAME,
-        INVALID_ARGUMENT, WRITE_FAILED, CANCELLED, CATALOG_FAILED
+        INVALID_ARGUMENT, WRITE_FAILED, CANCELLED, CATALOG_FAILED,
+        /** the SMB server refused the configured user name or password ({@code fenestra.smb.*}) */
+        SHARE_LOGON_FAILED,
+        /** no SMB server answered for a UNC source */
+        SOURCE_UNREACHABLE,
+        /** the extracted WIM does not fit where it must be written; see {@link InsufficientSpaceException} */
+        INSUFFICIENT_SPACE
     }
 
     private final Reason reason;

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * What the Add Operating System Image wizard (or {@code fenestra:image-add}) asks for.
  *
- * @param sourcePath   the WIM to import: a local path (UNC sources come with SMB support)
+ * @param sourcePath   the WIM to import: a local path or a UNC path {@code \\server\share\dir\install.wim}
+ *                     (also {@code //server/share/...}), read and written over SMB2/3
  * @param eulaAcceptedBy the account that accepted the license terms; {@code null} when not accepted
  * @param extractIndex 0 to import the file as it is, else the index to extract into a new WIM
  *                     beside the source (the source is never modified)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.smb.samba.SambaServer;
 import org.fenestra.ui.internal.app.Screenshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,62 @@ class AddImageWizardTest {
         } finally {
             if (!shell.isDisposed()) {
                 dialog.close();
+            }
+        }
+    }
+
+    /** The same wizard on a UNC path: indexes listed from a real loopback smbd, the index extracted onto the share. */
+    @Test
+    void aUncSourceIsListedOnEnterAndExtractedOntoTheShare() throws Exception {
+        String why = SambaServer.whyNot();
+        assumeTrue(why == null, why);
+        try (SambaServer samba = SambaServer.start()) {
+            System.setProperty("fenestra.smb.127.0.0.1.port", String.valueOf(samba.port()));
+            System.setProperty("fenestra.smb.127.0.0.1.user", SambaServer.USER);
+            System.setProperty("fenestra.smb.127.0.0.1.password", SambaServer.PASSWORD);
+            Files.copy(Path.of("data", "multi.wim"), samba.imagesFolder().resolve("install.wim"));
+            AddImageWizard wizard = new AddImageWizard();
+            AddImageWizardDialog dialog = new AddImageWizardDialog(
+                    PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell(), wizard);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            Shell shell = dialog.getShell();
+            try {
+                Composite dataSource = (Composite) page(dialog).getControl();
+                Text path = all(dataSource, Text.class).get(0);
+                path.setText(samba.unc("images", "install.wim"));
+                settle();
+                assertEquals(0, all(dataSource, Combo.class).get(0).getItemCount(), "a share is not read per keystroke");
+                assertTrue(((org.eclipse.jface.wizard.WizardPage) page(dialog)).getMessage().contains("Press Enter"));
+                path.notifyListeners(SWT.DefaultSelection, null);
+                settle();
+                assertEquals(List.of("1: basic", "2: modified", "3: other"),
+                        List.of(all(dataSource, Combo.class).get(0).getItems()),
+                        String.valueOf(((org.eclipse.jface.wizard.WizardPage) page(dialog)).getErrorMessage()));
+
+                click(checkbox(dataSource, "I accept the license terms"));
+                click(checkbox(dataSource, "Extract a specific image index"));
+                select(all(dataSource, Combo.class).get(0), 1);
+                select(all(dataSource, Combo.class).get(1), 1);
+                click(button(shell, IDialogConstants.NEXT_LABEL));
+                Text name = all((Composite) page(dialog).getControl(), Text.class).get(0);
+                assertEquals("install", name.getText(), "default name: the UNC path's file name without extension");
+                name.setText("Wizard UNC " + System.nanoTime());
+                click(button(shell, IDialogConstants.NEXT_LABEL));
+                click(button(shell, IDialogConstants.NEXT_LABEL)); // imports
+                assertEquals("completion", page(dialog).getName(), "import failed: "
+                        + ((org.eclipse.jface.wizard.WizardPage) wizard.getPage("summary")).getErrorMessage());
+                OsImageRecord added = wizard.added();
+                click(button(shell, IDialogConstants.FINISH_LABEL));
+
+                assertEquals(samba.unc("images", "install-index2.wim"), added.storedPath());
+                String info = wimlib("info", samba.imagesFolder().resolve("install-index2.wim").toString());
+                assertTrue(info.lines().anyMatch(l -> l.matches("Name:\\s+modified")), info);
+                catalog().remove(added.id());
+            } finally {
+                if (!shell.isDisposed()) {
+                    dialog.close();
+                }
             }
         }
     }

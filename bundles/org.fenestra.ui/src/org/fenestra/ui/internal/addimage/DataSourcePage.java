@@ -1,6 +1,7 @@
 package org.fenestra.ui.internal.addimage;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,11 +16,18 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.fenestra.content.api.ImageImporter;
+import org.fenestra.content.api.ImportException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Data Source: the WIM to add, the license terms, whether to extract one image index (the
  * indexes are listed from the file), and the architecture and language used for client
- * pre-cache (read from the chosen image, editable).
+ * pre-cache (read from the chosen image, editable). A local file's indexes are read as the
+ * path is typed; a UNC path's ({@code \\server\share\...}) when Enter is pressed or the field
+ * is left, through the import service (which holds the SMB credentials), off the UI thread.
+ * Browse is for local files only.
  */
 final class DataSourcePage extends WizardPage {
 
@@ -33,6 +41,7 @@ final class DataSourcePage extends WizardPage {
     private Combo architecture;
     private Text language;
     private WimIndexes indexes;
+    private String uncRead; // the UNC path whose indexes were last listed
 
     DataSourcePage(AddImageSettings settings) {
         super("dataSource", "Data Source", null);
@@ -67,6 +76,8 @@ final class DataSourcePage extends WizardPage {
         language.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
         path.addListener(SWT.Modify, event -> readIndexes());
+        path.addListener(SWT.DefaultSelection, event -> readUncIndexes());
+        path.addListener(SWT.FocusOut, event -> readUncIndexes());
         eula.addListener(SWT.Selection, event -> validate());
         extract.addListener(SWT.Selection, event -> {
             index.setEnabled(extract.getSelection());
@@ -96,9 +107,18 @@ final class DataSourcePage extends WizardPage {
         }
     }
 
+    private static boolean isUnc(String text) {
+        return text.startsWith("\\\\") || text.startsWith("//");
+    }
+
     private void readIndexes() {
         indexes = null;
+        uncRead = null;
         index.removeAll();
+        if (isUnc(path.getText().strip())) {
+            validate();
+            return;
+        }
         try {
             Path file = Path.of(path.getText().strip());
             if (Files.isRegularFile(file)) {
@@ -116,6 +136,47 @@ final class DataSourcePage extends WizardPage {
         validate();
     }
 
+    private void readUncIndexes() {
+        String unc = path.getText().strip();
+        if (!isUnc(unc) || unc.equals(uncRead) || getControl() == null || getControl().isDisposed()
+                || !isCurrentPage()) {
+            return;
+        }
+        uncRead = unc;
+        ServiceTracker<ImageImporter, ImageImporter> importers = new ServiceTracker<>(
+                FrameworkUtil.getBundle(DataSourcePage.class).getBundleContext(), ImageImporter.class, null);
+        importers.open();
+        try {
+            ImageImporter importer = importers.getService();
+            if (importer == null) {
+                setErrorMessage("The image import service is not running; see fenestra:status.");
+                return;
+            }
+            WimIndexes[] read = new WimIndexes[1];
+            getContainer().run(true, false, monitor -> {
+                monitor.beginTask("Reading " + unc, org.eclipse.core.runtime.IProgressMonitor.UNKNOWN);
+                try {
+                    read[0] = WimIndexes.of(importer.indexes(unc).images());
+                } catch (ImportException e) {
+                    throw new InvocationTargetException(e);
+                } finally {
+                    monitor.done();
+                }
+            });
+            indexes = read[0];
+            indexes.entries().forEach(entry -> index.add(entry.label()));
+            index.select(0);
+            defaultsFromChosenImage();
+        } catch (InvocationTargetException e) {
+            setErrorMessage("Not a readable WIM file: " + e.getCause().getMessage());
+            setPageComplete(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            importers.close();
+        }
+    }
+
     private void defaultsFromChosenImage() {
         if (indexes != null && !indexes.entries().isEmpty()) {
             WimIndexes.Entry chosen = indexes.entries().get(extract.getSelection() ? Math.max(0, index.getSelectionIndex()) : 0);
@@ -129,6 +190,8 @@ final class DataSourcePage extends WizardPage {
         String problem = null;
         if (path.getText().isBlank()) {
             problem = "Specify the path of a WIM file.";
+        } else if (indexes == null && isUnc(path.getText().strip())) {
+            problem = "Press Enter to read the WIM file on the share.";
         } else if (indexes == null) {
             problem = "No WIM file at this path.";
         } else if (!eula.getSelection()) {
@@ -136,7 +199,7 @@ final class DataSourcePage extends WizardPage {
         } else if (architecture.getText().isEmpty()) {
             problem = "Choose the architecture.";
         }
-        setErrorMessage(indexes == null && !path.getText().isBlank() ? problem : null);
+        setErrorMessage(indexes == null && !path.getText().isBlank() && !isUnc(path.getText().strip()) ? problem : null);
         setMessage(problem == null ? null : problem, problem == null ? NONE : INFORMATION);
         setPageComplete(problem == null);
         if (problem == null) {

@@ -1,6 +1,5 @@
 package org.fenestra.ui.internal.addimage;
 
-import java.nio.file.Path;
 
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -50,7 +49,9 @@ final class GeneralPage extends WizardPage {
     public void setVisible(boolean visible) {
         if (visible && !settings.sourcePath.equals(defaultedFor)) {
             // A new source gets a new default name, unless the admin typed one for it.
-            String file = Path.of(settings.sourcePath).getFileName().toString();
+            // the last name of a local or UNC path (\\server\share\dir\install.wim)
+            String source = settings.sourcePath;
+            String file = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
             int dot = file.lastIndexOf('.');
             name.setText(dot > 0 ? file.substring(0, dot) : file);
             defaultedFor = settings.sourcePath;

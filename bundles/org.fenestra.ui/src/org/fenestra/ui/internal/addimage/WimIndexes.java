@@ -20,13 +20,18 @@ record WimIndexes(List<Entry> entries) {
     /** Reads only the header and XML, so it is quick even for multi-GB images. */
     static WimIndexes read(Path wim) throws IOException {
         try (WimFile file = WimFile.open(wim)) {
-            List<Entry> entries = new ArrayList<>();
-            for (WimImageInfo image : file.images()) {
-                entries.add(new Entry(image.index(), image.name(), architectureOf(image),
-                        image.defaultLanguage() == null ? "" : image.defaultLanguage()));
-            }
-            return new WimIndexes(List.copyOf(entries));
+            return of(file.images());
         }
+    }
+
+    /** From images listed elsewhere (by the importer, for a WIM on a share). */
+    static WimIndexes of(List<WimImageInfo> images) {
+        List<Entry> entries = new ArrayList<>();
+        for (WimImageInfo image : images) {
+            entries.add(new Entry(image.index(), image.name(), architectureOf(image),
+                    image.defaultLanguage() == null ? "" : image.defaultLanguage()));
+        }
+        return new WimIndexes(List.copyOf(entries));
     }
 
     private static String architectureOf(WimImageInfo image) {

@@ -1,15 +1,12 @@
 package org.fenestra.content.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,15 +21,12 @@ import org.fenestra.wim.WimProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The importer as DS wires it, against the real catalog (H2 under target/) and real WIMs,
  * with wimlib-imagex checking what it writes.
  */
-class LocalImageImporterTest {
+class WimImageImporterTest {
 
     private static ImageImporter importer;
     private static ImageCatalog catalog;
@@ -42,19 +36,14 @@ class LocalImageImporterTest {
 
     @BeforeAll
     static void services() throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(LocalImageImporter.class).getBundleContext();
-        if (context == null) {
-            FrameworkUtil.getBundle(LocalImageImporter.class).start();
-            context = FrameworkUtil.getBundle(LocalImageImporter.class).getBundleContext();
-        }
-        importer = service(context, ImageImporter.class);
-        catalog = service(context, ImageCatalog.class);
+        importer = Services.get(ImageImporter.class);
+        catalog = Services.get(ImageCatalog.class);
     }
 
     @Test
     void extractsTheChosenIndexBesideTheSourceAndRecordsOnlyIt() throws Exception {
         Path source = copy("multi.wim");
-        String sourceHash = sha256(source);
+        String sourceHash = Services.sha256(source);
         String name = "Multi index 2 " + System.nanoTime();
 
         OsImageRecord added = importer.importImage(
@@ -68,7 +57,7 @@ class LocalImageImporterTest {
         assertEquals(Files.size(extracted), added.sizeBytes());
         assertEquals("CONTOSO\\admin", added.eulaAcceptance().user());
         assertEquals(added, catalog.get(added.id()));
-        assertEquals(sourceHash, sha256(source), "the source WIM must not change");
+        assertEquals(sourceHash, Services.sha256(source), "the source WIM must not change");
 
         String info = Wimlib.run("info", extracted.toString());
         assertTrue(info.lines().anyMatch(l -> l.matches("Image Count:\\s+1")), info);
@@ -152,17 +141,5 @@ class LocalImageImporterTest {
             return list.filter(p -> !p.getFileName().toString().equals("notes.wim")
                     && !p.getFileName().toString().equals("truncated-half.wim")).sorted().toList();
         }
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(30_000);
-        assertNotNull(service, "no " + type.getName() + " service");
-        return service;
     }
 }

@@ -1,0 +1,100 @@
+package org.fenestra.content.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import org.fenestra.content.api.ImportException;
+import org.fenestra.content.api.ImportException.Reason;
+import org.fenestra.smb.SmbConfiguration;
+import org.fenestra.smb.SmbException;
+import org.fenestra.smb.SmbShares;
+import org.fenestra.smb.UncPath;
+
+/**
+ * A source WIM named by the admin, opened where it lives: a local path, or a UNC path on an
+ * SMB share connected for as long as this is open. Either way {@link #file()} is a
+ * {@code java.nio.file} path the WIM engine reads (and writes beside) unchanged.
+ */
+final class ImageSource implements AutoCloseable {
+    private final Path file;
+    private final FileSystem share; // null for a local source
+
+    private ImageSource(Path file, FileSystem share) {
+        this.file = file;
+        this.share = share;
+    }
+
+    static ImageSource open(String text, SmbConfiguration smb) throws ImportException {
+        if (!UncPath.isUnc(text)) {
+            return new ImageSource(existing(local(text), text), null);
+        }
+        UncPath unc;
+        try {
+            unc = UncPath.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(Reason.INVALID_ARGUMENT, e.getMessage(), e);
+        }
+        FileSystem share = connect(unc, smb);
+        try {
+            return new ImageSource(existing(SmbShares.path(share, unc), text), share);
+        } catch (ImportException | RuntimeException e) {
+            closeQuietly(share);
+            throw e;
+        }
+    }
+
+    private static Path local(String text) throws ImportException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ImportException(Reason.INVALID_ARGUMENT, "not a valid path: " + text, e);
+        }
+    }
+
+    private static FileSystem connect(UncPath unc, SmbConfiguration smb) throws ImportException {
+        try {
+            return SmbShares.open(unc, smb);
+        } catch (SmbException e) {
+            Reason reason = switch (e.kind()) {
+                case AUTHENTICATION_FAILED -> Reason.SHARE_LOGON_FAILED;
+                case SHARE_NOT_FOUND -> Reason.SOURCE_NOT_FOUND;
+                case HOST_UNREACHABLE -> Reason.SOURCE_UNREACHABLE;
+                default -> Reason.WRITE_FAILED;
+            };
+            throw new ImportException(reason, "cannot open " + unc + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(Reason.INVALID_ARGUMENT, e.getMessage(), e);
+        }
+    }
+
+    private static Path existing(Path file, String text) throws ImportException {
+        if (!Files.isRegularFile(file)) {
+            throw new ImportException(Reason.SOURCE_NOT_FOUND, "no such file: " + text);
+        }
+        return file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(share);
+    }
+
+    private static void closeQuietly(FileSystem share) {
+        if (share == null) {
+            return;
+        }
+        try {
+            share.close();
+        } catch (IOException e) {
+            System.getLogger(ImageSource.class.getName()).log(Level.DEBUG, "disconnecting " + share, e);
+        }
+    }
+}
