@@ -180,13 +180,13 @@ public final class WimWriter {
         if (existing != null) {
             return existing;
         }
-        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd));
+        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, img.wim().rawHeader()));
         blobs.put(bd, b);
         return b;
     }
 
     /** A blob of an opened WIM: read (decompressing) through its resource, or copied raw. */
-    private record WimBlobSource(BlobDescriptor blob) implements BlobSource {
+    private record WimBlobSource(BlobDescriptor blob, WimHeader wim) implements BlobSource {
         @Override
         public void read(ResourceReader.DataSink sink) throws IOException {
             ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
@@ -196,6 +196,11 @@ public final class WimWriter {
         public org.fenestra.wim.format.Resource rawCopyCandidate() {
             return blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size() ? blob.resource()
                     : null;
+        }
+
+        @Override
+        public boolean storedRawIn(CompressionType type, int chunkSize) {
+            return wim.compressionType() == type && wim.chunkSize() == chunkSize;
         }
 
         @Override
