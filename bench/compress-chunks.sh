@@ -3,6 +3,8 @@
 # corpus, with wimlib-imagex's single-threaded capture of the same files as the anchor (its user
 # CPU seconds include reading and hashing, so the anchor is a bound, not an exact match).
 #   bench/compress-chunks.sh [SAMPLE_MB=64] [TYPES=XPRESS,LZX]   (BENCH_WORK=bench/work)
+# BASELINE_CLASSES=dir (another build's org.fenestra.compress classes) alternates rounds of both
+# builds in one process, so that load from other processes falls on both alike.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require wimlib-imagex wimtools
@@ -27,7 +29,8 @@ if [ ! -f "$list.$SAMPLE_MB" ] || [ ! -d "$sample" ]; then
   i=0; while read -r f; do cp "$f" "$sample/$((i++))"; done < "$list.$SAMPLE_MB"
 fi
 echo "sample: $(wc -l < "$list.$SAMPLE_MB") files, $(du -sh --apparent-size "$sample" | cut -f1)"
-"$JAVA_HOME/bin/java" -cp "$CLASSES" "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES"
+"$JAVA_HOME/bin/java" "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES" "${LEVEL:-50}" "${ROUNDS:-3}" \
+  "$CLASSES" ${BASELINE_CLASSES:+"$BASELINE_CLASSES"}
 for t in ${TYPES//,/ }; do
   rm -f "$BENCH_ROOT/work/chunk-sample.wim"
   cpu=$( { /usr/bin/time -f '%U' wimlib-imagex capture "$sample" "$BENCH_ROOT/work/chunk-sample.wim" --compress="$t" --threads=1 >/dev/null; } 2>&1 | tail -1)
