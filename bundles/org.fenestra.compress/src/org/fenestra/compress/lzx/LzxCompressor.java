@@ -51,9 +51,6 @@ public final class LzxCompressor implements ChunkCompressor {
     private static final int ITEM_LEN_MASK = (1 << ITEM_LEN_BITS) - 1;
     private static final int GAP_FLAG = 0x8000_0000;
     private static final int INFINITE = Integer.MAX_VALUE;
-    /** Queue history kept by the minimum-cost pass: longer than any item (match + literal + rep0 <= 508). */
-    private static final int QUEUE_RING = 512;
-    private static final int QUEUE_MASK = QUEUE_RING - 1;
 
     /** Slot of adjusted offsets below 32768, and of larger ones in steps of 16384. */
     private static final byte[] SLOT_SMALL = new byte[32768];
@@ -129,8 +126,9 @@ public final class LzxCompressor implements ChunkCompressor {
     private int[] cacheLen;
     private int[] cacheOff;
     private int[] cacheStart;
-    private int[] nodes; // node i: cost at 2i, item at 2i + 1
-    private int[] queues; // R0..R2 of node i at (i % QUEUE_RING) * 4
+    private int[] nodeCost;
+    private int[] nodeItem;
+    private int[] nodeR0, nodeR1, nodeR2;
     private int[] gapMatch;
     private int[] mainCost;
     private int[] lenCost;
@@ -181,8 +179,11 @@ public final class LzxCompressor implements ChunkCompressor {
             cacheLen = new int[CACHE_LENGTH + MAX_MATCH + 8];
             cacheOff = new int[cacheLen.length];
             cacheStart = new int[maxBlock + 2];
-            nodes = new int[2 * (maxBlock + 1)];
-            queues = new int[4 * QUEUE_RING];
+            nodeCost = new int[maxBlock + 1];
+            nodeItem = new int[maxBlock + 1];
+            nodeR0 = new int[maxBlock + 1];
+            nodeR1 = new int[maxBlock + 1];
+            nodeR2 = new int[maxBlock + 1];
             gapMatch = new int[maxBlock + 1];
             mainCost = new int[MAX_MAIN_SYMS];
             lenCost = new int[LEN_SYMS];
@@ -543,10 +544,9 @@ public final class LzxCompressor implements ChunkCompressor {
         }
         resetFreqs();
         walkPath(blockStart, blockSize, true);
-        int qEnd = (blockSize & QUEUE_MASK) * 4;
-        r0 = queues[qEnd];
-        r1 = queues[qEnd + 1];
-        r2 = queues[qEnd + 2];
+        r0 = nodeR0[blockSize];
+        r1 = nodeR1[blockSize];
+        r2 = nodeR2[blockSize];
         flushBlock(blockStart, blockSize);
     }
 
@@ -627,27 +627,25 @@ public final class LzxCompressor implements ChunkCompressor {
      * Forward minimum-cost pass over the block. Node {@code i} is the position
      * {@code blockStart + i}; its cost is the cheapest found way to reach it, its item how
      * (literal {@code byte << 9}, or {@code adj << 9 | length}, or a gap flag with
-     * {@code literal << 9 | rep0 length}), its R0..R2 the queue after that path. Cost and
-     * item sit side by side in {@link #nodes}; the queues only in a ring of
-     * {@link #QUEUE_RING} nodes, as no item reaches further back.
+     * {@code literal << 9 | rep0 length}), its R0..R2 the queue after that path.
      */
     private void minCostPath(int blockStart, int blockSize) {
         final byte[] in = this.in;
-        final int[] node = nodes;
-        final int[] q = queues;
+        final int[] cost = nodeCost;
+        final int[] item = nodeItem;
+        final int[] q0 = nodeR0, q1 = nodeR1, q2 = nodeR2;
         final int[] mc = matchCost;
         final int[] cLen = cacheLen;
         final int[] cOff = cacheOff;
         final int blockEnd = blockStart + blockSize;
-        Arrays.fill(node, 0, 2 * (blockSize + 1), INFINITE);
-        node[0] = 0;
-        q[0] = r0;
-        q[1] = r1;
-        q[2] = r2;
+        Arrays.fill(cost, 0, blockSize + 1, INFINITE);
+        cost[0] = 0;
+        q0[0] = r0;
+        q1[0] = r1;
+        q2[0] = r2;
         for (int i = 0; i < blockSize; i++) {
             final int p = blockStart + i;
-            final int base = node[2 * i];
-            final int qi = (i & QUEUE_MASK) * 4;
+            final int base = cost[i];
             int m = cacheStart[i];
             final int mEnd = cacheStart[i + 1];
             final int maxLen = Math.min(blockEnd - p, MAX_MATCH);
@@ -657,7 +655,7 @@ public final class LzxCompressor implements ChunkCompressor {
                     // Repeat offsets, each tried only for lengths the previous could not reach.
                     int cur16 = LzBytes.le16(in, p);
                     for (int k = 0; k < 3; k++) {
-                        int rk = q[qi + k];
+                        int rk = k == 0 ? q0[i] : k == 1 ? q1[i] : q2[i];
                         int mp = p - rk;
                         if (LzBytes.le16(in, mp) != cur16) {
                             continue;
@@ -680,9 +678,9 @@ public final class LzxCompressor implements ChunkCompressor {
                         int row = k * 256 - MIN_MATCH;
                         do {
                             int c = base + mc[row + nextLen];
-                            if (c <= node[2 * (i + nextLen)]) {
-                                node[2 * (i + nextLen)] = c;
-                                node[2 * (i + nextLen) + 1] = k << ITEM_LEN_BITS | nextLen;
+                            if (c <= cost[i + nextLen]) {
+                                cost[i + nextLen] = c;
+                                item[i + nextLen] = k << ITEM_LEN_BITS | nextLen;
                             }
                             if (++nextLen > maxLen) {
                                 break matches;
@@ -709,9 +707,9 @@ public final class LzxCompressor implements ChunkCompressor {
                         int len = Math.min(cLen[m], maxLen);
                         for (; nextLen <= len; nextLen++) {
                             c = b + mc[row + nextLen];
-                            if (c < node[2 * (i + nextLen)]) {
-                                node[2 * (i + nextLen)] = c;
-                                node[2 * (i + nextLen) + 1] = adj << ITEM_LEN_BITS | nextLen;
+                            if (c < cost[i + nextLen]) {
+                                cost[i + nextLen] = c;
+                                item[i + nextLen] = adj << ITEM_LEN_BITS | nextLen;
                             }
                         }
                         if (++m == mEnd || nextLen > maxLen) {
@@ -730,9 +728,9 @@ public final class LzxCompressor implements ChunkCompressor {
                             int lit = in[s - 1] & 0xFF;
                             c += mainCost[lit] + mc[repLen - MIN_MATCH];
                             int total = nextLen + repLen;
-                            if (c < node[2 * (i + total)]) {
-                                node[2 * (i + total)] = c;
-                                node[2 * (i + total) + 1] = GAP_FLAG | lit << ITEM_LEN_BITS | repLen;
+                            if (c < cost[i + total]) {
+                                cost[i + total] = c;
+                                item[i + total] = GAP_FLAG | lit << ITEM_LEN_BITS | repLen;
                                 gapMatch[i + total] = adj << ITEM_LEN_BITS | explicitLen;
                             }
                         }
@@ -743,41 +741,40 @@ public final class LzxCompressor implements ChunkCompressor {
             int lit = in[p] & 0xFF;
             int c = base + mainCost[lit];
             int j = i + 1;
-            final int qj = (j & QUEUE_MASK) * 4;
-            if (c <= node[2 * j]) {
-                node[2 * j] = c;
-                node[2 * j + 1] = lit << ITEM_LEN_BITS;
-                q[qj] = q[qi];
-                q[qj + 1] = q[qi + 1];
-                q[qj + 2] = q[qi + 2];
+            if (c <= cost[j]) {
+                cost[j] = c;
+                item[j] = lit << ITEM_LEN_BITS;
+                q0[j] = q0[i];
+                q1[j] = q1[i];
+                q2[j] = q2[i];
             } else {
-                int it = node[2 * j + 1];
+                int it = item[j];
                 int len = it & ITEM_LEN_MASK;
                 if (it < 0) {
                     int g = gapMatch[j];
-                    int from = ((j - len - 1 - (g & ITEM_LEN_MASK)) & QUEUE_MASK) * 4;
-                    q[qj] = (g >>> ITEM_LEN_BITS) - 2;
-                    q[qj + 1] = q[from];
-                    q[qj + 2] = q[from + 1];
+                    int from = j - len - 1 - (g & ITEM_LEN_MASK);
+                    q0[j] = (g >>> ITEM_LEN_BITS) - 2;
+                    q1[j] = q0[from];
+                    q2[j] = q1[from];
                 } else {
                     int adj = it >>> ITEM_LEN_BITS;
-                    int from = ((j - len) & QUEUE_MASK) * 4;
+                    int from = j - len;
                     if (adj >= 3) {
-                        q[qj] = adj - 2;
-                        q[qj + 1] = q[from];
-                        q[qj + 2] = q[from + 1];
+                        q0[j] = adj - 2;
+                        q1[j] = q0[from];
+                        q2[j] = q1[from];
                     } else if (adj == 0) {
-                        q[qj] = q[from];
-                        q[qj + 1] = q[from + 1];
-                        q[qj + 2] = q[from + 2];
+                        q0[j] = q0[from];
+                        q1[j] = q1[from];
+                        q2[j] = q2[from];
                     } else if (adj == 1) {
-                        q[qj] = q[from + 1];
-                        q[qj + 1] = q[from];
-                        q[qj + 2] = q[from + 2];
+                        q0[j] = q1[from];
+                        q1[j] = q0[from];
+                        q2[j] = q2[from];
                     } else {
-                        q[qj] = q[from + 2];
-                        q[qj + 1] = q[from + 1];
-                        q[qj + 2] = q[from];
+                        q0[j] = q2[from];
+                        q1[j] = q1[from];
+                        q2[j] = q0[from];
                     }
                 }
             }
@@ -789,7 +786,7 @@ public final class LzxCompressor implements ChunkCompressor {
      * the block's sequences (in order) for {@link #flushBlock}.
      */
     private void walkPath(int blockStart, int blockSize, boolean record) {
-        final int[] nodes = this.nodes;
+        final int[] item = nodeItem;
         // Sequences are produced last to first; store them from the end, then move down.
         int s = seqLitRun.length - 1;
         int node = blockSize;
@@ -799,14 +796,14 @@ public final class LzxCompressor implements ChunkCompressor {
         }
         for (;;) {
             int it;
-            while (node > 0 && ((it = nodes[2 * node + 1]) & ITEM_LEN_MASK) == 0) {
+            while (node > 0 && ((it = item[node]) & ITEM_LEN_MASK) == 0) {
                 mainFreq[it >>> ITEM_LEN_BITS]++;
                 node--;
             }
             if (node == 0) {
                 break;
             }
-            it = nodes[2 * node + 1];
+            it = item[node];
             int len = it & ITEM_LEN_MASK;
             if (it < 0) {
                 // rep0 match after the gap literal
