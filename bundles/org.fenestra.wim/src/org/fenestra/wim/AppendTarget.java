@@ -184,9 +184,9 @@ final class AppendTarget implements Closeable {
                 i, null, null));
     }
 
-    private static OutputBlob stored(BlobDescriptor b, boolean metadata) {
+    private OutputBlob stored(BlobDescriptor b, boolean metadata) {
         return OutputBlob.alreadyStored(b.size(), b.hash(), b.resource().header(), metadata,
-                new WimWriter.WimBlobSource(b, true));
+                new WimWriter.WimBlobSource(b, wim.rawHeader(), true));
     }
 
     /** Throws if an image to add would take the name of one the WIM has (wimlib's rule; empty names may repeat). */

@@ -201,16 +201,16 @@ public final class WimWriter {
         if (existing != null) {
             return existing;
         }
-        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, rawCopy));
+        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, img.wim().rawHeader(), rawCopy));
         blobs.put(bd, b);
         return b;
     }
 
     /**
-     * A blob of an opened WIM: read (decompressing) through its resource, or, when
-     * {@code rawCopy} allows, copied raw.
+     * A blob of an opened WIM (whose header is {@code wim}): read (decompressing) through its
+     * resource, or, when {@code rawCopy} allows, copied raw.
      */
-    record WimBlobSource(BlobDescriptor blob, boolean rawCopy) implements BlobSource {
+    record WimBlobSource(BlobDescriptor blob, WimHeader wim, boolean rawCopy) implements BlobSource {
         @Override
         public void read(ResourceReader.DataSink sink) throws IOException {
             ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
@@ -220,6 +220,11 @@ public final class WimWriter {
         public org.fenestra.wim.format.Resource rawCopyCandidate() {
             return rawCopy && blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size()
                     ? blob.resource() : null;
+        }
+
+        @Override
+        public boolean storedRawIn(CompressionType type, int chunkSize) {
+            return wim.compressionType() == type && wim.chunkSize() == chunkSize;
         }
 
         @Override

@@ -1,7 +1,5 @@
 package org.fenestra.compress.matchfinder;
 
-import java.util.Arrays;
-
 /**
  * Binary-tree match finder for near-optimal parsers: it reports, at each position, the
  * closest match of every length it meets, sorted by increasing length.
@@ -16,7 +14,7 @@ import java.util.Arrays;
  * matches from a small table keyed by 2 bytes (LZX).
  *
  * <p>Entries are absolute positions (buffer index plus a per-buffer base) so that tables
- * need no clearing between buffers; see {@link HashChainMatchFinder}. Both
+ * need no clearing between buffers; see {@link PositionBase}. Both
  * {@link #getMatches} and {@link #skip} need {@link #REQUIRED_BYTES} bytes left at the
  * position; the buffer must carry {@link LzBytes#PADDING} bytes of slack after its data.
  */
@@ -55,19 +53,8 @@ public final class BinaryTreeMatchFinder {
 
     /** Starts a new, independent buffer of {@code size} bytes at {@code in[0]}. */
     public void reset(byte[] in, int size) {
-        if (size > child.length / 2) {
-            throw new IllegalArgumentException("buffer of " + size + " bytes exceeds " + child.length / 2);
-        }
-        int newBase = base + this.size;
-        if (newBase > Integer.MAX_VALUE - child.length - 2) {
-            Arrays.fill(hash3, 0);
-            Arrays.fill(hash4, 0);
-            if (hash2 != null) {
-                Arrays.fill(hash2, 0);
-            }
-            newBase = 1;
-        }
-        base = newBase;
+        PositionBase.checkSize(size, child.length / 2);
+        base = PositionBase.next(base, this.size, child.length + 2, hash3, hash4, hash2);
         this.size = size;
         this.in = in;
         if (size >= 4) {

@@ -1,7 +1,5 @@
 package org.fenestra.compress.matchfinder;
 
-import java.util.Arrays;
-
 /**
  * Hash-chain match finder for greedy and lazy parsers.
  *
@@ -11,10 +9,8 @@ import java.util.Arrays;
  * position with the same 4-byte hash. A search walks that chain newest first, at most
  * {@code depth} nodes, and keeps the longest match.
  *
- * <p>Table entries are absolute positions: buffer index plus {@link #base}. Each new buffer
- * starts at a base above every position stored for earlier buffers, so entries left from
- * earlier buffers read as "empty" and the tables never need clearing between chunks (only
- * when the absolute counter would overflow).
+ * <p>Table entries are absolute positions (buffer index plus a per-buffer base, see
+ * {@link PositionBase}), so the tables need no clearing between chunks.
  *
  * <p>Usage per buffer: {@link #reset(byte[], int)}, then for every position in order either
  * {@link #longestMatch} or {@link #skip}. The buffer must carry {@link LzBytes#PADDING}
@@ -45,16 +41,8 @@ public final class HashChainMatchFinder {
 
     /** Starts a new, independent buffer of {@code size} bytes at {@code in[0]}. */
     public void reset(byte[] in, int size) {
-        if (size > next.length) {
-            throw new IllegalArgumentException("buffer of " + size + " bytes exceeds " + next.length);
-        }
-        int newBase = base + this.size;
-        if (newBase > Integer.MAX_VALUE - 2 * next.length - 2) {
-            Arrays.fill(hash3, 0);
-            Arrays.fill(hash4, 0);
-            newBase = 1;
-        }
-        base = newBase;
+        PositionBase.checkSize(size, next.length);
+        base = PositionBase.next(base, this.size, 2 * next.length + 2, hash3, hash4);
         this.size = size;
         this.in = in;
         if (size >= 4) {

@@ -2,6 +2,7 @@ package org.fenestra.wim.write;
 
 import java.io.IOException;
 
+import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.format.Resource;
 import org.fenestra.wim.format.ResourceReader;
 
@@ -12,11 +13,19 @@ public interface BlobSource {
     void read(ResourceReader.DataSink sink) throws IOException;
 
     /**
-     * A compressed resource of another WIM holding exactly this blob, whose bytes may be copied
-     * unchanged when the output uses the same compression and chunk size; null if none.
+     * A resource of another WIM holding exactly this blob, whose bytes may be copied unchanged
+     * when the output uses the same compression and chunk size; null if none.
      */
     default Resource rawCopyCandidate() {
         return null;
+    }
+
+    /**
+     * Whether {@link #rawCopyCandidate()} is stored raw in a WIM written with this compression
+     * and chunk size, i.e. its writer found that compressing it does not make it smaller.
+     */
+    default boolean storedRawIn(CompressionType type, int chunkSize) {
+        return false;
     }
 
     /** What to name in error messages. */

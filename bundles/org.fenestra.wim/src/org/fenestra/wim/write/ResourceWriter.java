@@ -102,7 +102,7 @@ final class ResourceWriter implements AutoCloseable {
                 return;
             }
             Resource raw = blob.source().rawCopyCandidate();
-            if (raw != null && canCopyRaw(raw)) {
+            if (raw != null && canCopyRaw(raw, blob.source())) {
                 pipeline.submit(() -> new Item(Kind.RAW_COPY, blob, null, 0, null, 0, raw));
                 return;
             }
@@ -126,10 +126,20 @@ final class ResourceWriter implements AutoCloseable {
         pipeline.submit(() -> Item.marker(Kind.END, blob));
     }
 
-    /** wimlib copies a resource unchanged only when it is compressed exactly as the output would be. */
-    private boolean canCopyRaw(Resource r) {
-        return chunked() && !r.solid() && !r.pipable() && r.header().has(ResourceHeader.FLAG_COMPRESSED)
-                && r.compression() == type && r.chunkSize() == chunkSize;
+    /**
+     * A resource is copied unchanged when it is compressed exactly as the output would be, or
+     * when it is stored raw in a WIM compressed like the output: its writer found that
+     * compressing it does not make it smaller, so compressing it again would only spend the
+     * time (wimlib does spend it).
+     */
+    private boolean canCopyRaw(Resource r, BlobSource source) {
+        if (!chunked() || r.solid() || r.pipable()) {
+            return false;
+        }
+        if (r.header().has(ResourceHeader.FLAG_COMPRESSED)) {
+            return r.compression() == type && r.chunkSize() == chunkSize;
+        }
+        return source.storedRawIn(type, chunkSize);
     }
 
     /** Delivers every pending chunk to the file. */
@@ -281,7 +291,8 @@ final class ResourceWriter implements AutoCloseable {
     private void copyRaw(OutputBlob blob, Resource r) throws IOException {
         long at = out.position();
         out.copyFrom(r.source(), r.offset(), r.sizeInWim(), r.describe());
-        int flags = ResourceHeader.FLAG_COMPRESSED | (blob.isMetadata() ? ResourceHeader.FLAG_METADATA : 0);
+        int flags = (r.header().flags() & ResourceHeader.FLAG_COMPRESSED)
+                | (blob.isMetadata() ? ResourceHeader.FLAG_METADATA : 0);
         blob.setReshdr(new ResourceHeader(r.sizeInWim(), flags, at, r.uncompressedSize()));
         progress.worked(blob.size());
     }

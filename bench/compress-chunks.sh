@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Single-threaded chunk compressor throughput (32 KiB chunks, default level) on a sample of the
+# corpus, with wimlib-imagex's single-threaded capture of the same files as the anchor (its user
+# CPU seconds include reading and hashing, so the anchor is a bound, not an exact match).
+#   bench/compress-chunks.sh [SAMPLE_MB=64] [TYPES=XPRESS,LZX]   (BENCH_WORK=bench/work)
+# BASELINE_CLASSES=dir (another build's org.fenestra.compress classes) alternates rounds of both
+# builds in one process, so that load from other processes falls on both alike.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require wimlib-imagex wimtools
+SAMPLE_MB=${1:-64}
+TYPES=${2:-XPRESS,LZX}
+build_corpus
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+CLASSES=$REPO_ROOT/bundles/org.fenestra.compress/target/classes
+[ -d "$CLASSES" ] || (cd "$REPO_ROOT" && ./mvnw -q -o package -DskipTests -pl bundles/org.fenestra.compress)
+
+# Every k-th regular file in path order, k chosen for about SAMPLE_MB over the whole corpus
+# (libraries, locales, docs, sources in the corpus' proportions).
+# The sample is written under this checkout's bench/work, whatever BENCH_WORK the corpus comes from.
+mkdir -p "$BENCH_ROOT/work"
+sample=$BENCH_ROOT/work/chunk-sample
+list=$BENCH_ROOT/work/chunk-sample.list
+if [ ! -f "$list.$SAMPLE_MB" ] || [ ! -d "$sample" ]; then
+  find "$CORPUS" -type f ! -name .complete -printf '%s %p\n' | sort -k2 > "$list.all"
+  k=$(awk -v want=$((SAMPLE_MB << 20)) '{ sum += $1 } END { k = int(sum / want); print k < 1 ? 1 : k }' "$list.all")
+  grep -v -e /duplicate- -e /hardlinked- "$list.all" | awk -v k="$k" 'NR % k == 0 && $1 > 0 { print $2 }' > "$list.$SAMPLE_MB"
+  rm -rf "$sample" && mkdir -p "$sample"
+  i=0; while read -r f; do cp "$f" "$sample/$((i++))"; done < "$list.$SAMPLE_MB"
+fi
+echo "sample: $(wc -l < "$list.$SAMPLE_MB") files, $(du -sh --apparent-size "$sample" | cut -f1)"
+"$JAVA_HOME/bin/java" "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES" "${LEVEL:-50}" "${ROUNDS:-3}" \
+  "$CLASSES" ${BASELINE_CLASSES:+"$BASELINE_CLASSES"}
+for t in ${TYPES//,/ }; do
+  rm -f "$BENCH_ROOT/work/chunk-sample.wim"
+  cpu=$( { /usr/bin/time -f '%U' wimlib-imagex capture "$sample" "$BENCH_ROOT/work/chunk-sample.wim" --compress="$t" --threads=1 >/dev/null; } 2>&1 | tail -1)
+  echo "wimlib $t capture --threads=1: $cpu s user CPU ($(echo "scale=2; $(du -sb "$sample" | cut -f1) / 1000000 / $cpu" | bc -l) MB/s), $(stat -c %s "$BENCH_ROOT/work/chunk-sample.wim") bytes WIM"
+  rm -f "$BENCH_ROOT/work/chunk-sample.wim"
+done
