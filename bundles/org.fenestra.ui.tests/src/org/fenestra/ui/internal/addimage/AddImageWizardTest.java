@@ -50,10 +50,7 @@ class AddImageWizardTest {
     void everyPageFromDataSourceToCompletionAddsTheChosenIndex() throws Exception {
         Path source = Files.copy(Path.of("data", "multi.wim"), share.resolve("install.wim"));
         AddImageWizard wizard = new AddImageWizard();
-        AddImageWizardDialog dialog = new AddImageWizardDialog(
-                PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell(), wizard);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        AddImageWizardDialog dialog = open(wizard);
         Shell shell = dialog.getShell();
         try {
             Composite dataSource = (Composite) page(dialog).getControl();
@@ -121,10 +118,7 @@ class AddImageWizardTest {
             System.setProperty("fenestra.smb.127.0.0.1.password", SambaServer.PASSWORD);
             Files.copy(Path.of("data", "multi.wim"), samba.imagesFolder().resolve("install.wim"));
             AddImageWizard wizard = new AddImageWizard();
-            AddImageWizardDialog dialog = new AddImageWizardDialog(
-                    PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell(), wizard);
-            dialog.setBlockOnOpen(false);
-            dialog.open();
+            AddImageWizardDialog dialog = open(wizard);
             Shell shell = dialog.getShell();
             try {
                 Composite dataSource = (Composite) page(dialog).getControl();
@@ -231,5 +225,14 @@ class AddImageWizardTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
         return output;
+    }
+
+    /** Opens the wizard's dialog on the workbench window without blocking. */
+    private static AddImageWizardDialog open(AddImageWizard wizard) {
+        AddImageWizardDialog dialog = new AddImageWizardDialog(
+                PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        return dialog;
     }
 }
