@@ -90,7 +90,7 @@ public final class WimWriter {
 
     private static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {
         return new WimFileWriter.Settings(o.compression(), o.compression() == CompressionType.NONE ? 0 : o.chunkSize(),
-                o.level(), o.integrity(), boot, headerFlags);
+                o.level(), o.integrity(), boot, headerFlags, o.solid());
     }
 
     private static long nowFiletime() {

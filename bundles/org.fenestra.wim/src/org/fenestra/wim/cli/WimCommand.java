@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
 import org.fenestra.wim.CaptureConfig;
 import org.fenestra.wim.CaptureOptions;
 import org.fenestra.wim.MissingBlobException;
 import org.fenestra.wim.PathNotFoundException;
+import org.fenestra.wim.SolidOptions;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
@@ -102,10 +102,12 @@ public final class WimCommand {
                 + " [--preserve-dir-structure] [--include-invalid-names]\n"
                 + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names]"
                 + " [--rpfix|--norpfix]\n"
-                + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=none|XPRESS|LZX]"
-                + " [--chunk-size=N] [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
+                + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
+                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
-                + " [--compress=none|XPRESS|LZX] [--chunk-size=N] [--recompress] [--boot] [--check]\n"
+                + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
+                + " [--solid-chunk-size=N] [--recompress] [--boot] [--check]\n"
                 + "         (export writes a new WIM; without --compress it keeps the source's compression and"
                 + " chunk size,\n          except that LZMS and solid sources are recompressed with LZX, 32768-byte"
                 + " chunks:\n          there is no LZMS compressor)\n");
@@ -299,8 +301,8 @@ public final class WimCommand {
     }
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix"),
-                Set.of("compress", "chunk-size", "flags", "config", "compress-level"));
+        CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
+                "rpfix"), union(CompressionArguments.VALUED, "flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -310,8 +312,10 @@ public final class WimCommand {
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
         String configFile = cl.option("config", null);
         CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
-        CompressionType type = compression(cl.option("compress", "LZX"));
-        WriteOptions opts = options(type, chunkSize(cl), level(cl), cl.has("check"), cl.has("boot"), false);
+        CompressionArguments ca = new CompressionArguments(cl);
+        CompressionType type = ca.compressionOr(CompressionType.LZX, err);
+        WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
+                cl.has("boot"), false, ca.solidOptions());
         WimWriter.capture(source, Path.of(cl.positionals.get(1)),
                 new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
                 WimProgress.NONE);
@@ -326,8 +330,9 @@ public final class WimCommand {
     }
 
     private int export(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "recompress"),
-                Set.of("compress", "chunk-size", "compress-level", "ref"));
+        CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
+                "recompress"), union(CompressionArguments.VALUED, "ref"));
+        CompressionArguments ca = new CompressionArguments(cl);
         if (cl.positionals.size() < 3 || cl.positionals.size() > 5) {
             throw new CommandLine.UsageException("Must specify a source WIM, an image, a destination WIM, and optionally"
                     + " a name and a description");
@@ -351,20 +356,20 @@ public final class WimCommand {
             int srcChunk = wim.header().chunkSize();
             CompressionType type;
             int chunk;
-            if (cl.option("compress", null) != null) {
-                type = compression(cl.option("compress", null));
-                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl)
-                        : type == srcType ? srcChunk : WriteOptions.DEFAULT_CHUNK_SIZE;
+            if (ca.compression != null || ca.solid) {
+                type = ca.compressionOr(srcType, err);
+                chunk = ca.chunkSize() != null ? ca.chunkSize() : type == srcType ? srcChunk : 0;
             } else if (WriteOptions.needsRecompression(wim)) {
                 type = CompressionType.LZX;
-                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : WriteOptions.DEFAULT_CHUNK_SIZE;
+                chunk = ca.chunkSize() != null ? ca.chunkSize() : WriteOptions.DEFAULT_CHUNK_SIZE;
                 err.print("[INFO] \"" + cl.positionals.get(0) + "\" uses LZMS or solid compression, which cannot be"
                         + " written yet; recompressing with LZX\n");
             } else {
                 type = srcType;
-                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : srcChunk;
+                chunk = ca.chunkSize() != null ? ca.chunkSize() : srcChunk;
             }
-            WriteOptions opts = options(type, chunk, level(cl), cl.has("check"), cl.has("boot"), cl.has("recompress"));
+            WriteOptions opts = options(type, chunk, ca.level(type), cl.has("check"), cl.has("boot"),
+                    cl.has("recompress"), ca.solidOptions());
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
             WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);
@@ -373,42 +378,18 @@ public final class WimCommand {
     }
 
     private static WriteOptions options(CompressionType type, int chunk, int level, boolean check, boolean boot,
-            boolean recompress) throws CommandLine.UsageException {
+            boolean recompress, SolidOptions solid) throws CommandLine.UsageException {
         try {
-            return new WriteOptions(type, chunk, level, check, boot, recompress);
+            return new WriteOptions(type, chunk, level, check, boot, recompress, solid);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.UsageException(e.getMessage());
         }
     }
 
-    private static CompressionType compression(String s) throws CommandLine.UsageException {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "none" -> CompressionType.NONE;
-            case "xpress", "fast" -> CompressionType.XPRESS;
-            case "lzx", "maximum" -> CompressionType.LZX;
-            case "lzms", "recovery" -> throw new CommandLine.UsageException(
-                    "LZMS compression cannot be written yet; use --compress=XPRESS or --compress=LZX");
-            default -> throw new CommandLine.UsageException("Invalid compression type \"" + s
-                    + "\"! Must be \"none\", \"XPRESS\" or \"LZX\"");
-        };
-    }
-
-    private static int chunkSize(CommandLine cl) throws CommandLine.UsageException {
-        String v = cl.option("chunk-size", "0");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException("invalid chunk size \"" + v + "\"");
-        }
-    }
-
-    private static int level(CommandLine cl) throws CommandLine.UsageException {
-        String v = cl.option("compress-level", String.valueOf(Compressors.DEFAULT_LEVEL));
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException("invalid compression level \"" + v + "\"");
-        }
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> s = new java.util.HashSet<>(base);
+        s.addAll(List.of(more));
+        return s;
     }
 
     private void printReport(ExtractReport r) {

@@ -5,7 +5,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +43,16 @@ public final class WimFileWriter {
     public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) {
     }
 
-    /** Output settings: compression, chunk size, level, integrity table, boot image, RP_FIX/READONLY flags. */
+    /**
+     * Output settings: compression, chunk size, level, integrity table, boot image, RP_FIX/READONLY
+     * flags, and the solid resource's compression (null: each blob in its own resource).
+     */
     public record Settings(CompressionType compression, int chunkSize, int level, boolean integrity, int bootIndex,
-            int extraHeaderFlags) {
+            int extraHeaderFlags, org.fenestra.wim.SolidOptions solid) {
+        public Settings(CompressionType compression, int chunkSize, int level, boolean integrity, int bootIndex,
+                int extraHeaderFlags) {
+            this(compression, chunkSize, level, integrity, bootIndex, extraHeaderFlags, null);
+        }
     }
 
     private WimFileWriter() {
@@ -87,8 +93,13 @@ public final class WimFileWriter {
         progress.beginTask("Writing WIM", total);
         List<OutputBlob> metadata = new ArrayList<>();
         try (ResourceWriter rw = new ResourceWriter(out, s.compression(), s.chunkSize(), s.level(), progress)) {
-            for (OutputBlob b : data) {
-                rw.write(b);
+            if (s.solid() != null) {
+                new SolidResourceWriter(out, s.solid().compression(), s.solid().chunkSize(), s.solid().level(), progress)
+                        .write(SolidSortOrder.sorted(data, images));
+            } else {
+                for (OutputBlob b : data) {
+                    rw.write(b);
+                }
             }
             rw.flush();
             for (Image img : images) {
@@ -107,11 +118,7 @@ public final class WimFileWriter {
             entries.add(new BlobTableWriter.Entry(m.reshdr(), 1, 1, m.hash()));
         }
         Map<OutputBlob, Long> refs = referenceCounts(images);
-        List<OutputBlob> stored = new ArrayList<>(refs.keySet());
-        stored.sort(Comparator.comparingLong(b -> b.reshdr().offsetInWim()));
-        for (OutputBlob b : stored) {
-            entries.add(new BlobTableWriter.Entry(b.reshdr(), 1, refs.get(b), b.hash()));
-        }
+        entries.addAll(BlobTableWriter.dataEntries(refs, 1));
         byte[] table = BlobTableWriter.write(entries);
         ResourceHeader tableHdr = new ResourceHeader(table.length, ResourceHeader.FLAG_METADATA, out.position(),
                 table.length);
@@ -139,7 +146,7 @@ public final class WimFileWriter {
         byte[] hdr = header(s, guid, images.size(), false, tableHdr, xmlHdr, boot, integrityHdr).toBytes();
         out.writeAt(0, hdr, 0, hdr.length);
         progress.done();
-        LOG.log(Level.DEBUG, "wrote {0} images, {1} blobs, {2} bytes", images.size(), stored.size(), out.position());
+        LOG.log(Level.DEBUG, "wrote {0} images, {1} blobs, {2} bytes", images.size(), refs.size(), out.position());
     }
 
     /** Every name of a file counts once per stream it has: wimlib's reference counts. */
@@ -168,7 +175,10 @@ public final class WimFileWriter {
             flags |= WimHeader.FLAG_WRITE_IN_PROGRESS;
         }
         int chunk = s.compression() == CompressionType.NONE ? 0 : s.chunkSize();
-        return new WimHeader(false, WimHeader.VERSION_DEFAULT, flags, chunk, guid, 1, 1, imageCount, table, xml, boot,
+        // wimlib writes version 0xE00 for solid resources and for LZMS, which WIMGAPI only knows from ESD files
+        int version = s.solid() != null || s.compression() == CompressionType.LZMS ? WimHeader.VERSION_SOLID
+                : WimHeader.VERSION_DEFAULT;
+        return new WimHeader(false, version, flags, chunk, guid, 1, 1, imageCount, table, xml, boot,
                 s.bootIndex(), integrity);
     }
 }
