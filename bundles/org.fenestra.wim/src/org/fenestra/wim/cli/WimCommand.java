@@ -69,6 +69,8 @@ public final class WimCommand {
                 case "apply" -> apply(rest);
                 case "capture" -> capture(rest);
                 case "export" -> export(rest);
+                case "split" -> SplitJoinCommands.split(rest, out);
+                case "join" -> SplitJoinCommands.join(rest);
                 default -> {
                     err.print("ERROR: unknown command \"" + args[0] + "\"\n");
                     usage();
@@ -108,6 +110,8 @@ public final class WimCommand {
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
                 + " [--solid-chunk-size=N] [--recompress] [--boot] [--check]\n"
+                + "       fenestra wim split WIMFILE SWM_NAME PART_SIZE_MiB [--check]\n"
+                + "       fenestra wim join [--check] OUT_WIMFILE SPLIT_WIM_PART...\n"
                 + "         (export writes a new WIM; without --compress it keeps the source's compression and"
                 + " chunk size,\n          except that LZMS and solid sources are recompressed with LZX, 32768-byte"
                 + " chunks:\n          there is no LZMS compressor)\n");
