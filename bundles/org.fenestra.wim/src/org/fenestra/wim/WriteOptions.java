@@ -3,12 +3,11 @@ package org.fenestra.wim;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.Compressors;
 import org.fenestra.wim.format.ChunkSizes;
-import org.fenestra.wim.format.WimHeader;
 
 /**
  * How a WIM is written.
  *
- * @param compression NONE, XPRESS, LZX, or LZMS once its compressor exists; with {@code solid} this
+ * @param compression NONE, XPRESS, LZX or LZMS; with {@code solid} this
  *                    compresses only the metadata resources
  * @param chunkSize   uncompressed bytes per chunk; 0 picks the default (32768)
  * @param level       compressor level, wimlib's scale (50 default)
@@ -46,21 +45,30 @@ public record WriteOptions(CompressionType compression, int chunkSize, int level
     }
 
     /**
-     * Defaults that keep {@code source}'s compression and chunk size, so an export copies
-     * compressed blobs without recompressing them. LZMS and solid sources cannot be written
-     * as such yet: they get LZX with 32 KiB chunks (see {@link #needsRecompression}).
+     * What {@code wimlib-imagex export} to a new file does without compression options: keep
+     * {@code source}'s compression and chunk size, so compressed blobs are copied without
+     * recompression; and when that compression is LZMS and the source has solid resources,
+     * write solid again (LZMS, 64 MiB chunks).
      */
     public static WriteOptions keepingCompressionOf(WimFile source) {
-        if (needsRecompression(source)) {
-            return defaults();
-        }
-        return defaults().withCompression(source.header().compression(), source.header().chunkSize());
+        CompressionType t = source.header().compression();
+        WriteOptions o = defaults().withCompression(t, t == CompressionType.NONE ? 0 : source.header().chunkSize());
+        return t == CompressionType.LZMS && hasSolidResources(source) ? o.withSolid(SolidOptions.defaults()) : o;
     }
 
-    /** Whether {@code source}'s data cannot be copied as it is (LZMS or solid resources). */
+    /** Whether some blob of {@code source} lies in a solid resource (which is never copied as it is). */
+    public static boolean hasSolidResources(WimFile source) {
+        for (org.fenestra.wim.format.BlobDescriptor b : source.allBlobs()) {
+            if (b.resource().solid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code source}'s data cannot be copied as it is: it lies in solid resources. */
     public static boolean needsRecompression(WimFile source) {
-        return source.header().compression() == CompressionType.LZMS
-                || source.rawHeader().version() == WimHeader.VERSION_SOLID;
+        return hasSolidResources(source);
     }
 
     public WriteOptions withCompression(CompressionType t, int newChunkSize) {

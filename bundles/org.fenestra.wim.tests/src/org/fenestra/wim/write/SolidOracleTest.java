@@ -26,10 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Solid output ({@code --solid}) against wimlib-imagex writing the same tree or the same
+ * Solid output ({@code --solid}; LZMS with 64 MiB chunks by default, XPRESS and LZX too) against wimlib-imagex writing the same tree or the same
  * images with the same options: wimlib verifies ours, {@code info} is the same (version 3584),
  * {@code dir --detailed} is the same except the solid resource's compressed size and offset and
  * the blobs' offsets within it (the packing order follows wimlib's only roughly), wimlib
@@ -46,7 +47,9 @@ class SolidOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "--solid --solid-compress=XPRESS --compress=LZX",
+    @ValueSource(strings = { "--solid", "--solid --solid-chunk-size=1048576 --check",
+            "--solid --solid-compress=LZMS:80 --solid-chunk-size=32768 --compress=LZX",
+            "--solid --solid-compress=XPRESS --compress=LZX",
             "--solid --solid-compress=LZX --compress=XPRESS",
             "--solid --solid-compress=XPRESS --solid-chunk-size=4096 --compress=none",
             "--solid --solid-compress=XPRESS:80 --solid-chunk-size=65536 --compress=LZX",
@@ -85,17 +88,24 @@ class SolidOracleTest {
         Wimlib.assertSameTree(tree, ourApply);
     }
 
-    /** Every image of a multi-image WIM, and a solid source, exported solid. */
+    /**
+     * Every image of a multi-image WIM, and solid sources, exported solid; and what wimlib does
+     * without options: a solid LZMS source gives a solid LZMS WIM again.
+     */
     @ParameterizedTest
-    @ValueSource(strings = { "multi.wim", "solid.esd", "lzx.wim" })
-    void solidExportAllImagesMatchesWimlib(String fixture) throws Exception {
+    @CsvSource({ "multi.wim,--solid --solid-compress=LZX --compress=LZX", "multi.wim,--solid",
+            "solid.esd,--solid --solid-compress=LZX --compress=LZX", "solid.esd,", "solid-lzx.esd,",
+            "lzx.wim,--solid --solid-chunk-size=65536", "lzms.wim,--solid --solid-compress=XPRESS" })
+    void solidExportAllImagesMatchesWimlib(String fixture, String options) throws Exception {
         assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
         Path src = Fixtures.path(fixture);
-        Path ours = tmp.resolve("export-ours-" + fixture + ".wim");
-        Path theirs = tmp.resolve("export-theirs-" + fixture + ".wim");
-        String[] opts = { "--solid", "--solid-compress=LZX", "--compress=LZX" };
+        String tag = fixture + (options == null ? "" : options.replaceAll("[^A-Za-z0-9]", "_"));
+        Path ours = tmp.resolve("export-ours-" + tag + ".wim");
+        Path theirs = tmp.resolve("export-theirs-" + tag + ".wim");
         List<String> args = new ArrayList<>(List.of("export", src.toString(), "all", ours.toString()));
-        args.addAll(List.of(opts));
+        if (options != null) {
+            args.addAll(List.of(options.split(" ")));
+        }
         Fixtures.Run run = Fixtures.cli(args.toArray(String[]::new));
         assertEquals(0, run.rc(), run.stderr());
         args.set(3, theirs.toString());
@@ -104,6 +114,8 @@ class SolidOracleTest {
         assertTrue(Wimlib.ok("verify", ours.toString()).contains("successfully verified"));
         assertEquals(Wimlib.normalizedInfo(Wimlib.ok("info", theirs.toString())),
                 Wimlib.normalizedInfo(Wimlib.ok("info", ours.toString())));
+        assertEquals(Wimlib.ok("dir", theirs.toString(), "1", "--detailed").contains("Solid resource"),
+                Wimlib.ok("dir", ours.toString(), "1", "--detailed").contains("Solid resource"));
         try (WimFile w = WimFile.open(ours)) {
             w.verify(WimProgress.NONE).throwIfFailed();
             for (int i = 1; i <= w.imageCount(); i++) {

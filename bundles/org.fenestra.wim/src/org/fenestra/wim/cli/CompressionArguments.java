@@ -48,44 +48,27 @@ final class CompressionArguments {
         return levels.getOrDefault(t, defaultLevel);
     }
 
-    /**
-     * The non-solid compression when {@code --compress} is absent: with {@code --solid} LZMS, as
-     * wimlib, or LZX while no LZMS compressor exists; otherwise {@code fallback}.
-     */
-    CompressionType compressionOr(CompressionType fallback, java.io.PrintStream err) {
+    /** {@code --compress}'s type; without it LZMS with {@code --solid} (as wimlib), else {@code fallback}. */
+    CompressionType compressionOr(CompressionType fallback) {
         if (compression != null) {
             return compression;
         }
-        if (!solid) {
-            return fallback;
-        }
-        if (canCompress(CompressionType.LZMS)) {
-            return CompressionType.LZMS;
-        }
-        err.print("[INFO] no LZMS compressor yet: metadata resources are compressed with LZX\n");
-        return CompressionType.LZX;
+        return solid ? CompressionType.LZMS : fallback;
     }
 
-    /** The solid options, or null without {@code --solid}. */
-    SolidOptions solidOptions() throws CommandLine.UsageException {
-        if (!solid) {
+    /**
+     * The solid options ({@code --solid-compress}, default LZMS; {@code --solid-chunk-size},
+     * default for the type) when {@code solidOutput}, else null.
+     */
+    SolidOptions solidOptions(boolean solidOutput) throws CommandLine.UsageException {
+        if (!solidOutput) {
             return null;
         }
         CompressionType t = solidCompression != null ? solidCompression : CompressionType.LZMS;
         try {
             return new SolidOptions(t, solidChunkSize, level(t));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.UsageException(e.getMessage()
-                    + (solidCompression == null ? "; use --solid-compress=XPRESS or --solid-compress=LZX" : ""));
-        }
-    }
-
-    private static boolean canCompress(CompressionType t) {
-        try {
-            Compressors.create(t, 32768, Compressors.DEFAULT_LEVEL);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+            throw new CommandLine.UsageException(e.getMessage());
         }
     }
 

@@ -113,8 +113,7 @@ public final class WimCommand {
                 + "       fenestra wim split WIMFILE SWM_NAME PART_SIZE_MiB [--check]\n"
                 + "       fenestra wim join [--check] OUT_WIMFILE SPLIT_WIM_PART...\n"
                 + "         (export writes a new WIM; without --compress it keeps the source's compression and"
-                + " chunk size,\n          except that LZMS and solid sources are recompressed with LZX, 32768-byte"
-                + " chunks:\n          there is no LZMS compressor)\n");
+                + " chunk size,\n          and LZMS output of a solid source is solid again)\n");
     }
 
     private static WimFile open(String path, CommandLine cl) throws IOException {
@@ -317,9 +316,9 @@ public final class WimCommand {
         String configFile = cl.option("config", null);
         CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
         CompressionArguments ca = new CompressionArguments(cl);
-        CompressionType type = ca.compressionOr(CompressionType.LZX, err);
+        CompressionType type = ca.compressionOr(CompressionType.LZX);
         WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
-                cl.has("boot"), false, ca.solidOptions());
+                cl.has("boot"), false, ca.solidOptions(ca.solid));
         WimWriter.capture(source, Path.of(cl.positionals.get(1)),
                 new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
                 WimProgress.NONE);
@@ -358,22 +357,12 @@ public final class WimCommand {
             }
             CompressionType srcType = wim.header().compression();
             int srcChunk = wim.header().chunkSize();
-            CompressionType type;
-            int chunk;
-            if (ca.compression != null || ca.solid) {
-                type = ca.compressionOr(srcType, err);
-                chunk = ca.chunkSize() != null ? ca.chunkSize() : type == srcType ? srcChunk : 0;
-            } else if (WriteOptions.needsRecompression(wim)) {
-                type = CompressionType.LZX;
-                chunk = ca.chunkSize() != null ? ca.chunkSize() : WriteOptions.DEFAULT_CHUNK_SIZE;
-                err.print("[INFO] \"" + cl.positionals.get(0) + "\" uses LZMS or solid compression, which cannot be"
-                        + " written yet; recompressing with LZX\n");
-            } else {
-                type = srcType;
-                chunk = ca.chunkSize() != null ? ca.chunkSize() : srcChunk;
-            }
+            CompressionType type = ca.compressionOr(srcType);
+            int chunk = ca.chunkSize() != null ? ca.chunkSize() : type == srcType ? srcChunk : 0;
+            // as wimlib: LZMS output of blobs that lie in solid resources is solid again
+            boolean solid = ca.solid || type == CompressionType.LZMS && WriteOptions.hasSolidResources(wim);
             WriteOptions opts = options(type, chunk, ca.level(type), cl.has("check"), cl.has("boot"),
-                    cl.has("recompress"), ca.solidOptions());
+                    cl.has("recompress"), ca.solidOptions(solid));
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
             WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.CompressionType;
@@ -82,8 +83,10 @@ final class SolidResourceWriter {
         chunkIndex = 0;
         long start = out.position();
         out.position(start + SolidResourceHeader.DISK_SIZE + 4 * n);
-        ThreadLocal<ChunkCompressor> compressors = ThreadLocal.withInitial(() -> Compressors.create(type, chunkSize, level));
-        try (OrderedPipeline<Chunk> pipeline = new OrderedPipeline<>(inFlight(chunkSize), this::accept)) {
+        // A pool rather than thread-locals: at most one compressor per chunk in flight, and all
+        // of them (an LZMS one for 64 MiB chunks holds several hundred MiB) freed when done.
+        ConcurrentLinkedQueue<ChunkCompressor> compressors = new ConcurrentLinkedQueue<>();
+        try (OrderedPipeline<Chunk> pipeline = new OrderedPipeline<>(inFlight(type, chunkSize), this::accept)) {
             Chunker chunker = new Chunker(pipeline, compressors, total);
             for (OutputBlob b : unique) {
                 WimProgress.checkCanceled(progress);
@@ -122,12 +125,15 @@ final class SolidResourceWriter {
     }
 
     /**
-     * Chunks in flight: each holds its data and its compressed copy (one chunk size each) plus
-     * the compressor's working memory, for which another two chunk sizes are counted; half the
-     * heap is the budget, at least one chunk (then compression runs on the calling thread).
+     * Chunks in flight: each holds its data and its compressed copy plus a compressor's working
+     * memory (an LZMS compressor needs about six times its chunk size: a copy of the input, an
+     * output buffer and a hash chain of one int per byte; XPRESS and LZX chunks are small). Half
+     * the heap is the budget; with room for one chunk only, compression runs on the calling
+     * thread (with -Xmx1g and 64 MiB LZMS chunks, that is the case).
      */
-    static int inFlight(int chunkSize) {
-        long byMemory = Runtime.getRuntime().maxMemory() / 2 / (4L * chunkSize);
+    static int inFlight(CompressionType type, int chunkSize) {
+        long perChunk = (type == CompressionType.LZMS ? 8L : 4L) * chunkSize;
+        long byMemory = Runtime.getRuntime().maxMemory() / 2 / perChunk;
         long byCpu = 2L * Runtime.getRuntime().availableProcessors();
         return (int) Math.max(1, Math.min(byCpu, byMemory));
     }
@@ -167,12 +173,12 @@ final class SolidResourceWriter {
     /** Cuts the blobs' data into chunks across blob boundaries and hands them to the pipeline. */
     private final class Chunker {
         private final OrderedPipeline<Chunk> pipeline;
-        private final ThreadLocal<ChunkCompressor> compressors;
+        private final ConcurrentLinkedQueue<ChunkCompressor> compressors;
         private long remaining; // bytes of the resource not yet handed on
         private byte[] buf;
         private int fill;
 
-        Chunker(OrderedPipeline<Chunk> pipeline, ThreadLocal<ChunkCompressor> compressors, long total) {
+        Chunker(OrderedPipeline<Chunk> pipeline, ConcurrentLinkedQueue<ChunkCompressor> compressors, long total) {
             this.pipeline = pipeline;
             this.compressors = compressors;
             this.remaining = total;
@@ -227,8 +233,13 @@ final class SolidResourceWriter {
             buf = remaining > 0 ? new byte[(int) Math.min(chunkSize, remaining)] : new byte[0];
             fill = 0;
             pipeline.submit(() -> {
+                ChunkCompressor c = compressors.poll();
+                if (c == null) {
+                    c = Compressors.create(type, chunkSize, level);
+                }
                 byte[] packed = new byte[length];
-                int k = compressors.get().compress(data, 0, length, packed, 0, packed.length);
+                int k = c.compress(data, 0, length, packed, 0, packed.length);
+                compressors.add(c);
                 return k > 0 ? new Chunk(data, length, packed, k) : new Chunk(data, length, null, 0);
             });
         }
