@@ -65,11 +65,12 @@ public final class WimWriter {
             throw new IOException("cannot export into the source WIM itself; append is a separate operation");
         }
         Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
+        SolidChunkCache cache = new SolidChunkCache();
         List<WimFileWriter.Image> images = new ArrayList<>();
         int boot = 0;
         for (int index : indices) {
             WimImage img = source.openImage(index);
-            TreeDentry root = convert(img, blobs);
+            TreeDentry root = convert(img, blobs, cache);
             List<byte[]> sds = new ArrayList<>();
             SecurityData sd = img.metadata().security();
             for (int i = 0; i < sd.count(); i++) {
@@ -99,7 +100,8 @@ public final class WimWriter {
     }
 
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
-    private static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs) throws IOException {
+    private static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs, SolidChunkCache cache)
+            throws IOException {
         ImageMetadata md = img.metadata();
         if (md.root() == null) {
             TreeInode i = new TreeInode();
@@ -115,7 +117,7 @@ public final class WimWriter {
             Dentry d = work.pop();
             TreeInode ti = inodes.get(d.inode());
             if (ti == null) {
-                ti = convertInode(img, d, blobs);
+                ti = convertInode(img, d, blobs, cache);
                 inodes.put(d.inode(), ti);
             }
             TreeDentry td = new TreeDentry(d.name(), d.shortName(), ti);
@@ -132,8 +134,8 @@ public final class WimWriter {
         return root;
     }
 
-    private static TreeInode convertInode(WimImage img, Dentry d, Map<BlobDescriptor, OutputBlob> blobs)
-            throws IOException {
+    private static TreeInode convertInode(WimImage img, Dentry d, Map<BlobDescriptor, OutputBlob> blobs,
+            SolidChunkCache cache) throws IOException {
         Inode in = d.inode();
         TreeInode t = new TreeInode();
         t.attributes = in.attributes();
@@ -147,7 +149,7 @@ public final class WimWriter {
         t.taggedItems = in.tagged().isEmpty() ? null : in.tagged().raw();
         String path = d.fullPath();
         for (StreamEntry s : in.streams()) {
-            OutputBlob b = blob(img, s, path, blobs);
+            OutputBlob b = blob(img, s, path, blobs, cache);
             if (s.named()) {
                 if (s.type() == StreamEntry.Type.DATA) {
                     t.named.add(new TreeInode.NamedStream(s.name(), b));
@@ -166,8 +168,8 @@ public final class WimWriter {
         return t;
     }
 
-    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs)
-            throws IOException {
+    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs,
+            SolidChunkCache cache) throws IOException {
         if (s.zeroHash()) {
             return null;
         }
@@ -180,16 +182,30 @@ public final class WimWriter {
         if (existing != null) {
             return existing;
         }
-        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd));
+        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, cache));
         blobs.put(bd, b);
         return b;
     }
 
     /** A blob of an opened WIM: read (decompressing) through its resource, or copied raw. */
-    private record WimBlobSource(BlobDescriptor blob) implements BlobSource {
+    private record WimBlobSource(BlobDescriptor blob, SolidChunkCache cache) implements BlobSource {
         @Override
         public void read(ResourceReader.DataSink sink) throws IOException {
-            ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
+            if (blob.resource().solid()) {
+                cache.read(blob.resource(), blob.offsetInResource(), blob.size(), sink);
+            } else {
+                ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
+            }
+        }
+
+        @Override
+        public long[] fileOrder() {
+            return new long[] { blob.partNumber(), blob.resource().offset(), blob.offsetInResource() };
+        }
+
+        @Override
+        public boolean inSolidResource() {
+            return blob.resource().solid();
         }
 
         @Override

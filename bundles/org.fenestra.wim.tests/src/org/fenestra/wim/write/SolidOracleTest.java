@@ -126,6 +126,31 @@ class SolidOracleTest {
         }
     }
 
+    /**
+     * Export reads the blobs of a solid source in file order through a one-chunk cache: many
+     * blobs per chunk, blobs across chunk boundaries and blobs over many chunks (4 KiB chunks)
+     * all come out right, into a non-solid and a solid WIM.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "--compress=LZX", "--solid --solid-compress=LZX --compress=XPRESS", "--solid" })
+    void exportOfSmallChunkSolidSource(String options) throws Exception {
+        assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
+        Path src = tmp.resolve("small-chunks.esd");
+        if (!Files.exists(src)) {
+            Wimlib.ok("capture", tree.toString(), src.toString(), "--solid", "--solid-compress=XPRESS",
+                    "--solid-chunk-size=4096");
+        }
+        Path ours = tmp.resolve("small-chunks-export" + options.replaceAll("[^A-Za-z0-9]", "_") + ".wim");
+        List<String> args = new ArrayList<>(List.of("export", src.toString(), "1", ours.toString()));
+        args.addAll(List.of(options.split(" ")));
+        Fixtures.Run run = Fixtures.cli(args.toArray(String[]::new));
+        assertEquals(0, run.rc(), run.stderr());
+        assertTrue(Wimlib.ok("verify", ours.toString()).contains("successfully verified"));
+        Path applied = tmp.resolve("applied-" + ours.getFileName());
+        Wimlib.ok("apply", ours.toString(), applied.toString());
+        Wimlib.assertSameTree(tree, applied);
+    }
+
     @Test
     void solidWithTheJavaApiAndCancellation() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("api"));

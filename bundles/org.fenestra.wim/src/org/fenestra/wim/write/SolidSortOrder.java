@@ -10,8 +10,10 @@ import java.util.Map;
  * The order in which blobs go into a solid resource, after wimlib's: files of the same kind
  * side by side so that the compressor sees similar data together. A blob that is some file's
  * unnamed data is named after that file (the shortest such name); unnamed blobs (reparse data,
- * named streams) come first, then names without an extension, then by extension and name,
- * both case-insensitively. Ties keep the order the blobs were given in.
+ * named streams) and blobs read from a solid resource (so that it is decompressed once, in
+ * order) come first, then names without an extension, then by extension and name, both
+ * case-insensitively. Ties keep the order the blobs were given in (file order for blobs of a
+ * WIM).
  */
 final class SolidSortOrder {
     private SolidSortOrder() {
@@ -22,7 +24,7 @@ final class SolidSortOrder {
         for (WimFileWriter.Image img : images) {
             for (TreeDentry d : DentryWriter.preOrder(img.root())) {
                 OutputBlob b = d.inode.data;
-                if (b != null) {
+                if (b != null && !b.source().inSolidResource()) {
                     names.merge(b, d.name, (x, y) -> y.length() < x.length() ? y : x);
                 }
             }

@@ -5,6 +5,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,10 @@ public final class WimFileWriter {
                 }
             }
         }
+        // Blobs of a WIM being read go in its file order (wimlib's "sequential order"): each
+        // resource, and each chunk of a solid one, is then read once.
+        data.sort(Comparator.comparing((OutputBlob b) -> b.source().fileOrder(),
+                Comparator.nullsFirst(java.util.Arrays::compare)));
         progress.beginTask("Writing WIM", total);
         List<OutputBlob> metadata = new ArrayList<>();
         try (ResourceWriter rw = new ResourceWriter(out, s.compression(), s.chunkSize(), s.level(), progress)) {
