@@ -18,7 +18,7 @@ import org.fenestra.compress.matchfinder.LzBytes;
  */
 final class NearOptimalParser {
 
-    static final int BLOCK = 8192;
+    static final int BLOCK = 2048;
     private static final int MAX_PER_POS = 16;
     private static final int INFINITE = Integer.MAX_VALUE;
     /** Lengths up to this have a precomputed cost. */
@@ -45,11 +45,17 @@ final class NearOptimalParser {
     private final int[] literalCost = new int[256];
     private final int[] lengthCost = new int[FAST_LENGTHS + 1];
     private final int[] offsetSlotCost = new int[MAX_OFFSET_SLOTS];
+    private final int[] deltaSlotCost = new int[MAX_OFFSET_SLOTS];
+    private final int[] deltaPowerCost = new int[8];
+    private int deltaVersion = -1;
+    private int powerVersion = -1;
+    private final DeltaMatchFinder delta;
     private int literalVersion = -1;
     private int lengthVersion = -1;
     private int offsetVersion = -1;
 
-    NearOptimalParser(LzmsItemEncoder enc, int depth, int niceLen) {
+    NearOptimalParser(LzmsItemEncoder enc, int depth, int niceLen, boolean deltaMatches) {
+        this.delta = deltaMatches ? new DeltaMatchFinder() : null;
         this.enc = enc;
         this.depth = depth;
         this.niceLen = niceLen;
@@ -60,6 +66,9 @@ final class NearOptimalParser {
      * is {@code winStart}, its buffer {@code mfBuf}). Returns false once the output is full.
      */
     boolean parse(byte[] in, int winStart, int winEnd, LargeWindowMatchFinder mf, int tail) {
+        if (delta != null && winStart == 0) {
+            delta.reset(winEnd);
+        }
         int pos = winStart;
         final int searchEnd = winEnd - tail;
         while (pos < searchEnd) {
@@ -91,6 +100,9 @@ final class NearOptimalParser {
             pos = blockEnd;
             if (longLen != 0) {
                 enc.lzMatch(longOff, longLen);
+                if (delta != null) {
+                    delta.skip(in, pos + 1, longLen - 1);
+                }
                 mf.skip(pos + 1 - winStart, longLen - 1);
                 pos += longLen;
             }
@@ -113,6 +125,20 @@ final class NearOptimalParser {
             lengthVersion = enc.lengthCode.version;
             for (int l = 1; l <= FAST_LENGTHS; l++) {
                 lengthCost[l] = slowLengthCost(l);
+            }
+        }
+        if (delta != null && deltaVersion != enc.deltaOffsetCode.version) {
+            deltaVersion = enc.deltaOffsetCode.version;
+            byte[] lens = enc.deltaOffsetCode.lens;
+            int n = enc.deltaOffsetCode.numSyms();
+            for (int s = 0; s < n; s++) {
+                deltaSlotCost[s] = (lens[s] + OFFSET_EXTRA_BITS[s]) * BIT_COST;
+            }
+        }
+        if (delta != null && powerVersion != enc.deltaPowerCode.version) {
+            powerVersion = enc.deltaPowerCode.version;
+            for (int s = 0; s < 8; s++) {
+                deltaPowerCost[s] = enc.deltaPowerCode.lens[s] * BIT_COST;
             }
         }
         if (offsetVersion != enc.lzOffsetCode.version) {
@@ -220,6 +246,33 @@ final class NearOptimalParser {
                     prevLen = Math.max(prevLen, ml);
                 }
             }
+
+            // Explicit delta matches.
+            if (delta != null && left >= DeltaMatchFinder.MIN_LEN) {
+                delta.find(in, p, Math.min(left, nice));
+                // (the delta context is not tracked along paths: its state at the block start is used)
+                int deltaBase = c + enc.bitCost(MAIN, main, 1) + enc.bitCost(MATCH, match, 1)
+                        + enc.bitCost(DELTA, enc.deltaState, 0);
+                for (int power = 0; power < DeltaMatchFinder.POWERS; power++) {
+                    int len = delta.lens[power];
+                    if (len == 0) {
+                        continue;
+                    }
+                    int raw = delta.offsets[power] >>> power;
+                    if (raw >= 1 << 26) {
+                        continue;
+                    }
+                    int dc = deltaBase + deltaPowerCost[power] + deltaSlotCost[LzmsSlots.offsetSlot(raw)];
+                    int src = -(4 + (power << 26 | raw));
+                    int stop = Math.min(len, nice);
+                    for (int l = DeltaMatchFinder.MIN_LEN; l <= stop; l++) {
+                        relax(i + l, dc + lengthCost(l), l, src);
+                    }
+                    if (len > stop) {
+                        relax(i + len, dc + lengthCost(len), len, src);
+                    }
+                }
+            }
         }
         arrive(n);
         codePath(in, start, n);
@@ -255,12 +308,21 @@ final class NearOptimalParser {
         int rep1 = st >>> 21 & 63;
         int kind = st >>> 27;
         int[] q = queues;
-        System.arraycopy(q, 4 * from, q, 4 * j, 4);
+        int qf = 4 * from;
+        int qj = 4 * j;
+        q[qj] = q[qf];
+        q[qj + 1] = q[qf + 1];
+        q[qj + 2] = q[qf + 2];
+        q[qj + 3] = q[qf + 3];
         if (len == 1) {
             states[j] = pack((main << 1) & 15, match, lz, rep0, rep1, 0);
             return;
         }
         int src = itemSrc[j];
+        if (src <= -4) { // delta match: the LZ queue stays
+            states[j] = pack((main << 1 | 1) & 15, (match << 1 | 1) & 31, lz, rep0, rep1, 2);
+            return;
+        }
         int offset = src > 0 ? src : q[4 * j + (kind & 1) + (-src - 1)];
         int r = lzRepIndex(q, 4 * j, kind, offset);
         if (r < 0) {
@@ -293,7 +355,12 @@ final class NearOptimalParser {
                 enc.literal(in[p]);
             } else {
                 int src = pathSrc[count];
-                enc.lzMatch(src > 0 ? src : enc.lzRepOffset(-src - 1), len);
+                if (src <= -4) {
+                    int pair = -src - 4;
+                    enc.deltaMatch(pair >>> 26, pair & ((1 << 26) - 1), len);
+                } else {
+                    enc.lzMatch(src > 0 ? src : enc.lzRepOffset(-src - 1), len);
+                }
             }
             p += len;
         }
