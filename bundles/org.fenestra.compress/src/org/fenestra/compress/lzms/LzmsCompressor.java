@@ -37,6 +37,8 @@ public final class LzmsCompressor implements ChunkCompressor {
     private static final int MIN_OPTIMAL_LEVEL = 30;
     /** Levels from this one also look for delta matches (as wimlib). */
     private static final int MIN_DELTA_LEVEL = 35;
+    /** Levels from this one also try "match + literal + repeat 0" (as wimlib). */
+    private static final int MIN_GAP_LEVEL = 45;
     /** Positions this close to a window's end are coded as literals (match finders need lookahead). */
     private static final int TAIL = 8;
     /** Longest match tried; longer runs are coded as several matches. */
@@ -78,7 +80,8 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
         this.lazy = level < MIN_OPTIMAL_LEVEL;
-        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL);
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
+                level >= MIN_GAP_LEVEL);
     }
 
     @Override

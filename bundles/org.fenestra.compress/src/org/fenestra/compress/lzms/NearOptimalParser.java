@@ -38,8 +38,13 @@ final class NearOptimalParser {
     private final int[] itemSrc = new int[BLOCK + 1]; // explicit offset, or -(r + 1) for repeat r
     private final int[] states = new int[BLOCK + 1];
     private final int[] queues = new int[4 * (BLOCK + 1)];
+    private final int[] gapLen = new int[BLOCK + 1]; // non-zero: arrived by match + literal + repeat 0
+    private final int[] gapSrc = new int[BLOCK + 1];
     private final int[] pathLen = new int[BLOCK + 1];
     private final int[] pathSrc = new int[BLOCK + 1];
+    private final boolean gaps;
+    private int start;
+    private int blockLen;
 
     // Costs from the adaptive Huffman codes, refreshed when a code was rebuilt.
     private final int[] literalCost = new int[256];
@@ -54,7 +59,8 @@ final class NearOptimalParser {
     private int lengthVersion = -1;
     private int offsetVersion = -1;
 
-    NearOptimalParser(LzmsItemEncoder enc, int depth, int niceLen, boolean deltaMatches) {
+    NearOptimalParser(LzmsItemEncoder enc, int depth, int niceLen, boolean deltaMatches, boolean gaps) {
+        this.gaps = gaps;
         this.delta = deltaMatches ? new DeltaMatchFinder() : null;
         this.enc = enc;
         this.depth = depth;
@@ -167,6 +173,8 @@ final class NearOptimalParser {
 
     /** Minimum-cost path over {@code n} positions from {@code start}, then codes it. */
     private void findPath(byte[] in, int start, int n) {
+        this.start = start;
+        this.blockLen = n;
         refreshCosts();
         final LzmsItemEncoder enc = this.enc;
         final int[] cost = this.cost;
@@ -196,12 +204,7 @@ final class NearOptimalParser {
             final int left = n - i;
 
             // Literal.
-            int lc = c + enc.bitCost(MAIN, main, 0) + literalCost[in[p] & 0xFF];
-            if (lc < cost[i + 1]) {
-                cost[i + 1] = lc;
-                itemLen[i + 1] = 1;
-                itemSrc[i + 1] = 0;
-            }
+            relax(i + 1, c + enc.bitCost(MAIN, main, 0) + literalCost[in[p] & 0xFF], 1, 0);
             if (left < 2) {
                 continue;
             }
@@ -244,6 +247,11 @@ final class NearOptimalParser {
                         relax(i + l, oc + lengthCost(l), l, off);
                     }
                     prevLen = Math.max(prevLen, ml);
+                }
+                if (gaps) {
+                    m = mEnd - 1;
+                    tryMatchLiteralRep0(in, i, Math.min(matchLens[m], left), matchOffs[m],
+                            expBase + offsetSlotCost[LzmsSlots.offsetSlot(matchOffs[m])], st);
                 }
             }
 
@@ -293,20 +301,45 @@ final class NearOptimalParser {
             cost[j] = c;
             itemLen[j] = len;
             itemSrc[j] = src;
+            gapLen[j] = 0;
         }
     }
 
-    /** Derives node {@code j}'s state and queue from its predecessor and arriving item. */
-    private void arrive(int j) {
-        int len = itemLen[j];
-        int from = j - len;
-        int st = states[from];
-        int main = st & 15;
+    /**
+     * Tries the explicit match ({@code len}, {@code off}) at node {@code i} followed by one
+     * literal and a repeat of the same offset (then repeat 0), which the per-position search
+     * cannot see because the match's offset only becomes a repeat after the match is chosen.
+     */
+    private void tryMatchLiteralRep0(byte[] in, int i, int len, int off, int matchCost, int st) {
+        int n = cost.length - 1;
+        int q = start + i + len + 1; // where the repeat starts
+        int room = Math.min(blockLen - i - len - 1, niceLen);
+        if (room < 2 || in[q] != in[q - off] || in[q + 1] != in[q + 1 - off]) {
+            return;
+        }
+        int repLen = LzBytes.extend(in, q, q - off, 2, room);
+        int main1 = ((st & 15) << 1 | 1) & 15;
+        int main2 = (main1 << 1) & 15;
         int match = st >>> 4 & 31;
         int lz = st >>> 9 & 63;
         int rep0 = st >>> 15 & 63;
-        int rep1 = st >>> 21 & 63;
-        int kind = st >>> 27;
+        int c = matchCost + lengthCost(len)
+                + enc.bitCost(MAIN, main1, 0) + literalCost[in[q - 1] & 0xFF]
+                + enc.bitCost(MAIN, main2, 1) + enc.bitCost(MATCH, (match << 1) & 31, 0)
+                + enc.bitCost(LZ, (lz << 1) & 63, 1) + enc.bitCost(LZ_REP0, rep0, 0) + lengthCost(repLen);
+        int j = i + len + 1 + repLen;
+        if (j <= n && c < cost[j]) {
+            cost[j] = c;
+            itemLen[j] = len + 1 + repLen;
+            itemSrc[j] = -1;
+            gapLen[j] = len;
+            gapSrc[j] = off;
+        }
+    }
+
+    /** Derives node {@code j}'s state and queue from its predecessor and arriving item(s). */
+    private void arrive(int j) {
+        int from = j - itemLen[j];
         int[] q = queues;
         int qf = 4 * from;
         int qj = 4 * j;
@@ -314,17 +347,33 @@ final class NearOptimalParser {
         q[qj + 1] = q[qf + 1];
         q[qj + 2] = q[qf + 2];
         q[qj + 3] = q[qf + 3];
+        int st = states[from];
+        int len = itemLen[j];
+        if (gapLen[j] != 0) {
+            st = apply(st, qj, gapLen[j], gapSrc[j]);
+            st = apply(st, qj, 1, 0);
+            len -= gapLen[j] + 1;
+        }
+        states[j] = apply(st, qj, len, itemSrc[j]);
+    }
+
+    /** The state after coding item ({@code len}, {@code src}) in state {@code st}; updates the queue at {@code qj}. */
+    private int apply(int st, int qj, int len, int src) {
+        int main = st & 15;
+        int match = st >>> 4 & 31;
+        int lz = st >>> 9 & 63;
+        int rep0 = st >>> 15 & 63;
+        int rep1 = st >>> 21 & 63;
+        int kind = st >>> 27;
         if (len == 1) {
-            states[j] = pack((main << 1) & 15, match, lz, rep0, rep1, 0);
-            return;
+            return pack((main << 1) & 15, match, lz, rep0, rep1, 0);
         }
-        int src = itemSrc[j];
         if (src <= -4) { // delta match: the LZ queue stays
-            states[j] = pack((main << 1 | 1) & 15, (match << 1 | 1) & 31, lz, rep0, rep1, 2);
-            return;
+            return pack((main << 1 | 1) & 15, (match << 1 | 1) & 31, lz, rep0, rep1, 2);
         }
-        int offset = src > 0 ? src : q[4 * j + (kind & 1) + (-src - 1)];
-        int r = lzRepIndex(q, 4 * j, kind, offset);
+        int[] q = queues;
+        int offset = src > 0 ? src : q[qj + (kind & 1) + (-src - 1)];
+        int r = lzRepIndex(q, qj, kind, offset);
         if (r < 0) {
             lz = (lz << 1) & 63;
         } else {
@@ -336,16 +385,25 @@ final class NearOptimalParser {
                 rep1 = (rep1 << 1 | (r - 1)) & 63;
             }
         }
-        pushLz(q, 4 * j, kind & 1, r, offset);
-        states[j] = pack((main << 1 | 1) & 15, (match << 1) & 31, lz, rep0, rep1, 1);
+        pushLz(q, qj, kind & 1, r, offset);
+        return pack((main << 1 | 1) & 15, (match << 1) & 31, lz, rep0, rep1, 1);
     }
 
     /** Walks the chosen path back from the block end, then codes it forwards. */
     private void codePath(byte[] in, int start, int n) {
         int count = 0;
         for (int j = n; j > 0; j -= itemLen[j]) {
-            pathLen[count] = itemLen[j];
-            pathSrc[count++] = itemSrc[j];
+            if (gapLen[j] != 0) { // match, literal, repeat 0: stored last first
+                pathLen[count] = itemLen[j] - gapLen[j] - 1;
+                pathSrc[count++] = itemSrc[j];
+                pathLen[count] = 1;
+                pathSrc[count++] = 0;
+                pathLen[count] = gapLen[j];
+                pathSrc[count++] = gapSrc[j];
+            } else {
+                pathLen[count] = itemLen[j];
+                pathSrc[count++] = itemSrc[j];
+            }
         }
         int p = start;
         while (count > 0) {
