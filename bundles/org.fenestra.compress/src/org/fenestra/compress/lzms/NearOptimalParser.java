@@ -31,6 +31,8 @@ final class NearOptimalParser {
     private final int[] matchStart = new int[BLOCK + 1];
     private final int[] matchLens = new int[BLOCK * MAX_PER_POS + MAX_PER_POS];
     private final int[] matchOffs = new int[BLOCK * MAX_PER_POS + MAX_PER_POS];
+    private final int[] deltaLens = new int[(BLOCK + 1) * DeltaMatchFinder.POWERS];
+    private final int[] deltaRaws = new int[(BLOCK + 1) * DeltaMatchFinder.POWERS];
 
     // Per node (position in the block): cost to reach, arriving item, and the state after it.
     private final int[] cost = new int[BLOCK + 1];
@@ -86,6 +88,7 @@ final class NearOptimalParser {
             int nm = 0;
             int longLen = 0;
             int longOff = 0;
+            int longDelta = -1;
             for (int p = blockStart; p < blockEnd; p++) {
                 matchStart[p - blockStart] = nm;
                 int maxLen = Math.min(winEnd - p, LzmsCompressor.MAX_MATCH);
@@ -98,16 +101,31 @@ final class NearOptimalParser {
                     nm = matchStart[p - blockStart];
                     break;
                 }
+                if (delta != null) { // (p < winEnd - tail leaves the 3 bytes a delta key needs)
+                    int longPower = findDeltas(in, p, p - blockStart, nice);
+                    if (longPower >= 0) { // a long delta match: taken as it is, like long LZ matches
+                        longLen = deltaLens[(p - blockStart) * DeltaMatchFinder.POWERS + longPower];
+                        longDelta = longPower << 26 | deltaRaws[(p - blockStart) * DeltaMatchFinder.POWERS + longPower];
+                        blockEnd = p;
+                        nm = matchStart[p - blockStart];
+                        break;
+                    }
+                }
             }
             matchStart[blockEnd - blockStart] = nm;
             if (blockEnd > blockStart) {
                 findPath(in, blockStart, blockEnd - blockStart);
             }
             pos = blockEnd;
-            if (longLen != 0) {
+            if (longDelta >= 0) {
+                enc.deltaMatch(longDelta >>> 26, longDelta & ((1 << 26) - 1), longLen);
+                delta.skip(in, pos + 1, longLen - 1);
+                mf.skip(pos + 1 - winStart, longLen - 1);
+                pos += longLen;
+            } else if (longLen != 0) {
                 enc.lzMatch(longOff, longLen);
                 if (delta != null) {
-                    delta.skip(in, pos + 1, longLen - 1);
+                    delta.skip(in, pos, longLen);
                 }
                 mf.skip(pos + 1 - winStart, longLen - 1);
                 pos += longLen;
@@ -117,6 +135,29 @@ final class NearOptimalParser {
             enc.literal(in[pos++]);
         }
         return !enc.full();
+    }
+
+    /**
+     * Finds the delta matches at {@code p} (block index {@code b}) and caches them; returns the
+     * power of one at least {@code nice} long, or -1.
+     */
+    private int findDeltas(byte[] in, int p, int b, int nice) {
+        delta.find(in, p, nice);
+        int at = b * DeltaMatchFinder.POWERS;
+        int longPower = -1;
+        for (int power = 0; power < DeltaMatchFinder.POWERS; power++) {
+            int len = delta.lens[power];
+            int raw = delta.offsets[power] >>> power;
+            if (len != 0 && raw >= 1 << 26) {
+                len = 0; // not representable in a parser source; never happens in 64 MiB windows
+            }
+            deltaLens[at + power] = len;
+            deltaRaws[at + power] = raw;
+            if (len >= nice && longPower < 0) {
+                longPower = power;
+            }
+        }
+        return longPower;
     }
 
     private void refreshCosts() {
@@ -255,29 +296,22 @@ final class NearOptimalParser {
                 }
             }
 
-            // Explicit delta matches.
-            if (delta != null && left >= DeltaMatchFinder.MIN_LEN) {
-                delta.find(in, p, Math.min(left, nice));
+            // Explicit delta matches (found while gathering).
+            if (delta != null) {
                 // (the delta context is not tracked along paths: its state at the block start is used)
                 int deltaBase = c + enc.bitCost(MAIN, main, 1) + enc.bitCost(MATCH, match, 1)
                         + enc.bitCost(DELTA, enc.deltaState, 0);
+                int at = i * DeltaMatchFinder.POWERS;
                 for (int power = 0; power < DeltaMatchFinder.POWERS; power++) {
-                    int len = delta.lens[power];
-                    if (len == 0) {
+                    int len = Math.min(deltaLens[at + power], left);
+                    if (len < DeltaMatchFinder.MIN_LEN) {
                         continue;
                     }
-                    int raw = delta.offsets[power] >>> power;
-                    if (raw >= 1 << 26) {
-                        continue;
-                    }
+                    int raw = deltaRaws[at + power];
                     int dc = deltaBase + deltaPowerCost[power] + deltaSlotCost[LzmsSlots.offsetSlot(raw)];
                     int src = -(4 + (power << 26 | raw));
-                    int stop = Math.min(len, nice);
-                    for (int l = DeltaMatchFinder.MIN_LEN; l <= stop; l++) {
+                    for (int l = DeltaMatchFinder.MIN_LEN; l <= len; l++) {
                         relax(i + l, dc + lengthCost(l), l, src);
-                    }
-                    if (len > stop) {
-                        relax(i + len, dc + lengthCost(len), len, src);
                     }
                 }
             }
