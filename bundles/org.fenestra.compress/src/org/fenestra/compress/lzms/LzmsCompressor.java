@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.lz.ChunkArguments;
 import org.fenestra.compress.matchfinder.HashChainMatchFinder;
+import org.fenestra.compress.matchfinder.LargeWindowMatchFinder;
 import org.fenestra.compress.matchfinder.LzBytes;
 
 /**
@@ -14,14 +15,17 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * output, Huffman codes and verbatim bits backwards from its end; finally the backward
  * part is moved down to follow the forward part.
  *
- * <p>Parsing (levels as in {@link org.fenestra.compress.Compressors}): lazy parsing on hash
- * chains which also tries the three LZ repeat offsets the decoder will see.
+ * <p>Parsing (levels as in {@link org.fenestra.compress.Compressors}): below level
+ * {@value #MIN_OPTIMAL_LEVEL} lazy parsing on hash chains which also tries the three LZ repeat
+ * offsets the decoder will see; from there {@link NearOptimalParser} on a
+ * {@link LargeWindowMatchFinder}.
  *
  * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB):
  * a larger chunk is coded as one stream, but explicit matches do not reach back past the
  * start of the window holding their position (repeat matches may). Memory per instance
  * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
- * each) plus the match finder (4 bytes per window byte: 256 MiB for 64 MiB windows).
+ * each) plus the match finder (about 4.25 bytes per window byte: some 272 MiB for 64 MiB
+ * windows), so about 400 MiB for a 64 MiB solid chunk.
  */
 public final class LzmsCompressor implements ChunkCompressor {
 
@@ -29,12 +33,19 @@ public final class LzmsCompressor implements ChunkCompressor {
     public static final int MAX_WINDOW = 1 << 26;
 
     private static final int MIN_INPUT = 64;
+    /** Levels from this one use near-optimal parsing. */
+    private static final int MIN_OPTIMAL_LEVEL = 30;
+    /** Levels from this one also look for delta matches (as wimlib). */
+    private static final int MIN_DELTA_LEVEL = 35;
+    /** Levels from this one also try "match + literal + repeat 0" (as wimlib). */
+    private static final int MIN_GAP_LEVEL = 45;
     /** Positions this close to a window's end are coded as literals (match finders need lookahead). */
     private static final int TAIL = 8;
     /** Longest match tried; longer runs are coded as several matches. */
-    private static final int MAX_MATCH = 1 << 16;
+    static final int MAX_MATCH = 1 << 16;
 
     private final int chunkSize;
+    private final boolean lazy;
     private final int maxWindow;
     private final int depth;
     private final int niceLen;
@@ -46,6 +57,9 @@ public final class LzmsCompressor implements ChunkCompressor {
     private byte[] window;
     private HashChainMatchFinder hc;
     private int hcSize;
+    private LargeWindowMatchFinder lw;
+    private int lwSize;
+    private final NearOptimalParser optimal;
 
     /**
      * @param chunkSize largest chunk, 1..2^30
@@ -65,6 +79,9 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.depth = Math.max(4, level * 2 / 3);
         this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
+        this.lazy = level < MIN_OPTIMAL_LEVEL;
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
+                level >= MIN_GAP_LEVEL);
     }
 
     @Override
@@ -87,7 +104,7 @@ public final class LzmsCompressor implements ChunkCompressor {
             out = new byte[Math.max(capacity, Math.min(chunkSize, 2 * out.length))];
         }
         enc.reset(out, 0, capacity, srcLen);
-        if (!parseLazy(srcLen)) {
+        if (!(lazy ? parseLazy(srcLen) : parseNearOptimal(srcLen))) {
             return 0;
         }
         int size = enc.finish(out);
@@ -95,26 +112,47 @@ public final class LzmsCompressor implements ChunkCompressor {
         return size;
     }
 
-    /** Match-finder buffer and base position for the window starting at {@code start}. */
-    private byte[] loadWindow(int start, int n) {
+    /** The match finder's buffer for the window starting at {@code start}: the chunk copy, or a copy of the window. */
+    private byte[] windowBuffer(int start, int n) {
+        int size = Math.min(maxWindow, n - start);
+        if (start == 0 && size == n) {
+            return in;
+        }
+        if (window == null || window.length < size + LzBytes.PADDING) {
+            window = new byte[Math.min(maxWindow, n) + LzBytes.PADDING];
+        }
+        System.arraycopy(in, start, window, 0, size + (start + size == n ? 0 : LzBytes.PADDING));
+        if (start + size == n) {
+            Arrays.fill(window, size, size + LzBytes.PADDING, (byte) 0);
+        }
+        return window;
+    }
+
+    private HashChainMatchFinder loadHashChains(int start, int n) {
         int size = Math.min(maxWindow, n - start);
         if (hc == null || hcSize < size) {
+            hc = null;
             hc = new HashChainMatchFinder(size);
             hcSize = size;
         }
-        byte[] buf = in;
-        if (start != 0 || size != n) {
-            if (window == null || window.length < size + LzBytes.PADDING) {
-                window = new byte[Math.min(maxWindow, n) + LzBytes.PADDING];
+        hc.reset(windowBuffer(start, n), size);
+        return hc;
+    }
+
+    private boolean parseNearOptimal(int n) {
+        for (int start = 0; start < n; start += maxWindow) {
+            int size = Math.min(maxWindow, n - start);
+            if (lw == null || lwSize < size) {
+                lw = null;
+                lw = new LargeWindowMatchFinder(size);
+                lwSize = size;
             }
-            System.arraycopy(in, start, window, 0, size + (start + size == n ? 0 : LzBytes.PADDING));
-            if (start + size == n) {
-                Arrays.fill(window, size, size + LzBytes.PADDING, (byte) 0);
+            lw.reset(windowBuffer(start, n), size);
+            if (!optimal.parse(in, start, start + size, lw, TAIL)) {
+                return false;
             }
-            buf = window;
         }
-        hc.reset(buf, size);
-        return buf;
+        return true;
     }
 
     /** Lazy parsing; returns false as soon as the output no longer fits. */
@@ -126,8 +164,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         while (pos < n) {
             int winStart = pos;
             int winEnd = Math.min(n, winStart + maxWindow);
-            loadWindow(winStart, n);
-            HashChainMatchFinder mf = hc;
+            HashChainMatchFinder mf = loadHashChains(winStart, n);
             int pendingLen = 0;   // match found at pos by the previous step's lookahead
             int pendingOff = 0;
             while (pos < winEnd) {

@@ -112,13 +112,7 @@ final class LzmsItemEncoder {
      * Index (0..2) under which {@code offset} can be sent as an LZ repeat match now, or -1.
      */
     int lzRepIndex(int offset) {
-        int k = prevKind & 1;
-        for (int r = 0; r < 3; r++) {
-            if (recentLz[r + k] == offset) {
-                return r;
-            }
-        }
-        return -1;
+        return lzRepIndex(recentLz, 0, prevKind, offset);
     }
 
     /** The offset LZ repeat match {@code r} (0..2) would use now. */
@@ -136,31 +130,54 @@ final class LzmsItemEncoder {
             int slot = LzmsSlots.offsetSlot(offset);
             lzOffsetCode.encode(slot, bits);
             bits.write(offset - OFFSET_BASE[slot], OFFSET_EXTRA_BITS[slot]);
-            recentLz[3] = recentLz[2];
-            recentLz[2] = recentLz[1];
-            recentLz[1] = recentLz[0];
         } else {
             lzState = bit(LZ, lzState, 63, 1);
-            int k = prevKind & 1;
             if (r == 0) {
                 lzRep0State = bit(LZ_REP0, lzRep0State, 63, 0);
-                recentLz[k] = recentLz[0];
             } else {
                 lzRep0State = bit(LZ_REP0, lzRep0State, 63, 1);
-                if (r == 1) {
-                    lzRep1State = bit(LZ_REP1, lzRep1State, 63, 0);
-                    recentLz[1 + k] = recentLz[1];
-                } else {
-                    lzRep1State = bit(LZ_REP1, lzRep1State, 63, 1);
-                    recentLz[2 + k] = recentLz[2];
-                    recentLz[2] = recentLz[1];
-                }
-                recentLz[1] = recentLz[0];
+                lzRep1State = bit(LZ_REP1, lzRep1State, 63, r - 1);
             }
         }
-        recentLz[0] = offset;
+        pushLz(recentLz, 0, prevKind & 1, r, offset);
         prevKind = 1;
         length(length);
+    }
+
+    /**
+     * Index (0..2) under which {@code offset} is a repeat in the queue {@code q[at .. at + 4)}
+     * after an item of kind {@code prevKind}, or -1.
+     */
+    static int lzRepIndex(int[] q, int at, int prevKind, int offset) {
+        int k = at + (prevKind & 1);
+        for (int r = 0; r < 3; r++) {
+            if (q[k + r] == offset) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The decoder's LZ queue update for a match with {@code offset}, sent as repeat {@code r}
+     * (or explicitly if -1); {@code k} is 1 if the previous item was an LZ match.
+     */
+    static void pushLz(int[] q, int at, int k, int r, int offset) {
+        if (r < 0) {
+            q[at + 3] = q[at + 2];
+            q[at + 2] = q[at + 1];
+            q[at + 1] = q[at];
+        } else if (r == 0) {
+            q[at + k] = q[at];
+        } else if (r == 1) {
+            q[at + 1 + k] = q[at + 1];
+            q[at + 1] = q[at];
+        } else {
+            q[at + 2 + k] = q[at + 2];
+            q[at + 2] = q[at + 1];
+            q[at + 1] = q[at];
+        }
+        q[at] = offset;
     }
 
     /** Index (0..2) under which the delta pair can be sent as a repeat now, or -1. */
