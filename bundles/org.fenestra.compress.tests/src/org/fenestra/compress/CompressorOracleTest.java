@@ -53,6 +53,7 @@ class CompressorOracleTest {
         "XPRESS, 4096, 50", "XPRESS, 32768, 10", "XPRESS, 32768, 50", "XPRESS, 32768, 100", "XPRESS, 65536, 80",
         "LZX, 32768, 20", "LZX, 32768, 50", "LZX, 32768, 100", "LZX, 65536, 50", "LZX, 131072, 34",
         "LZX, 1048576, 50", "LZX, 2097152, 50",
+        "LZMS, 32768, 50", "LZMS, 131072, 20", "LZMS, 1048576, 50", "LZMS, 2097152, 100",
     })
     void wimlibDecodesOurChunks(CompressionType type, int chunkSize, int level) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(type + "-" + chunkSize + "-" + level));

@@ -3,6 +3,7 @@ package org.fenestra.compress;
 import java.util.Objects;
 
 import org.fenestra.compress.lz.ChunkArguments;
+import org.fenestra.compress.lzms.LzmsCompressor;
 import org.fenestra.compress.lzx.LzxCompressor;
 import org.fenestra.compress.xpress.XpressCompressor;
 
@@ -19,6 +20,11 @@ import org.fenestra.compress.xpress.XpressCompressor;
  * <li>LZX: up to 34 lazy parsing on hash chains with repeat-offset heuristics; 35 and
  * above near-optimal parsing on binary trees with repeat offsets and iterated costs (2
  * passes from 45, 3 from 70, 4 from 100).</li>
+ * <li>LZMS: below 30 lazy parsing on hash chains that also tries the three LZ repeat offsets;
+ * 30 and above near-optimal parsing (per block of 2048 positions, tracking the repeat queue
+ * and coding contexts along the path) on large-table hash chains, from 35 also with delta
+ * matches. Matches are searched in
+ * windows of up to 64 MiB, so chunks up to 1 GiB need bounded match-finder memory.</li>
  * </ul>
  * Search depth and "nice" match length grow linearly with the level in every mode.
  *
@@ -60,6 +66,9 @@ public final class Compressors {
             case LZX:
                 requirePowerOfTwo(type, chunkSize, 15, 21);
                 return new LzxCompressor(chunkSize, level);
+            case LZMS:
+                requirePowerOfTwo(type, chunkSize, 15, 30);
+                return new LzmsCompressor(chunkSize, level);
             default:
                 throw new IllegalArgumentException("no compressor for " + type + " yet");
         }

@@ -186,7 +186,7 @@ final class AppendTarget implements Closeable {
 
     private OutputBlob stored(BlobDescriptor b, boolean metadata) {
         return OutputBlob.alreadyStored(b.size(), b.hash(), b.resource().header(), metadata,
-                new WimWriter.WimBlobSource(b, wim.rawHeader(), true));
+                new WimWriter.WimBlobSource(b, wim.rawHeader(), WimWriter.BlobReading.keeping()));
     }
 
     /** Throws if an image to add would take the name of one the WIM has (wimlib's rule; empty names may repeat). */

@@ -75,7 +75,7 @@ public final class WimUpdater {
                 t.checkNewName(effective, added);
                 added.add(effective);
                 WimImage img = source.openImage(index);
-                TreeDentry root = WimWriter.convert(img, blobs, true);
+                TreeDentry root = WimWriter.convert(img, blobs, WimWriter.BlobReading.keeping());
                 org.w3c.dom.Element xml = source.image(index).element();
                 slots.add(new WimFileWriter.Image(root, WimWriter.securityDescriptors(img),
                         (i, stats) -> XmlWriter.copiedImage(xml, i, name, description)));
@@ -135,7 +135,7 @@ public final class WimUpdater {
             WimProgress progress) throws IOException {
         try (AppendTarget t = AppendTarget.open(wimFile)) {
             WimImage img = t.wim.openImage(index);
-            TreeDentry root = WimWriter.convert(img, new IdentityHashMap<>(), true);
+            TreeDentry root = WimWriter.convert(img, new IdentityHashMap<>(), WimWriter.BlobReading.keeping());
             long now = WimWriter.nowFiletime();
             TreeEditor editor = new TreeEditor(root, now);
             // One scanner for every add, as wimlib: a file added twice (same inode) becomes hard-linked.
@@ -181,7 +181,7 @@ public final class WimUpdater {
         }
         WriteOptions w = options.writeOptions(wim);
         boolean boot = keep.contains(wim.bootIndex());
-        w = new WriteOptions(w.compression(), w.chunkSize(), w.level(), w.integrity(), boot, w.recompress());
+        w = new WriteOptions(w.compression(), w.chunkSize(), w.level(), w.integrity(), boot, w.recompress(), w.solid());
         LOG.log(Level.DEBUG, "rebuilding {0} with {1} image(s)", wimFile, keep.size());
         WimWriter.writeImages(wim, keep, wimFile, null, null, w, true, progress);
     }

@@ -75,11 +75,12 @@ public final class WimWriter {
     static void writeImages(WimFile source, List<Integer> indices, Path dest, String destName,
             String destDescription, WriteOptions options, boolean keepGuid, WimProgress progress) throws IOException {
         Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
+        SolidChunkCache cache = new SolidChunkCache();
         List<WimFileWriter.Image> images = new ArrayList<>();
         int boot = 0;
         for (int index : indices) {
             WimImage img = source.openImage(index);
-            TreeDentry root = convert(img, blobs, !options.recompress());
+            TreeDentry root = convert(img, blobs, new BlobReading(cache, !options.recompress()));
             List<byte[]> sds = securityDescriptors(img);
             org.w3c.dom.Element xml = source.image(index).element();
             String name = indices.size() == 1 ? destName : null;
@@ -100,7 +101,7 @@ public final class WimWriter {
 
     static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {
         return new WimFileWriter.Settings(o.compression(), o.compression() == CompressionType.NONE ? 0 : o.chunkSize(),
-                o.level(), o.integrity(), boot, headerFlags);
+                o.level(), o.integrity(), boot, headerFlags, o.solid());
     }
 
     static long nowFiletime() {
@@ -119,7 +120,7 @@ public final class WimWriter {
     }
 
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
-    static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs, boolean rawCopy)
+    static TreeDentry convert(WimImage img, Map<BlobDescriptor, OutputBlob> blobs, BlobReading reading)
             throws IOException {
         ImageMetadata md = img.metadata();
         if (md.root() == null) {
@@ -136,7 +137,7 @@ public final class WimWriter {
             Dentry d = work.pop();
             TreeInode ti = inodes.get(d.inode());
             if (ti == null) {
-                ti = convertInode(img, d, blobs, rawCopy);
+                ti = convertInode(img, d, blobs, reading);
                 inodes.put(d.inode(), ti);
             }
             TreeDentry td = new TreeDentry(d.name(), d.shortName(), ti);
@@ -154,7 +155,7 @@ public final class WimWriter {
     }
 
     private static TreeInode convertInode(WimImage img, Dentry d, Map<BlobDescriptor, OutputBlob> blobs,
-            boolean rawCopy) throws IOException {
+            BlobReading reading) throws IOException {
         Inode in = d.inode();
         TreeInode t = new TreeInode();
         t.attributes = in.attributes();
@@ -168,7 +169,7 @@ public final class WimWriter {
         t.taggedItems = in.tagged().isEmpty() ? null : in.tagged().raw();
         String path = d.fullPath();
         for (StreamEntry s : in.streams()) {
-            OutputBlob b = blob(img, s, path, blobs, rawCopy);
+            OutputBlob b = blob(img, s, path, blobs, reading);
             if (s.named()) {
                 if (s.type() == StreamEntry.Type.DATA) {
                     t.named.add(new TreeInode.NamedStream(s.name(), b));
@@ -188,7 +189,7 @@ public final class WimWriter {
     }
 
     private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs,
-            boolean rawCopy) throws IOException {
+            BlobReading reading) throws IOException {
         if (s.zeroHash()) {
             return null;
         }
@@ -201,24 +202,49 @@ public final class WimWriter {
         if (existing != null) {
             return existing;
         }
-        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, img.wim().rawHeader(), rawCopy));
+        OutputBlob b = new OutputBlob(bd.size(), bd.hash(), new WimBlobSource(bd, img.wim().rawHeader(), reading));
         blobs.put(bd, b);
         return b;
     }
 
     /**
-     * A blob of an opened WIM (whose header is {@code wim}): read (decompressing) through its
-     * resource, or, when {@code rawCopy} allows, copied raw.
+     * How an export reads the source's blobs: solid chunks through one cache, and compressed
+     * bytes copied raw unless {@code rawCopy} is false ({@code --recompress}).
      */
-    record WimBlobSource(BlobDescriptor blob, WimHeader wim, boolean rawCopy) implements BlobSource {
+    record BlobReading(SolidChunkCache cache, boolean rawCopy) {
+        /** For writers that only keep blobs where they are (in-place changes of non-solid WIMs). */
+        static BlobReading keeping() {
+            return new BlobReading(new SolidChunkCache(), true);
+        }
+    }
+
+    /**
+     * A blob of an opened WIM (whose header is {@code wim}): read (decompressing) through its
+     * resource, or, when {@code reading} allows, copied raw.
+     */
+    record WimBlobSource(BlobDescriptor blob, WimHeader wim, BlobReading reading) implements BlobSource {
         @Override
         public void read(ResourceReader.DataSink sink) throws IOException {
-            ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
+            if (blob.resource().solid()) {
+                reading.cache().read(blob.resource(), blob.offsetInResource(), blob.size(), sink);
+            } else {
+                ResourceReader.read(blob.resource(), blob.offsetInResource(), blob.size(), true, sink);
+            }
+        }
+
+        @Override
+        public long[] fileOrder() {
+            return new long[] { blob.partNumber(), blob.resource().offset(), blob.offsetInResource() };
+        }
+
+        @Override
+        public boolean inSolidResource() {
+            return blob.resource().solid();
         }
 
         @Override
         public org.fenestra.wim.format.Resource rawCopyCandidate() {
-            return rawCopy && blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size()
+            return reading.rawCopy() && blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size()
                     ? blob.resource() : null;
         }
 

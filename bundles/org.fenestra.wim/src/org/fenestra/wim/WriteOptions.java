@@ -3,34 +3,41 @@ package org.fenestra.wim;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.Compressors;
 import org.fenestra.wim.format.ChunkSizes;
-import org.fenestra.wim.format.WimHeader;
 
 /**
  * How a WIM is written.
  *
- * @param compression NONE, XPRESS or LZX (no LZMS compressor exists yet)
+ * @param compression NONE, XPRESS, LZX or LZMS; with {@code solid} this
+ *                    compresses only the metadata resources
  * @param chunkSize   uncompressed bytes per chunk; 0 picks the default (32768)
  * @param level       compressor level, wimlib's scale (50 default)
  * @param integrity   add an integrity table ({@code --check})
  * @param boot        mark the (first) written image bootable ({@code --boot})
  * @param recompress  export: recompress blobs even when their compressed bytes could be copied
+ * @param solid       pack file data into a solid resource ({@code --solid}); null for non-solid
  */
 public record WriteOptions(CompressionType compression, int chunkSize, int level, boolean integrity, boolean boot,
-        boolean recompress) {
+        boolean recompress, SolidOptions solid) {
 
     public static final int DEFAULT_CHUNK_SIZE = 32768;
+    /** wimlib's default chunk size of non-solid LZMS resources. */
+    public static final int LZMS_DEFAULT_CHUNK_SIZE = 131072;
 
     /** LZX, 32 KiB chunks, default level: what {@code wimlib-imagex capture} does by default. */
     public static WriteOptions defaults() {
         return new WriteOptions(CompressionType.LZX, DEFAULT_CHUNK_SIZE, Compressors.DEFAULT_LEVEL, false, false, false);
     }
 
+    /** Non-solid options. */
+    public WriteOptions(CompressionType compression, int chunkSize, int level, boolean integrity, boolean boot,
+            boolean recompress) {
+        this(compression, chunkSize, level, integrity, boot, recompress, null);
+    }
+
     public WriteOptions {
-        if (compression == CompressionType.LZMS) {
-            throw new IllegalArgumentException("LZMS compression is not supported for writing; use XPRESS or LZX");
-        }
+        requireCompressor(compression, level);
         if (chunkSize == 0) {
-            chunkSize = DEFAULT_CHUNK_SIZE;
+            chunkSize = compression == CompressionType.LZMS ? LZMS_DEFAULT_CHUNK_SIZE : DEFAULT_CHUNK_SIZE;
         }
         if (compression != CompressionType.NONE && !ChunkSizes.valid(chunkSize, compression)) {
             throw new IllegalArgumentException("invalid chunk size " + chunkSize + " for " + compression);
@@ -38,24 +45,56 @@ public record WriteOptions(CompressionType compression, int chunkSize, int level
     }
 
     /**
-     * Defaults that keep {@code source}'s compression and chunk size, so an export copies
-     * compressed blobs without recompressing them. LZMS and solid sources cannot be written
-     * as such yet: they get LZX with 32 KiB chunks (see {@link #needsRecompression}).
+     * What {@code wimlib-imagex export} to a new file does without compression options: keep
+     * {@code source}'s compression and chunk size, so compressed blobs are copied without
+     * recompression; and when that compression is LZMS and the source has solid resources,
+     * write solid again (LZMS, 64 MiB chunks).
      */
     public static WriteOptions keepingCompressionOf(WimFile source) {
-        if (needsRecompression(source)) {
-            return defaults();
-        }
-        return defaults().withCompression(source.header().compression(), source.header().chunkSize());
+        CompressionType t = source.header().compression();
+        WriteOptions o = defaults().withCompression(t, t == CompressionType.NONE ? 0 : source.header().chunkSize());
+        return t == CompressionType.LZMS && hasSolidResources(source) ? o.withSolid(SolidOptions.defaults()) : o;
     }
 
-    /** Whether {@code source}'s data cannot be copied as it is (LZMS or solid resources). */
+    /** Whether some blob of {@code source} lies in a solid resource (which is never copied as it is). */
+    public static boolean hasSolidResources(WimFile source) {
+        for (org.fenestra.wim.format.BlobDescriptor b : source.allBlobs()) {
+            if (b.resource().solid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code source}'s data cannot be copied as it is: it lies in solid resources. */
     public static boolean needsRecompression(WimFile source) {
-        return source.header().compression() == CompressionType.LZMS
-                || source.rawHeader().version() == WimHeader.VERSION_SOLID;
+        return hasSolidResources(source);
     }
 
     public WriteOptions withCompression(CompressionType t, int newChunkSize) {
-        return new WriteOptions(t, newChunkSize, level, integrity, boot, recompress);
+        return new WriteOptions(t, newChunkSize, level, integrity, boot, recompress, solid);
+    }
+
+    /** These options with file data packed as {@code s} says (null: non-solid). */
+    public WriteOptions withSolid(SolidOptions s) {
+        return new WriteOptions(compression, chunkSize, level, integrity, boot, recompress, s);
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} unless a compressor for {@code t} exists (LZMS
+     * only once its compressor has landed), so a write fails before it creates any file.
+     */
+    static void requireCompressor(CompressionType t, int level) {
+        if (t == null) {
+            throw new IllegalArgumentException("no compression type given");
+        }
+        if (t == CompressionType.NONE) {
+            return;
+        }
+        try {
+            Compressors.create(t, ChunkSizes.min(t), level);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot write " + t + " compression: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,7 +3,9 @@ package org.fenestra.compress.lzms;
 import java.util.Arrays;
 
 /**
- * Undoes LZMS's x86 address translation, run over every decoded chunk of more than 17 bytes.
+ * LZMS's x86 address translation, both ways: the compressor applies it to every chunk of
+ * more than 17 bytes before coding (relative operands become absolute, which repeat more),
+ * the decompressor undoes it after decoding. Both walk the same candidates ({@link #translate}).
  *
  * <p>Scanning from byte 1 while the position is below {@code size - 16}, candidate
  * instructions at position {@code i} are: {@code FF 15} (2 opcode bytes), {@code F0 83 05}
@@ -30,7 +32,17 @@ final class X86Filter {
 
     private final int[] lastTargetUse = new int[65536];
 
+    /** Compressor side: relative operands to absolute. */
+    void apply(byte[] b, int off, int size) {
+        translate(b, off, size, true);
+    }
+
+    /** Decompressor side: absolute operands back to relative. */
     void undo(byte[] b, int off, int size) {
+        translate(b, off, size, false);
+    }
+
+    private void translate(byte[] b, int off, int size, boolean encode) {
         if (size <= 17) {
             return;
         }
@@ -85,14 +97,21 @@ final class X86Filter {
                     continue;
             }
             int at = off + i + opLen;
-            if (i - lastX86 <= window) {
-                int n = le32(b, at) - i;
+            boolean inWindow = i - lastX86 <= window;
+            int target = 0;
+            if (encode) {
+                target = (i + le16(b, at)) & 0xFFFF;
+            }
+            if (inWindow) {
+                int n = le32(b, at) + (encode ? i : -i);
                 b[at] = (byte) n;
                 b[at + 1] = (byte) (n >>> 8);
                 b[at + 2] = (byte) (n >>> 16);
                 b[at + 3] = (byte) (n >>> 24);
             }
-            int target = (i + ((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8)) & 0xFFFF;
+            if (!encode) {
+                target = (i + le16(b, at)) & 0xFFFF;
+            }
             int last = i + opLen + 3;
             if (last - lastTargetUse[target] <= ID_WINDOW) {
                 lastX86 = last;
@@ -100,6 +119,10 @@ final class X86Filter {
             lastTargetUse[target] = last;
             i = last + 1;
         }
+    }
+
+    private static int le16(byte[] b, int p) {
+        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
     }
 
     private static int le32(byte[] b, int p) {

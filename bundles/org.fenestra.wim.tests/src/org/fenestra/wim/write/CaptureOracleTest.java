@@ -49,7 +49,7 @@ class CaptureOracleTest {
     @ValueSource(strings = { "--compress=none", "--compress=XPRESS", "--compress=LZX",
             "--compress=XPRESS --chunk-size=4096", "--compress=XPRESS --chunk-size=65536",
             "--compress=LZX --chunk-size=65536", "--compress=LZX --chunk-size=1048576", "--compress=LZX --check --boot",
-            "--compress=none --norpfix" })
+            "--compress=none --norpfix", "--compress=LZMS", "--compress=LZMS --chunk-size=1048576" })
     void captureMatchesWimlib(String options) throws Exception {
         assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
         String tag = options.replaceAll("[^A-Za-z0-9]", "_");

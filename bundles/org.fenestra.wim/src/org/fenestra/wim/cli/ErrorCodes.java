@@ -45,6 +45,7 @@ final class ErrorCodes {
         put(NotAWimException.class, 43, "The file did not begin with the magic characters that identify a WIM file");
         put(TruncatedWimException.class, 65, "Unexpectedly reached the end of the file");
         put(UnknownWimVersionException.class, 67, "The WIM file is marked with an unknown version number");
+        put(org.fenestra.wim.InvalidSplitSetException.class, 62, "The WIM is part of an invalid split WIM");
         put(UnsupportedWimException.class, 68, "The requested operation is unsupported");
         put(InvalidHeaderException.class, 17, "The WIM header was invalid");
         put(InvalidBlobTableException.class, 20, "An entry in the WIM's lookup table is invalid");

@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
+import org.fenestra.compress.Compressors;
 import org.fenestra.wim.CaptureConfig;
 import org.fenestra.wim.CaptureOptions;
 import org.fenestra.wim.ModifyOptions;
 import org.fenestra.wim.OptimizeOptions;
+import org.fenestra.wim.SolidOptions;
 import org.fenestra.wim.UpdateCommand;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimUpdater;
-import org.fenestra.wim.WriteOptions;
 
 /**
  * The commands of {@code wimlib-imagex} that change an existing WIM: append, export into an
@@ -128,30 +129,25 @@ final class ModifyCommands {
     }
 
     int optimize(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("check", "nocheck", "recompress"),
-                Set.of("compress", "chunk-size", "compress-level"));
+        CommandLine cl = CommandLine.parse(args, WimCommand.union(CompressionArguments.FLAGS, "check", "nocheck",
+                "recompress"), CompressionArguments.VALUED);
+        CompressionArguments ca = new CompressionArguments(cl);
         if (cl.positionals.size() != 1) {
             throw new CommandLine.UsageException("Must specify exactly one WIM file");
         }
-        CompressionType type = cl.option("compress", null) == null ? null
-                : WimCommand.compression(cl.option("compress", null));
-        int chunk = WimCommand.chunkSize(cl);
-        if (chunk != 0) {
+        CompressionType type = ca.solid ? ca.compressionOr(null) : ca.compression;
+        int chunk = ca.chunkSize() != null ? ca.chunkSize() : 0;
+        SolidOptions solid = ca.solidOptions(ca.solid);
+        if (chunk != 0 || solid != null) {
             // Validates the combination the way a new WIM's options do.
-            WimCommand.options(type == null ? CompressionType.LZX : type, chunk, WimCommand.level(cl), false, false,
-                    false);
+            WimCommand.options(type == null ? CompressionType.LZX : type, chunk, ca.level(type), false, false, false,
+                    solid);
         }
         Path file = Path.of(cl.positionals.get(0));
-        try (WimFile wim = WimFile.open(file)) {
-            if (type == null && WriteOptions.needsRecompression(wim)) {
-                err.print("[INFO] \"" + file + "\" uses LZMS or solid compression, which cannot be written yet;"
-                        + " recompressing with LZX\n");
-            }
-        }
         long before = java.nio.file.Files.size(file);
         out.print("\"" + file + "\" original size: " + kib(before) + " KiB\n");
-        WimUpdater.optimize(file, new OptimizeOptions(type, chunk, WimCommand.level(cl), cl.has("recompress"),
-                integrity(cl)), WimProgress.NONE);
+        WimUpdater.optimize(file, new OptimizeOptions(type, chunk, type == null ? Compressors.DEFAULT_LEVEL
+                : ca.level(type), cl.has("recompress"), integrity(cl), solid), WimProgress.NONE);
         long after = java.nio.file.Files.size(file);
         out.print("\"" + file + "\" optimized size: " + kib(after) + " KiB\n");
         out.print("Space saved: " + kib(before - after) + " KiB\n");

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
 import org.fenestra.wim.CaptureConfig;
 import org.fenestra.wim.CaptureOptions;
 import org.fenestra.wim.MissingBlobException;
 import org.fenestra.wim.PathNotFoundException;
+import org.fenestra.wim.SolidOptions;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
@@ -80,6 +80,8 @@ public final class WimCommand {
                 case "delete" -> new ModifyCommands(out, err, in).delete(rest);
                 case "update" -> new ModifyCommands(out, err, in).update(rest);
                 case "optimize" -> new ModifyCommands(out, err, in).optimize(rest);
+                case "split" -> SplitJoinCommands.split(rest, out);
+                case "join" -> SplitJoinCommands.join(rest);
                 default -> {
                     err.print("ERROR: unknown command \"" + args[0] + "\"\n");
                     usage();
@@ -113,23 +115,26 @@ public final class WimCommand {
                 + " [--preserve-dir-structure] [--include-invalid-names]\n"
                 + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names]"
                 + " [--rpfix|--norpfix]\n"
-                + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=none|XPRESS|LZX]"
-                + " [--chunk-size=N] [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
+                + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
+                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
                 + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
-                + " [--compress=none|XPRESS|LZX] [--chunk-size=N] [--recompress] [--boot] [--check|--nocheck]"
-                + " [--rebuild]\n"
+                + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
+                + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]\n"
                 + "       fenestra wim delete WIMFILE IMAGE [--check|--nocheck] [--soft]\n"
                 + "       fenestra wim update WIMFILE [IMAGE] [--check|--nocheck] [--rebuild] [--command=CMD]"
                 + " < COMMANDS   (add [--no-replace] SRC DEST, delete [--force] [--recursive] PATH, rename OLD NEW)\n"
-                + "       fenestra wim optimize WIMFILE [--check|--nocheck] [--recompress] [--compress=none|XPRESS|LZX]"
-                + " [--chunk-size=N]\n"
-                + "         (append, export to an existing WIM, update and delete --soft change the WIM in place;"
-                + " LZMS, solid,\n          pipable and split WIMs cannot be changed)\n"
+                + "       fenestra wim optimize WIMFILE [--check|--nocheck] [--recompress] [--compress=TYPE[:LEVEL]]"
+                + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]\n"
+                + "       fenestra wim split WIMFILE SWM_NAME PART_SIZE_MiB [--check]\n"
+                + "       fenestra wim join [--check] OUT_WIMFILE SPLIT_WIM_PART...\n"
+                + "         (TYPE: none, XPRESS, LZX or LZMS; append, export to an existing WIM, update and"
+                + " delete --soft\n          change the WIM in place; LZMS, solid, pipable and split WIMs cannot be"
+                + " changed in place)\n"
                 + "         (export to a new WIM: without --compress it keeps the source's compression and"
-                + " chunk size,\n          except that LZMS and solid sources are recompressed with LZX, 32768-byte"
-                + " chunks:\n          there is no LZMS compressor)\n");
+                + " chunk size,\n          and LZMS output of a solid source is solid again)\n");
     }
 
     static WimFile open(String path, CommandLine cl) throws IOException {
@@ -320,8 +325,8 @@ public final class WimCommand {
     }
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix"),
-                Set.of("compress", "chunk-size", "flags", "config", "compress-level"));
+        CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
+                "rpfix"), union(CompressionArguments.VALUED, "flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -331,8 +336,10 @@ public final class WimCommand {
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
         String configFile = cl.option("config", null);
         CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
-        CompressionType type = compression(cl.option("compress", "LZX"));
-        WriteOptions opts = options(type, chunkSize(cl), level(cl), cl.has("check"), cl.has("boot"), false);
+        CompressionArguments ca = new CompressionArguments(cl);
+        CompressionType type = ca.compressionOr(CompressionType.LZX);
+        WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
+                cl.has("boot"), false, ca.solidOptions(ca.solid));
         WimWriter.capture(source, Path.of(cl.positionals.get(1)),
                 new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
                 WimProgress.NONE);
@@ -347,8 +354,9 @@ public final class WimCommand {
     }
 
     private int export(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "recompress", "rebuild"),
-                Set.of("compress", "chunk-size", "compress-level", "ref"));
+        CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
+                "recompress", "rebuild"), union(CompressionArguments.VALUED, "ref"));
+        CompressionArguments ca = new CompressionArguments(cl);
         if (cl.positionals.size() < 3 || cl.positionals.size() > 5) {
             throw new CommandLine.UsageException("Must specify a source WIM, an image, a destination WIM, and optionally"
                     + " a name and a description");
@@ -369,22 +377,12 @@ public final class WimCommand {
             }
             CompressionType srcType = wim.header().compression();
             int srcChunk = wim.header().chunkSize();
-            CompressionType type;
-            int chunk;
-            if (cl.option("compress", null) != null) {
-                type = compression(cl.option("compress", null));
-                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl)
-                        : type == srcType ? srcChunk : WriteOptions.DEFAULT_CHUNK_SIZE;
-            } else if (WriteOptions.needsRecompression(wim)) {
-                type = CompressionType.LZX;
-                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : WriteOptions.DEFAULT_CHUNK_SIZE;
-                err.print("[INFO] \"" + cl.positionals.get(0) + "\" uses LZMS or solid compression, which cannot be"
-                        + " written yet; recompressing with LZX\n");
-            } else {
-                type = srcType;
-                chunk = cl.option("chunk-size", null) != null ? chunkSize(cl) : srcChunk;
-            }
-            WriteOptions opts = options(type, chunk, level(cl), cl.has("check"), cl.has("boot"), cl.has("recompress"));
+            CompressionType type = ca.compressionOr(srcType);
+            int chunk = ca.chunkSize() != null ? ca.chunkSize() : type == srcType ? srcChunk : 0;
+            // as wimlib: LZMS output of blobs that lie in solid resources is solid again
+            boolean solid = ca.solid || type == CompressionType.LZMS && WriteOptions.hasSolidResources(wim);
+            WriteOptions opts = options(type, chunk, ca.level(type), cl.has("check"), cl.has("boot"),
+                    cl.has("recompress"), ca.solidOptions(solid));
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
             WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);
@@ -393,42 +391,18 @@ public final class WimCommand {
     }
 
     static WriteOptions options(CompressionType type, int chunk, int level, boolean check, boolean boot,
-            boolean recompress) throws CommandLine.UsageException {
+            boolean recompress, SolidOptions solid) throws CommandLine.UsageException {
         try {
-            return new WriteOptions(type, chunk, level, check, boot, recompress);
+            return new WriteOptions(type, chunk, level, check, boot, recompress, solid);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.UsageException(e.getMessage());
         }
     }
 
-    static CompressionType compression(String s) throws CommandLine.UsageException {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "none" -> CompressionType.NONE;
-            case "xpress", "fast" -> CompressionType.XPRESS;
-            case "lzx", "maximum" -> CompressionType.LZX;
-            case "lzms", "recovery" -> throw new CommandLine.UsageException(
-                    "LZMS compression cannot be written yet; use --compress=XPRESS or --compress=LZX");
-            default -> throw new CommandLine.UsageException("Invalid compression type \"" + s
-                    + "\"! Must be \"none\", \"XPRESS\" or \"LZX\"");
-        };
-    }
-
-    static int chunkSize(CommandLine cl) throws CommandLine.UsageException {
-        String v = cl.option("chunk-size", "0");
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException("invalid chunk size \"" + v + "\"");
-        }
-    }
-
-    static int level(CommandLine cl) throws CommandLine.UsageException {
-        String v = cl.option("compress-level", String.valueOf(Compressors.DEFAULT_LEVEL));
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException("invalid compression level \"" + v + "\"");
-        }
+    static Set<String> union(Set<String> base, String... more) {
+        Set<String> s = new java.util.HashSet<>(base);
+        s.addAll(List.of(more));
+        return s;
     }
 
     private void printReport(ExtractReport r) {

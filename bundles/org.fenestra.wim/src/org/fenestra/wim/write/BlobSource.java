@@ -28,6 +28,19 @@ public interface BlobSource {
         return false;
     }
 
+    /**
+     * Where the data lies in the WIM it is read from (part, resource offset, offset in the
+     * resource), so blobs can be read in file order as wimlib does; null for other sources.
+     */
+    default long[] fileOrder() {
+        return null;
+    }
+
+    /** Whether the data lies in a solid resource of the WIM it is read from. */
+    default boolean inSolidResource() {
+        return false;
+    }
+
     /** What to name in error messages. */
     String describe();
 

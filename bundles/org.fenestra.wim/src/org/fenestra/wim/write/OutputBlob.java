@@ -16,6 +16,7 @@ public final class OutputBlob {
     private final BlobSource source;
     private byte[] hash;
     private ResourceHeader reshdr;
+    private ResourceHeader solidResource;
     private OutputBlob duplicateOf;
     private boolean metadata;
 
@@ -73,6 +74,20 @@ public final class OutputBlob {
 
     void setReshdr(ResourceHeader h) {
         reshdr = h;
+    }
+
+    /**
+     * The solid resource holding the data, or null for a blob in its own resource. For a blob
+     * in a solid resource, {@link #reshdr()} is its blob table form: size in WIM = blob size,
+     * flags SOLID, offset = offset within the resource's uncompressed data, uncompressed size 0.
+     */
+    public ResourceHeader solidResource() {
+        return canonical().solidResource;
+    }
+
+    void placeInSolidResource(ResourceHeader resource, long offsetInResource) {
+        solidResource = resource;
+        reshdr = new ResourceHeader(size, ResourceHeader.FLAG_SOLID, offsetInResource, 0);
     }
 
     void markDuplicateOf(OutputBlob kept) {

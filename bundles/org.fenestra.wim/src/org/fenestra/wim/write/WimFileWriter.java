@@ -77,9 +77,16 @@ public final class WimFileWriter {
     public record Existing(byte[] guid, long oldEnd, List<OutputBlob> blobs) {
     }
 
-    /** Output settings: compression, chunk size, level, integrity table, boot image, RP_FIX/READONLY flags. */
+    /**
+     * Output settings: compression, chunk size, level, integrity table, boot image, RP_FIX/READONLY
+     * flags, and the solid resource's compression (null: each blob in its own resource).
+     */
     public record Settings(CompressionType compression, int chunkSize, int level, boolean integrity, int bootIndex,
-            int extraHeaderFlags) {
+            int extraHeaderFlags, org.fenestra.wim.SolidOptions solid) {
+        public Settings(CompressionType compression, int chunkSize, int level, boolean integrity, int bootIndex,
+                int extraHeaderFlags) {
+            this(compression, chunkSize, level, integrity, bootIndex, extraHeaderFlags, null);
+        }
     }
 
     private WimFileWriter() {
@@ -130,6 +137,10 @@ public final class WimFileWriter {
         for (OutputBlob b : data) {
             total += b.size();
         }
+        // Blobs of a WIM being read go in its file order (wimlib's "sequential order"): each
+        // resource, and each chunk of a solid one, is then read once.
+        data.sort(Comparator.comparing((OutputBlob b) -> b.source().fileOrder(),
+                Comparator.nullsFirst(java.util.Arrays::compare)));
         progress.beginTask("Writing WIM", total);
         Map<BlobDescriptor.Sha1Key, OutputBlob> stored = new HashMap<>();
         for (OutputBlob b : alreadyStored) {
@@ -139,8 +150,13 @@ public final class WimFileWriter {
         List<OutputBlob> metadata = new ArrayList<>();
         try (ResourceWriter rw = new ResourceWriter(out, s.compression(), s.chunkSize(), s.level(), progress)) {
             rw.alreadyStored(alreadyStored);
-            for (OutputBlob b : data) {
-                rw.write(b);
+            if (s.solid() != null) {
+                new SolidResourceWriter(out, s.solid().compression(), s.solid().chunkSize(), s.solid().level(), progress)
+                        .write(SolidSortOrder.sorted(data, newImages(slots)));
+            } else {
+                for (OutputBlob b : data) {
+                    rw.write(b);
+                }
             }
             rw.flush();
             for (Slot slot : slots) {
@@ -164,11 +180,7 @@ public final class WimFileWriter {
             entries.add(new BlobTableWriter.Entry(m.reshdr(), 1, 1, m.hash()));
         }
         Map<OutputBlob, Long> refs = referenceCounts(slots, stored);
-        List<OutputBlob> inTable = new ArrayList<>(refs.keySet());
-        inTable.sort(Comparator.comparingLong(b -> b.reshdr().offsetInWim()));
-        for (OutputBlob b : inTable) {
-            entries.add(new BlobTableWriter.Entry(b.reshdr(), 1, refs.get(b), b.hash()));
-        }
+        entries.addAll(BlobTableWriter.dataEntries(refs, 1));
         byte[] table = BlobTableWriter.write(entries);
         ResourceHeader tableHdr = new ResourceHeader(table.length, ResourceHeader.FLAG_METADATA, out.position(),
                 table.length);
@@ -201,7 +213,18 @@ public final class WimFileWriter {
         byte[] hdr = header(s, guid, slots.size(), false, tableHdr, xmlHdr, boot, integrityHdr).toBytes();
         out.writeAt(0, hdr, 0, hdr.length);
         progress.done();
-        LOG.log(Level.DEBUG, "wrote {0} images, {1} blobs, {2} bytes", slots.size(), inTable.size(), out.position());
+        LOG.log(Level.DEBUG, "wrote {0} images, {1} blobs, {2} bytes", slots.size(), refs.size(), out.position());
+    }
+
+    /** The images of {@code slots} that are written (not kept). */
+    private static List<Image> newImages(List<Slot> slots) {
+        List<Image> images = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot instanceof Image img) {
+                images.add(img);
+            }
+        }
+        return images;
     }
 
     /** The data blobs of the images to write, each once, in the order they are first met. */
@@ -287,7 +310,10 @@ public final class WimFileWriter {
             flags |= WimHeader.FLAG_WRITE_IN_PROGRESS;
         }
         int chunk = s.compression() == CompressionType.NONE ? 0 : s.chunkSize();
-        return new WimHeader(false, WimHeader.VERSION_DEFAULT, flags, chunk, guid, 1, 1, imageCount, table, xml, boot,
+        // wimlib writes version 0xE00 for solid resources and for LZMS, which WIMGAPI only knows from ESD files
+        int version = s.solid() != null || s.compression() == CompressionType.LZMS ? WimHeader.VERSION_SOLID
+                : WimHeader.VERSION_DEFAULT;
+        return new WimHeader(false, version, flags, chunk, guid, 1, 1, imageCount, table, xml, boot,
                 s.bootIndex(), integrity);
     }
 }

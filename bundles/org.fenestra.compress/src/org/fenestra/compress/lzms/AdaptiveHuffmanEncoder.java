@@ -1,0 +1,63 @@
+package org.fenestra.compress.lzms;
+
+import java.util.Arrays;
+
+import org.fenestra.compress.huffman.CanonicalCode;
+import org.fenestra.compress.huffman.CodeLengthBuilder;
+
+/**
+ * Encoder side of an {@link AdaptiveHuffmanCode}: the same frequencies, rebuild period and
+ * dilution, so both sides always hold the same code; here the canonical codewords are kept
+ * for writing and the lengths serve the parser as costs.
+ */
+final class AdaptiveHuffmanEncoder {
+
+    final byte[] lens;
+    private final int[] codewords;
+    private final int[] freqs;
+    private final int rebuildPeriod;
+    private final CodeLengthBuilder lengthBuilder;
+    private int numSyms;
+    private int untilRebuild;
+    /** Incremented at every rebuild, so cost tables derived from {@link #lens} know when to refresh. */
+    int version;
+
+    AdaptiveHuffmanEncoder(int maxSyms, int rebuildPeriod, CodeLengthBuilder lengthBuilder) {
+        int n = Math.max(maxSyms, 2);
+        this.lens = new byte[n];
+        this.codewords = new int[n];
+        this.freqs = new int[n];
+        this.rebuildPeriod = rebuildPeriod;
+        this.lengthBuilder = lengthBuilder;
+    }
+
+    /** Starts over with {@code numSyms >= 2} symbols, all of frequency 1. */
+    void reset(int numSyms) {
+        this.numSyms = numSyms;
+        Arrays.fill(freqs, 1);
+        rebuild();
+    }
+
+    int numSyms() {
+        return numSyms;
+    }
+
+    /** Writes {@code sym}'s codeword and counts it, rebuilding the code when its period is over. */
+    void encode(int sym, BackwardBitWriter out) {
+        out.write(codewords[sym], lens[sym]);
+        freqs[sym]++;
+        if (--untilRebuild == 0) {
+            rebuild();
+            for (int s = 0; s < numSyms; s++) {
+                freqs[s] = (freqs[s] >>> 1) + 1;
+            }
+        }
+    }
+
+    private void rebuild() {
+        untilRebuild = rebuildPeriod;
+        lengthBuilder.build(freqs, numSyms, AdaptiveHuffmanCode.MAX_LEN, lens);
+        CanonicalCode.assign(lens, numSyms, AdaptiveHuffmanCode.MAX_LEN, codewords);
+        version++;
+    }
+}

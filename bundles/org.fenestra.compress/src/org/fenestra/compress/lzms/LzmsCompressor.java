@@ -1,0 +1,261 @@
+package org.fenestra.compress.lzms;
+
+import java.util.Arrays;
+
+import org.fenestra.compress.ChunkCompressor;
+import org.fenestra.compress.lz.ChunkArguments;
+import org.fenestra.compress.matchfinder.HashChainMatchFinder;
+import org.fenestra.compress.matchfinder.LargeWindowMatchFinder;
+import org.fenestra.compress.matchfinder.LzBytes;
+
+/**
+ * LZMS chunk encoder (see {@link LzmsDecompressor} for the format). The chunk is copied and
+ * x86-translated ({@link X86Filter#apply}), then parsed into items which
+ * {@link LzmsItemEncoder} writes: range-coded decisions forwards from the start of the
+ * output, Huffman codes and verbatim bits backwards from its end; finally the backward
+ * part is moved down to follow the forward part.
+ *
+ * <p>Parsing (levels as in {@link org.fenestra.compress.Compressors}): below level
+ * {@value #MIN_OPTIMAL_LEVEL} lazy parsing on hash chains which also tries the three LZ repeat
+ * offsets the decoder will see; from there {@link NearOptimalParser} on a
+ * {@link LargeWindowMatchFinder}.
+ *
+ * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB):
+ * a larger chunk is coded as one stream, but explicit matches do not reach back past the
+ * start of the window holding their position (repeat matches may). Memory per instance
+ * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
+ * each) plus the match finder (about 4.25 bytes per window byte: some 272 MiB for 64 MiB
+ * windows), so about 400 MiB for a 64 MiB solid chunk.
+ */
+public final class LzmsCompressor implements ChunkCompressor {
+
+    /** Largest match-finder window. */
+    public static final int MAX_WINDOW = 1 << 26;
+
+    private static final int MIN_INPUT = 64;
+    /** Levels from this one use near-optimal parsing. */
+    private static final int MIN_OPTIMAL_LEVEL = 30;
+    /** Levels from this one also look for delta matches (as wimlib). */
+    private static final int MIN_DELTA_LEVEL = 35;
+    /** Levels from this one also try "match + literal + repeat 0" (as wimlib). */
+    private static final int MIN_GAP_LEVEL = 45;
+    /** Positions this close to a window's end are coded as literals (match finders need lookahead). */
+    private static final int TAIL = 8;
+    /** Longest match tried; longer runs are coded as several matches. */
+    static final int MAX_MATCH = 1 << 16;
+
+    private final int chunkSize;
+    private final boolean lazy;
+    private final int maxWindow;
+    private final int depth;
+    private final int niceLen;
+
+    private final X86Filter x86 = new X86Filter();
+    private final LzmsItemEncoder enc;
+    private byte[] in = new byte[0];
+    private byte[] out = new byte[0];
+    private byte[] window;
+    private HashChainMatchFinder hc;
+    private int hcSize;
+    private LargeWindowMatchFinder lw;
+    private int lwSize;
+    private final NearOptimalParser optimal;
+
+    /**
+     * @param chunkSize largest chunk, 1..2^30
+     * @param level     1..1000, see {@link org.fenestra.compress.Compressors}
+     */
+    public LzmsCompressor(int chunkSize, int level) {
+        this(chunkSize, level, MAX_WINDOW);
+    }
+
+    /** With a smaller match-finder window (tests of windowed chunks). */
+    LzmsCompressor(int chunkSize, int level, int maxWindow) {
+        if (chunkSize <= 0 || chunkSize > LzmsDecompressor.MAX_CHUNK_SIZE) {
+            throw new IllegalArgumentException("unsupported LZMS chunk size " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
+        this.maxWindow = maxWindow;
+        this.depth = Math.max(4, level * 2 / 3);
+        this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
+        this.enc = new LzmsItemEncoder(chunkSize);
+        this.lazy = level < MIN_OPTIMAL_LEVEL;
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
+                level >= MIN_GAP_LEVEL);
+    }
+
+    @Override
+    public int compress(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstCapacity) {
+        ChunkArguments.checkCompress(src, srcOff, srcLen, dst, dstOff, dstCapacity, chunkSize);
+        if (srcLen < MIN_INPUT) {
+            return 0;
+        }
+        if (in.length < srcLen + LzBytes.PADDING) {
+            in = new byte[srcLen + LzBytes.PADDING];
+        }
+        System.arraycopy(src, srcOff, in, 0, srcLen);
+        Arrays.fill(in, srcLen, srcLen + LzBytes.PADDING, (byte) 0);
+        x86.apply(in, 0, srcLen);
+        // The result must be smaller than the input, so never use more room than srcLen - 1.
+        // The backward stream starts at the end of the room, so both streams are written to
+        // a scratch buffer and only the final bytes are copied: nothing past them is touched.
+        int capacity = Math.min(dstCapacity, srcLen - 1);
+        if (out.length < capacity) {
+            out = new byte[Math.max(capacity, Math.min(chunkSize, 2 * out.length))];
+        }
+        enc.reset(out, 0, capacity, srcLen);
+        if (!(lazy ? parseLazy(srcLen) : parseNearOptimal(srcLen))) {
+            return 0;
+        }
+        int size = enc.finish(out);
+        System.arraycopy(out, 0, dst, dstOff, size);
+        return size;
+    }
+
+    /** The match finder's buffer for the window starting at {@code start}: the chunk copy, or a copy of the window. */
+    private byte[] windowBuffer(int start, int n) {
+        int size = Math.min(maxWindow, n - start);
+        if (start == 0 && size == n) {
+            return in;
+        }
+        if (window == null || window.length < size + LzBytes.PADDING) {
+            window = new byte[Math.min(maxWindow, n) + LzBytes.PADDING];
+        }
+        System.arraycopy(in, start, window, 0, size + (start + size == n ? 0 : LzBytes.PADDING));
+        if (start + size == n) {
+            Arrays.fill(window, size, size + LzBytes.PADDING, (byte) 0);
+        }
+        return window;
+    }
+
+    private HashChainMatchFinder loadHashChains(int start, int n) {
+        int size = Math.min(maxWindow, n - start);
+        if (hc == null || hcSize < size) {
+            hc = null;
+            hc = new HashChainMatchFinder(size);
+            hcSize = size;
+        }
+        hc.reset(windowBuffer(start, n), size);
+        return hc;
+    }
+
+    private boolean parseNearOptimal(int n) {
+        for (int start = 0; start < n; start += maxWindow) {
+            int size = Math.min(maxWindow, n - start);
+            if (lw == null || lwSize < size) {
+                lw = null;
+                lw = new LargeWindowMatchFinder(size);
+                lwSize = size;
+            }
+            lw.reset(windowBuffer(start, n), size);
+            if (!optimal.parse(in, start, start + size, lw, TAIL)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lazy parsing; returns false as soon as the output no longer fits. */
+    private boolean parseLazy(int n) {
+        final LzmsItemEncoder enc = this.enc;
+        final byte[] in = this.in;
+        int pos = 0;
+        int itemsSinceCheck = 0;
+        while (pos < n) {
+            int winStart = pos;
+            int winEnd = Math.min(n, winStart + maxWindow);
+            HashChainMatchFinder mf = loadHashChains(winStart, n);
+            int pendingLen = 0;   // match found at pos by the previous step's lookahead
+            int pendingOff = 0;
+            while (pos < winEnd) {
+                if (++itemsSinceCheck == 4096) {
+                    itemsSinceCheck = 0;
+                    if (enc.full()) {
+                        return false;
+                    }
+                }
+                int left = winEnd - pos;
+                if (left < TAIL) {
+                    enc.literal(in[pos++]);
+                    continue;
+                }
+                int maxLen = Math.min(left, MAX_MATCH);
+                int nice = Math.min(niceLen, maxLen);
+                // Repeat offsets first: cheap and often the best choice.
+                int repLen = 0;
+                int repOff = 0;
+                for (int r = 0; r < 3; r++) {
+                    int off = enc.lzRepOffset(r);
+                    if (off <= pos && in[pos] == in[pos - off] && in[pos + 1] == in[pos + 1 - off]) {
+                        int len = LzBytes.extend(in, pos, pos - off, 2, maxLen);
+                        if (len > repLen) {
+                            repLen = len;
+                            repOff = off;
+                        }
+                    }
+                }
+                if (repLen >= nice) {
+                    if (pendingLen == 0) {
+                        mf.skip(pos - winStart, 1);
+                    }
+                    enc.lzMatch(repOff, repLen);
+                    mf.skip(pos + 1 - winStart, repLen - 1);
+                    pos += repLen;
+                    pendingLen = 0;
+                    continue;
+                }
+                int len;
+                int off;
+                if (pendingLen != 0) {
+                    len = pendingLen;
+                    off = pendingOff;
+                } else {
+                    len = mf.longestMatch(pos - winStart, 2, maxLen, nice, depth);
+                    off = mf.offset;
+                }
+                pendingLen = 0;
+                int score = len >= 3 ? explicitScore(len, off) : Integer.MIN_VALUE;
+                int repScore = repLen >= 2 ? repScore(repLen) : Integer.MIN_VALUE;
+                if (repScore >= score && repLen >= 2) {
+                    enc.lzMatch(repOff, repLen);
+                    mf.skip(pos + 1 - winStart, repLen - 1);
+                    pos += repLen;
+                    continue;
+                }
+                if (score <= 0) {
+                    enc.literal(in[pos++]);
+                    continue;
+                }
+                // Lazy step: would a match at the next position be better?
+                if (len < nice && left > TAIL + 1) {
+                    int nextLen = mf.longestMatch(pos + 1 - winStart, len, Math.min(left - 1, MAX_MATCH),
+                            Math.min(nice, left - 1), depth >>> 1);
+                    if (nextLen > len && explicitScore(nextLen, mf.offset) > score + 4) {
+                        enc.literal(in[pos++]);
+                        pendingLen = nextLen;
+                        pendingOff = mf.offset;
+                        continue;
+                    }
+                    enc.lzMatch(off, len);
+                    mf.skip(pos + 2 - winStart, len - 2);
+                    pos += len;
+                    continue;
+                }
+                enc.lzMatch(off, len);
+                mf.skip(pos + 1 - winStart, len - 1);
+                pos += len;
+            }
+        }
+        return !enc.full();
+    }
+
+    /** Rough worth of an explicit match in quarter bits: length against offset size. */
+    private static int explicitScore(int len, int off) {
+        int offBits = 32 - Integer.numberOfLeadingZeros(off);
+        return len * 16 - offBits * 4 - 24;
+    }
+
+    private static int repScore(int len) {
+        return len * 16 - 20;
+    }
+}
