@@ -26,7 +26,7 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
  * each; plus a window copy for chunks above 64 MiB), the match finder (4 bytes per window
  * byte plus a head table of up to 64 MiB) and about 1.5 MiB for the delta match finder and
- * parser: some 450 MiB for a 64 MiB solid chunk, 4.5 MiB for a 32 KiB chunk.
+ * parser: some 450 MiB for a 64 MiB solid chunk, about 2 MiB for a 32 KiB chunk.
  */
 public final class LzmsCompressor implements ChunkCompressor {
 
