@@ -65,15 +65,35 @@ final class DeltaMatchFinder {
                 continue;
             }
             int m = cand;
-            int len = MIN_LEN; // the key holds the first three differences
-            while (len < maxLen && (byte) (in[p + len] - in[p + len - span]) == (byte) (in[m + len] - in[m + len - span])) {
-                len++;
-            }
+            int len = extend(in, p, m, span, MIN_LEN, maxLen); // the key holds the first three differences
             if (len >= MIN_LEN) {
                 lens[power] = len;
                 offsets[power] = offset;
             }
         }
+    }
+
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    /** Byte-wise differences {@code x - y} of 8 lanes at once (no borrow between lanes). */
+    private static long differences(long x, long y) {
+        return ((x | HIGH_BITS) - (y & ~HIGH_BITS)) ^ ((x ^ ~y) & HIGH_BITS);
+    }
+
+    /** Extends a delta match of {@code len} bytes at {@code p} against {@code m}, 8 bytes per step. */
+    private static int extend(byte[] in, int p, int m, int span, int len, int maxLen) {
+        while (len + 8 <= maxLen) {
+            long dp = differences(LzBytes.le64(in, p + len), LzBytes.le64(in, p + len - span));
+            long dm = differences(LzBytes.le64(in, m + len), LzBytes.le64(in, m + len - span));
+            if (dp != dm) {
+                return len + (Long.numberOfTrailingZeros(dp ^ dm) >>> 3);
+            }
+            len += 8;
+        }
+        while (len < maxLen && (byte) (in[p + len] - in[p + len - span]) == (byte) (in[m + len] - in[m + len - span])) {
+            len++;
+        }
+        return len;
     }
 
     /** Inserts positions {@code p .. p + count - 1} without searching (as far as 3 bytes remain). */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.lz.ChunkArguments;
-import org.fenestra.compress.matchfinder.HashChainMatchFinder;
 import org.fenestra.compress.matchfinder.LargeWindowMatchFinder;
 import org.fenestra.compress.matchfinder.LzBytes;
 
@@ -16,16 +15,18 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * part is moved down to follow the forward part.
  *
  * <p>Parsing (levels as in {@link org.fenestra.compress.Compressors}): below level
- * {@value #MIN_OPTIMAL_LEVEL} lazy parsing on hash chains which also tries the three LZ repeat
- * offsets the decoder will see; from there {@link NearOptimalParser} on a
- * {@link LargeWindowMatchFinder}.
+ * {@value #MIN_OPTIMAL_LEVEL} lazy parsing which also tries the three LZ repeat offsets the
+ * decoder will see; from there {@link NearOptimalParser} (with delta matches from
+ * {@value #MIN_DELTA_LEVEL}, "match + literal + repeat" from {@value #MIN_GAP_LEVEL}). Both
+ * search a {@link LargeWindowMatchFinder}.
  *
  * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB):
  * a larger chunk is coded as one stream, but explicit matches do not reach back past the
  * start of the window holding their position (repeat matches may). Memory per instance
  * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
- * each) plus the match finder (about 4.25 bytes per window byte: some 272 MiB for 64 MiB
- * windows), so about 400 MiB for a 64 MiB solid chunk.
+ * each; plus a window copy for chunks above 64 MiB), the match finder (4 bytes per window
+ * byte plus a head table of up to 64 MiB) and about 1.5 MiB for the delta match finder and
+ * parser: some 450 MiB for a 64 MiB solid chunk, about 2 MiB for a 32 KiB chunk.
  */
 public final class LzmsCompressor implements ChunkCompressor {
 
@@ -55,8 +56,8 @@ public final class LzmsCompressor implements ChunkCompressor {
     private byte[] in = new byte[0];
     private byte[] out = new byte[0];
     private byte[] window;
-    private HashChainMatchFinder hc;
-    private int hcSize;
+    private final int[] lazyLen = new int[1];
+    private final int[] lazyOff = new int[1];
     private LargeWindowMatchFinder lw;
     private int lwSize;
     private final NearOptimalParser optimal;
@@ -128,31 +129,32 @@ public final class LzmsCompressor implements ChunkCompressor {
         return window;
     }
 
-    private HashChainMatchFinder loadHashChains(int start, int n) {
+    /** The match finder, sized for and reset to the window starting at {@code start}. */
+    private LargeWindowMatchFinder loadMatchFinder(int start, int n) {
         int size = Math.min(maxWindow, n - start);
-        if (hc == null || hcSize < size) {
-            hc = null;
-            hc = new HashChainMatchFinder(size);
-            hcSize = size;
+        if (lw == null || lwSize < size) {
+            lw = null; // let the old tables go before allocating the new ones
+            lw = new LargeWindowMatchFinder(size);
+            lwSize = size;
         }
-        hc.reset(windowBuffer(start, n), size);
-        return hc;
+        lw.reset(windowBuffer(start, n), size);
+        return lw;
     }
 
     private boolean parseNearOptimal(int n) {
         for (int start = 0; start < n; start += maxWindow) {
             int size = Math.min(maxWindow, n - start);
-            if (lw == null || lwSize < size) {
-                lw = null;
-                lw = new LargeWindowMatchFinder(size);
-                lwSize = size;
-            }
-            lw.reset(windowBuffer(start, n), size);
-            if (!optimal.parse(in, start, start + size, lw, TAIL)) {
+            if (!optimal.parse(in, start, start + size, loadMatchFinder(start, n), TAIL)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The longest match at window position {@code p} (0 if none, offset in {@code lazyOff[0]}). */
+    private int longestMatch(LargeWindowMatchFinder mf, int p, int maxLen, int nice, int depth) {
+        mf.getMatches(p, maxLen, nice, depth, lazyLen, lazyOff, 0, 1);
+        return mf.bestLen;
     }
 
     /** Lazy parsing; returns false as soon as the output no longer fits. */
@@ -164,7 +166,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         while (pos < n) {
             int winStart = pos;
             int winEnd = Math.min(n, winStart + maxWindow);
-            HashChainMatchFinder mf = loadHashChains(winStart, n);
+            LargeWindowMatchFinder mf = loadMatchFinder(winStart, n);
             int pendingLen = 0;   // match found at pos by the previous step's lookahead
             int pendingOff = 0;
             while (pos < winEnd) {
@@ -210,8 +212,8 @@ public final class LzmsCompressor implements ChunkCompressor {
                     len = pendingLen;
                     off = pendingOff;
                 } else {
-                    len = mf.longestMatch(pos - winStart, 2, maxLen, nice, depth);
-                    off = mf.offset;
+                    len = longestMatch(mf, pos - winStart, maxLen, nice, depth);
+                    off = lazyOff[0];
                 }
                 pendingLen = 0;
                 int score = len >= 3 ? explicitScore(len, off) : Integer.MIN_VALUE;
@@ -228,12 +230,12 @@ public final class LzmsCompressor implements ChunkCompressor {
                 }
                 // Lazy step: would a match at the next position be better?
                 if (len < nice && left > TAIL + 1) {
-                    int nextLen = mf.longestMatch(pos + 1 - winStart, len, Math.min(left - 1, MAX_MATCH),
-                            Math.min(nice, left - 1), depth >>> 1);
-                    if (nextLen > len && explicitScore(nextLen, mf.offset) > score + 4) {
+                    int nextLen = longestMatch(mf, pos + 1 - winStart, Math.min(left - 1, MAX_MATCH),
+                            Math.min(nice, left - 1), Math.max(1, depth >>> 1));
+                    if (nextLen > len && explicitScore(nextLen, lazyOff[0]) > score + 4) {
                         enc.literal(in[pos++]);
                         pendingLen = nextLen;
-                        pendingOff = mf.offset;
+                        pendingOff = lazyOff[0];
                         continue;
                     }
                     enc.lzMatch(off, len);
