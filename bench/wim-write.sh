@@ -46,7 +46,9 @@ row "export (raw copy)" "$w" "$f" "$out/f.wim" "$out/w.wim"
 modified=$WORK/modified
 if [ ! -f "$modified/.complete" ]; then
   rm -rf "$modified" && cp -al "$CORPUS" "$modified"   # hard-linked copy: replaced files are unlinked first
-  find "$modified" -type f -size +100k | head -n 20 | while read -r f; do rm -f "$f"; head -c 300000 /dev/urandom | base64 > "$f"; done
+  # (process substitution: with pipefail, find's SIGPIPE when head stops reading would abort the script)
+  mapfile -t replaced < <(find "$modified" -type f -size +100k | head -n 20)
+  for f in "${replaced[@]}"; do rm -f "$f"; head -c 300000 /dev/urandom | base64 > "$f"; done
   mkdir -p "$modified/new-folder" && cp -a "$BENCH_ROOT" "$modified/new-folder/bench"
   head -c 20000000 /dev/urandom | base64 > "$modified/new-folder/new-data.txt"
   touch "$modified/.complete"
