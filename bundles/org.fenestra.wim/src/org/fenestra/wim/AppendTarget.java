@@ -27,8 +27,8 @@ import org.fenestra.wim.write.WimFileWriter;
  * ({@code can_modify_wim}, {@code overwrite_wim_inplace}): not a split part, not marked
  * READONLY, writable, no write in progress, not pipable, and laid out as wimlib expects
  * (resources, then blob table, XML, integrity table), so that everything new can go after the
- * old end without touching what the old header points at. Solid and LZMS WIMs are refused:
- * their resources cannot be written yet.
+ * old end without touching what the old header points at. WIMs with solid resources are
+ * refused (new data would need a solid resource of its own; optimize rebuilds them).
  */
 final class AppendTarget implements Closeable {
     final WimFile wim;
@@ -63,10 +63,6 @@ final class AppendTarget implements Closeable {
             if (h.pipable()) {
                 throw new UnsupportedWimException("\"" + path + "\" is a pipable WIM, which cannot be changed in place"
                         + " (and pipable WIMs cannot be written yet)");
-            }
-            if (h.version() == WimHeader.VERSION_SOLID || h.compressionType() == CompressionType.LZMS) {
-                throw new UnsupportedWimException("\"" + path + "\" has solid or LZMS resources, which cannot be written"
-                        + " yet; rebuild it with optimize (it becomes LZX) first");
             }
             return new AppendTarget(wim, path, checkLayout(wim, path), lockChannel);
         } catch (IOException | RuntimeException e) {
@@ -136,8 +132,8 @@ final class AppendTarget implements Closeable {
         all.addAll(wim.mainBlobTableMetadata());
         for (BlobDescriptor b : all) {
             if (b.resource().solid()) {
-                throw new UnsupportedWimException("\"" + path + "\" has solid resources, which cannot be written yet;"
-                        + " rebuild it with optimize (it becomes LZX) first");
+                throw new UnsupportedWimException("\"" + path + "\" has solid resources, which cannot be changed in"
+                        + " place yet; rebuild it with optimize, or export its images into a new WIM");
             }
             if (b.resource().offset() + b.resource().sizeInWim() > end) {
                 throw resourceOrder(path, "a resource lies after the XML data");

@@ -59,7 +59,7 @@ class InPlaceOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "none", "XPRESS", "LZX" })
+    @ValueSource(strings = { "none", "XPRESS", "LZX", "LZMS" })
     void everyStepMatchesWimlib(String compression) throws Exception {
         assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
         Path dir = Files.createDirectories(tmp.resolve(compression));

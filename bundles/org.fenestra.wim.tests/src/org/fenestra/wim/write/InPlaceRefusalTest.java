@@ -75,7 +75,7 @@ class InPlaceRefusalTest {
             "append; lzx.wim; 4; 71", "delete; lzx.wim; 4; 71", "update; lzx.wim; 4; 71", "optimize; lzx.wim; 4; 71",
             "export; lzx.wim; 4; 71", "append; split.swm; 0; 71", "optimize; split.swm; 0; 71",
             "append; pipable.wim; 0; 68", "update; pipable.wim; 0; 68", "optimize; pipable.wim; 0; 68",
-            "append; solid.esd; 0; 68", "append; lzms.wim; 0; 68", "update; solid.esd; 0; 68",
+            "append; solid.esd; 0; 68", "update; solid.esd; 0; 68",
             "append; lzx.wim; 64; 71", "export; lzx.wim; 64; 71", "append-same-name; lzx.wim; 0; 11",
             "export-same-name; lzx.wim; 0; 11", "delete-bad-index; lzx.wim; 0; 18",
             "update-delete-dir; lzx.wim; 0; 32", "update-under-file; lzx.wim; 0; 40",

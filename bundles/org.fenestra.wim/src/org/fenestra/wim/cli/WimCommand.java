@@ -131,7 +131,7 @@ public final class WimCommand {
                 + "       fenestra wim split WIMFILE SWM_NAME PART_SIZE_MiB [--check]\n"
                 + "       fenestra wim join [--check] OUT_WIMFILE SPLIT_WIM_PART...\n"
                 + "         (TYPE: none, XPRESS, LZX or LZMS; append, export to an existing WIM, update and"
-                + " delete --soft\n          change the WIM in place; LZMS, solid, pipable and split WIMs cannot be"
+                + " delete --soft\n          change the WIM in place; solid, pipable and split WIMs cannot be"
                 + " changed in place)\n"
                 + "         (export to a new WIM: without --compress it keeps the source's compression and"
                 + " chunk size,\n          and LZMS output of a solid source is solid again)\n");
