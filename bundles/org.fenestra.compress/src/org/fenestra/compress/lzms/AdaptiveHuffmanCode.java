@@ -17,20 +17,16 @@ final class AdaptiveHuffmanCode {
 
     final int[] table;
     final int tableBits;
-    private final int rebuildPeriod;
-    private final int[] freqs;
+    private final AdaptiveFrequencies frequencies;
     private final byte[] lens;
     private final int[] work;
     private final CodeLengthBuilder lengthBuilder;
-    private int numSyms;
-    private int untilRebuild;
 
     AdaptiveHuffmanCode(int maxSyms, int tableBits, int tableSize, int rebuildPeriod, CodeLengthBuilder lengthBuilder,
             int[] work) {
         this.tableBits = tableBits;
         this.table = new int[tableSize];
-        this.rebuildPeriod = rebuildPeriod;
-        this.freqs = new int[Math.max(maxSyms, 2)];
+        this.frequencies = new AdaptiveFrequencies(maxSyms, rebuildPeriod);
         this.lens = new byte[Math.max(maxSyms, 2)];
         this.lengthBuilder = lengthBuilder;
         this.work = work;
@@ -38,24 +34,20 @@ final class AdaptiveHuffmanCode {
 
     /** Starts over with {@code numSyms} symbols, all of frequency 1. */
     void reset(int numSyms) {
-        this.numSyms = numSyms;
-        Arrays.fill(freqs, 1);
+        frequencies.reset(numSyms);
         rebuild();
     }
 
     /** Counts a decoded symbol, rebuilding the code when its period is over. */
     void count(int sym) {
-        freqs[sym]++;
-        if (--untilRebuild == 0) {
+        if (frequencies.count(sym)) {
             rebuild();
-            for (int s = 0; s < numSyms; s++) {
-                freqs[s] = (freqs[s] >>> 1) + 1;
-            }
+            frequencies.dilute();
         }
     }
 
     private void rebuild() {
-        untilRebuild = rebuildPeriod;
+        int numSyms = frequencies.numSyms();
         if (numSyms < 2) {
             // Degenerate alphabet (chunks of at most 2 bytes): a 1-bit code whose second
             // symbol does not exist; decoding it yields an offset that fails validation.
@@ -65,7 +57,7 @@ final class AdaptiveHuffmanCode {
             DecodeTable.build(table, 2, tableBits, lens, 0, MAX_LEN, work);
             return;
         }
-        lengthBuilder.build(freqs, numSyms, MAX_LEN, lens);
+        lengthBuilder.build(frequencies.freqs, numSyms, MAX_LEN, lens);
         if (!DecodeTable.build(table, numSyms, tableBits, lens, 0, MAX_LEN, work)) {
             // Cannot happen: the builder always yields a complete code.
             throw new IllegalStateException("LZMS: internal error building a Huffman code");

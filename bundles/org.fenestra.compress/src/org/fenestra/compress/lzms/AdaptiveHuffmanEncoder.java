@@ -1,7 +1,5 @@
 package org.fenestra.compress.lzms;
 
-import java.util.Arrays;
-
 import org.fenestra.compress.huffman.CanonicalCode;
 import org.fenestra.compress.huffman.CodeLengthBuilder;
 
@@ -14,11 +12,8 @@ final class AdaptiveHuffmanEncoder {
 
     final byte[] lens;
     private final int[] codewords;
-    private final int[] freqs;
-    private final int rebuildPeriod;
+    private final AdaptiveFrequencies frequencies;
     private final CodeLengthBuilder lengthBuilder;
-    private int numSyms;
-    private int untilRebuild;
     /** Incremented at every rebuild, so cost tables derived from {@link #lens} know when to refresh. */
     int version;
 
@@ -26,37 +21,32 @@ final class AdaptiveHuffmanEncoder {
         int n = Math.max(maxSyms, 2);
         this.lens = new byte[n];
         this.codewords = new int[n];
-        this.freqs = new int[n];
-        this.rebuildPeriod = rebuildPeriod;
+        this.frequencies = new AdaptiveFrequencies(maxSyms, rebuildPeriod);
         this.lengthBuilder = lengthBuilder;
     }
 
     /** Starts over with {@code numSyms >= 2} symbols, all of frequency 1. */
     void reset(int numSyms) {
-        this.numSyms = numSyms;
-        Arrays.fill(freqs, 1);
+        frequencies.reset(numSyms);
         rebuild();
     }
 
     int numSyms() {
-        return numSyms;
+        return frequencies.numSyms();
     }
 
     /** Writes {@code sym}'s codeword and counts it, rebuilding the code when its period is over. */
     void encode(int sym, BackwardBitWriter out) {
         out.write(codewords[sym], lens[sym]);
-        freqs[sym]++;
-        if (--untilRebuild == 0) {
+        if (frequencies.count(sym)) {
             rebuild();
-            for (int s = 0; s < numSyms; s++) {
-                freqs[s] = (freqs[s] >>> 1) + 1;
-            }
+            frequencies.dilute();
         }
     }
 
     private void rebuild() {
-        untilRebuild = rebuildPeriod;
-        lengthBuilder.build(freqs, numSyms, AdaptiveHuffmanCode.MAX_LEN, lens);
+        int numSyms = frequencies.numSyms();
+        lengthBuilder.build(frequencies.freqs, numSyms, AdaptiveHuffmanCode.MAX_LEN, lens);
         CanonicalCode.assign(lens, numSyms, AdaptiveHuffmanCode.MAX_LEN, codewords);
         version++;
     }
