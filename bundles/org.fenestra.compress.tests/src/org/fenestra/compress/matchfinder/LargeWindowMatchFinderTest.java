@@ -3,8 +3,6 @@ package org.fenestra.compress.matchfinder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,36 +11,6 @@ import org.junit.jupiter.api.Test;
  * capped, and never reaches into a previous buffer.
  */
 class LargeWindowMatchFinderTest {
-
-    private static byte[] data(int n, long seed) {
-        Random rnd = new Random(seed);
-        byte[] b = new byte[n + LzBytes.PADDING];
-        for (int i = 0; i < n; i++) {
-            if (i > 300 && rnd.nextInt(50) == 0) {
-                int from = rnd.nextInt(i - 1);
-                int len = Math.min(n - i, 1 + rnd.nextInt(300));
-                for (int k = 0; k < len; k++) {
-                    b[i + k] = b[from + k];
-                }
-                i += len - 1;
-            } else {
-                b[i] = (byte) rnd.nextInt(4);
-            }
-        }
-        return b;
-    }
-
-    private static int longest(byte[] b, int pos, int maxLen) {
-        int best = 0;
-        for (int m = 0; m < pos; m++) {
-            int l = 0;
-            while (l < maxLen && b[m + l] == b[pos + l]) {
-                l++;
-            }
-            best = Math.max(best, l);
-        }
-        return best;
-    }
 
     private static void assertMatches(byte[] b, int pos, int maxLen, int[] lens, int[] offs, int count) {
         int prev = 0;
@@ -63,13 +31,13 @@ class LargeWindowMatchFinderTest {
         int[] lens = new int[600];
         int[] offs = new int[600];
         for (long seed = 3; seed <= 4; seed++) {
-            byte[] b = data(n, seed);
+            byte[] b = MatchData.data(n, seed);
             mf.reset(b, n);
             for (int pos = 0; pos + LargeWindowMatchFinder.REQUIRED_BYTES <= n; pos++) {
                 int maxLen = Math.min(n - pos, 258);
                 int count = mf.getMatches(pos, maxLen, maxLen, Integer.MAX_VALUE, lens, offs, 0, lens.length);
                 assertMatches(b, pos, maxLen, lens, offs, count);
-                int want = longest(b, pos, maxLen);
+                int want = MatchData.longest(b, pos, maxLen);
                 if (want >= 4) {
                     assertEquals(want, lens[count - 1], "longest match at " + pos);
                     assertEquals(want, mf.bestLen);
@@ -84,7 +52,7 @@ class LargeWindowMatchFinderTest {
         LargeWindowMatchFinder mf = new LargeWindowMatchFinder(n);
         int[] lens = new int[8];
         int[] offs = new int[8];
-        byte[] b = data(n, 9);
+        byte[] b = MatchData.data(n, 9);
         mf.reset(b, n);
         for (int pos = 0; pos + LargeWindowMatchFinder.REQUIRED_BYTES <= n; pos++) {
             if (pos % 7 == 3) {
@@ -98,7 +66,7 @@ class LargeWindowMatchFinderTest {
             System.arraycopy(lens, 2, lens, 0, count - 2);
             System.arraycopy(offs, 2, offs, 0, count - 2);
             assertMatches(b, pos, maxLen, lens, offs, count - 2);
-            int want = longest(b, pos, maxLen);
+            int want = MatchData.longest(b, pos, maxLen);
             if (want >= 4) {
                 assertEquals(want, lens[count - 3], "longest match at " + pos);
             }
@@ -111,7 +79,7 @@ class LargeWindowMatchFinderTest {
         LargeWindowMatchFinder mf = new LargeWindowMatchFinder(n);
         int[] lens = new int[600];
         int[] offs = new int[600];
-        byte[] a = data(n, 5);
+        byte[] a = MatchData.data(n, 5);
         byte[] b = a.clone();
         mf.reset(a, n);
         for (int pos = 0; pos + 5 <= n; pos++) {

@@ -3,8 +3,6 @@ package org.fenestra.compress.matchfinder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,37 +11,6 @@ import org.junit.jupiter.api.Test;
  * reusing an instance for a new buffer never reports matches into the old one.
  */
 class MatchFinderTest {
-
-    private static byte[] data(int n, long seed) {
-        Random rnd = new Random(seed);
-        byte[] b = new byte[n + LzBytes.PADDING];
-        for (int i = 0; i < n; i++) {
-            // small alphabet and copies of earlier stretches: many matches of all lengths
-            if (i > 300 && rnd.nextInt(50) == 0) {
-                int from = rnd.nextInt(i - 1);
-                int len = Math.min(n - i, 1 + rnd.nextInt(300));
-                for (int k = 0; k < len; k++) {
-                    b[i + k] = b[from + k];
-                }
-                i += len - 1;
-            } else {
-                b[i] = (byte) rnd.nextInt(4);
-            }
-        }
-        return b;
-    }
-
-    private static int longest(byte[] b, int pos, int maxLen) {
-        int best = 0;
-        for (int m = 0; m < pos; m++) {
-            int l = 0;
-            while (l < maxLen && b[m + l] == b[pos + l]) {
-                l++;
-            }
-            best = Math.max(best, l);
-        }
-        return best;
-    }
 
     private static void assertMatch(byte[] b, int pos, int off, int len) {
         assertTrue(off >= 1 && off <= pos, "offset " + off + " at " + pos);
@@ -57,7 +24,7 @@ class MatchFinderTest {
         int n = 6000;
         HashChainMatchFinder mf = new HashChainMatchFinder(n);
         for (long seed = 1; seed <= 2; seed++) {
-            byte[] b = data(n, seed);
+            byte[] b = MatchData.data(n, seed);
             mf.reset(b, n);
             for (int pos = 0; pos < n; pos++) {
                 int maxLen = Math.min(n - pos, 258);
@@ -65,7 +32,7 @@ class MatchFinderTest {
                 if (maxLen < 5) {
                     continue;
                 }
-                int want = longest(b, pos, maxLen);
+                int want = MatchData.longest(b, pos, maxLen);
                 if (len >= 3) {
                     assertMatch(b, pos, mf.offset, len);
                 }
@@ -86,7 +53,7 @@ class MatchFinderTest {
         int[] lens = new int[600];
         int[] offs = new int[600];
         for (long seed = 3; seed <= 4; seed++) {
-            byte[] b = data(n, seed);
+            byte[] b = MatchData.data(n, seed);
             mf.reset(b, n);
             for (int pos = 0; pos + BinaryTreeMatchFinder.REQUIRED_BYTES <= n; pos++) {
                 int maxLen = Math.min(n - pos, 258);
@@ -98,7 +65,7 @@ class MatchFinderTest {
                     assertMatch(b, pos, offs[k], lens[k]);
                     prev = lens[k];
                 }
-                int want = longest(b, pos, maxLen);
+                int want = MatchData.longest(b, pos, maxLen);
                 if (want >= 4) {
                     assertEquals(want, prev, "longest match at " + pos);
                 }
@@ -113,7 +80,7 @@ class MatchFinderTest {
         BinaryTreeMatchFinder bt = new BinaryTreeMatchFinder(n, false);
         int[] lens = new int[600];
         int[] offs = new int[600];
-        byte[] a = data(n, 5);
+        byte[] a = MatchData.data(n, 5);
         byte[] b = a.clone(); // identical content: stale entries would "match"
         hc.reset(a, n);
         bt.reset(a, n);
