@@ -108,19 +108,7 @@ class CaptureOracleTest {
         Path dir = Files.createDirectories(tmp.resolve("cancel"));
         Path dest = dir.resolve("image.wim");
         Files.writeString(dest, "the original file");
-        WimProgress cancelSoon = new WimProgress() {
-            private long work;
-
-            @Override
-            public void worked(long w) {
-                work += w;
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return work > 100_000;
-            }
-        };
+        WimProgress cancelSoon = new CancelAfterWork(100_000);
         assertThrows(WimCancelledException.class, () -> WimWriter.capture(tree, dest, CaptureOptions.named("x"),
                 WriteOptions.defaults(), cancelSoon));
         assertEquals("the original file", Files.readString(dest));

@@ -163,19 +163,7 @@ class SolidOracleTest {
             assertEquals(WimHeader.VERSION_SOLID, w.rawHeader().version());
         }
         byte[] before = Files.readAllBytes(dest);
-        WimProgress cancelSoon = new WimProgress() {
-            private long work;
-
-            @Override
-            public void worked(long w) {
-                work += w;
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return work > 200_000;
-            }
-        };
+        WimProgress cancelSoon = new CancelAfterWork(200_000);
         assertThrows(WimCancelledException.class,
                 () -> WimWriter.capture(tree, dest, CaptureOptions.named("x"), opts, cancelSoon));
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dest)));

@@ -180,19 +180,7 @@ class SplitJoinOracleTest {
         // cancelled after the first part: no part stays, an existing file keeps its contents
         Path first = dir.resolve("c.swm");
         Files.writeString(first, "keep me");
-        WimProgress cancelLate = new WimProgress() {
-            private long work;
-
-            @Override
-            public void worked(long w) {
-                work += w;
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return work > 60_000;
-            }
-        };
+        WimProgress cancelLate = new CancelAfterWork(60_000);
         try (WimFile w = WimFile.open(Fixtures.path("multi.wim"))) {
             assertThrows(WimCancelledException.class, () -> WimSplitter.split(w, first, 20_000, false, cancelLate));
         }
