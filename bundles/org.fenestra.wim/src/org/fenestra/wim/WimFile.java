@@ -32,6 +32,11 @@ public final class WimFile implements Closeable {
     private final Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs = new LinkedHashMap<>();
     private final Map<BlobDescriptor, WimPart> blobPart = new java.util.IdentityHashMap<>();
     private final List<WimImageInfo> images;
+    /**
+     * The image opened last: callers often open the same image twice in a row (estimate, then
+     * export; list, then extract), and its metadata can be tens of MB read over a network.
+     */
+    private WimImage lastOpened;
 
     private WimFile(WimPart main) {
         this.main = main;
@@ -173,7 +178,11 @@ public final class WimFile implements Closeable {
     }
 
     /** Reads and parses image {@code index}'s metadata. */
-    public WimImage openImage(int index) throws IOException {
+    public synchronized WimImage openImage(int index) throws IOException {
+        WimImage last = lastOpened;
+        if (last != null && last.info().index() == index) {
+            return last;
+        }
         WimImageInfo info = image(index);
         List<BlobDescriptor> metadata = main.blobTable().metadata();
         if (index > metadata.size()) {
@@ -187,7 +196,8 @@ public final class WimFile implements Closeable {
             throw new InvalidBlobTableException(where);
         }
         BlobDescriptor md = metadata.get(index - 1);
-        return new WimImage(this, info, ImageMetadata.read(md, "metadata resource of image " + index));
+        lastOpened = new WimImage(this, info, ImageMetadata.read(md, "metadata resource of image " + index));
+        return lastOpened;
     }
 
     /** The blob with this SHA-1 in any opened part, or null. */

@@ -66,11 +66,6 @@ public record WriteOptions(CompressionType compression, int chunkSize, int level
         return false;
     }
 
-    /** Whether {@code source}'s data cannot be copied as it is: it lies in solid resources. */
-    public static boolean needsRecompression(WimFile source) {
-        return hasSolidResources(source);
-    }
-
     public WriteOptions withCompression(CompressionType t, int newChunkSize) {
         return new WriteOptions(t, newChunkSize, level, integrity, boot, recompress, solid);
     }

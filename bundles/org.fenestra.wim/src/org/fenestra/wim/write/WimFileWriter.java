@@ -139,8 +139,12 @@ public final class WimFileWriter {
         }
         // Blobs of a WIM being read go in its file order (wimlib's "sequential order"): each
         // resource, and each chunk of a solid one, is then read once.
-        data.sort(Comparator.comparing((OutputBlob b) -> b.source().fileOrder(),
-                Comparator.nullsFirst(java.util.Arrays::compare)));
+        // (Each blob's position computed once, not at every comparison of the sort.)
+        Map<OutputBlob, long[]> positions = new IdentityHashMap<>();
+        for (OutputBlob b : data) {
+            positions.put(b, b.source().fileOrder());
+        }
+        data.sort(Comparator.comparing(positions::get, Comparator.nullsFirst(java.util.Arrays::compare)));
         progress.beginTask("Writing WIM", total);
         Map<BlobDescriptor.Sha1Key, OutputBlob> stored = new HashMap<>();
         for (OutputBlob b : alreadyStored) {

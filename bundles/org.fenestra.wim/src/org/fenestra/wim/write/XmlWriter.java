@@ -43,11 +43,8 @@ public final class XmlWriter {
         return sb.append("</IMAGE>").toString();
     }
 
-    /**
-     * An IMAGE element copied from another WIM, renumbered; NAME and DESCRIPTION are replaced
-     * when given (appended when the source had none), everything else is kept as it was.
-     */
-    public static String copiedImage(Element image, int index, String newName, String newDescription) {
+    /** The start tag of {@code image} with INDEX set to {@code index}, its other attributes kept. */
+    private static StringBuilder openRenumbered(Element image, int index) {
         StringBuilder sb = new StringBuilder();
         sb.append("<IMAGE INDEX=\"").append(index).append("\"");
         NamedNodeMap attrs = image.getAttributes();
@@ -57,7 +54,15 @@ public final class XmlWriter {
                 attribute(sb, a);
             }
         }
-        sb.append('>');
+        return sb.append('>');
+    }
+
+    /**
+     * An IMAGE element copied from another WIM, renumbered; NAME and DESCRIPTION are replaced
+     * when given (appended when the source had none), everything else is kept as it was.
+     */
+    public static String copiedImage(Element image, int index, String newName, String newDescription) {
+        StringBuilder sb = openRenumbered(image, index);
         boolean nameDone = false;
         boolean descriptionDone = false;
         for (Node n = image.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -98,16 +103,7 @@ public final class XmlWriter {
         StringBuilder time = new StringBuilder();
         timestamp(time, "LASTMODIFICATIONTIME", modificationTime);
         replaced.put("LASTMODIFICATIONTIME", time.toString());
-        StringBuilder sb = new StringBuilder();
-        sb.append("<IMAGE INDEX=\"").append(index).append("\"");
-        NamedNodeMap attrs = image.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Attr a = (Attr) attrs.item(i);
-            if (!a.getName().equals("INDEX")) {
-                attribute(sb, a);
-            }
-        }
-        sb.append('>');
+        StringBuilder sb = openRenumbered(image, index);
         for (Node n = image.getFirstChild(); n != null; n = n.getNextSibling()) {
             String with = n instanceof Element e ? replaced.remove(e.getTagName()) : null;
             if (with != null) {
