@@ -13,11 +13,32 @@ import org.fenestra.smb.SmbException.Kind;
 
 import com.hierynomus.mserref.NtStatus;
 import com.hierynomus.mssmb2.SMBApiException;
+import com.hierynomus.smbj.common.SMBRuntimeException;
 
 /** Server status codes as the {@code java.nio.file} exceptions callers already handle. */
 final class SmbErrors {
 
+    /** One call into smbj. */
+    @FunctionalInterface
+    interface SmbCall<T> {
+        T run() throws IOException;
+    }
+
     private SmbErrors() {
+    }
+
+    /**
+     * Runs {@code call}, turning a server status into the exception {@link #translate} gives and
+     * any other smbj failure (connection lost, timeout) into an IOException naming {@code path}.
+     */
+    static <T> T call(String path, SmbCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (SMBApiException e) {
+            throw translate(e, path);
+        } catch (SMBRuntimeException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
+        }
     }
 
     static IOException translate(SMBApiException e, String path) {

@@ -77,17 +77,11 @@ final class SmbFileChannel extends FileChannel {
         }
         // One SMB2 READ at most; the caller loops, as with a local channel.
         ByteBuffer window = dst.slice().limit(Math.min(dst.remaining(), maxRead));
-        try {
-            int n = (int) file.read(window, at); // -1 at end of file, like a local channel
-            if (n > 0) {
-                dst.position(dst.position() + n);
-            }
-            return n;
-        } catch (SMBApiException e) {
-            throw SmbErrors.translate(e, path);
-        } catch (SMBRuntimeException e) {
-            throw new IOException(path + ": " + e.getMessage(), e);
+        int n = SmbErrors.call(path, () -> (int) file.read(window, at)); // -1 at end of file, like a local channel
+        if (n > 0) {
+            dst.position(dst.position() + n);
         }
+        return n;
     }
 
     @Override
@@ -119,18 +113,12 @@ final class SmbFileChannel extends FileChannel {
             throw new IllegalArgumentException("negative position " + at);
         }
         int length = src.remaining();
-        try {
-            long written = file.write(src.duplicate(), at); // smbj splits it into SMB2 WRITEs
-            if (written != length) {
-                throw new IOException(path + ": the server wrote " + written + " of " + length + " bytes");
-            }
-            src.position(src.position() + length);
-            return length;
-        } catch (SMBApiException e) {
-            throw SmbErrors.translate(e, path);
-        } catch (SMBRuntimeException e) {
-            throw new IOException(path + ": " + e.getMessage(), e);
+        long written = SmbErrors.call(path, () -> file.write(src.duplicate(), at)); // smbj splits it into SMB2 WRITEs
+        if (written != length) {
+            throw new IOException(path + ": the server wrote " + written + " of " + length + " bytes");
         }
+        src.position(src.position() + length);
+        return length;
     }
 
     @Override

@@ -39,7 +39,6 @@ import com.hierynomus.mssmb2.SMB2CreateDisposition;
 import com.hierynomus.mssmb2.SMB2CreateOptions;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
-import com.hierynomus.smbj.common.SMBRuntimeException;
 import com.hierynomus.smbj.share.DiskEntry;
 import com.hierynomus.smbj.share.DiskShare;
 import com.hierynomus.smbj.share.File;
@@ -107,18 +106,16 @@ public final class SmbFileSystemProvider extends FileSystemProvider {
         }
         SMB2CreateDisposition disposition = disposition(options, write);
         String name = p.pathInShare();
-        try {
-            File file = p.getFileSystem().diskShare().openFile(name, access, EnumSet.of(FileAttributes.FILE_ATTRIBUTE_NORMAL),
-                    SMB2ShareAccess.ALL, disposition, EnumSet.of(SMB2CreateOptions.FILE_NON_DIRECTORY_FILE));
-            if (options.contains(StandardOpenOption.DELETE_ON_CLOSE)) {
+        File file = SmbErrors.call(p.toString(), () -> p.getFileSystem().diskShare().openFile(name, access,
+                EnumSet.of(FileAttributes.FILE_ATTRIBUTE_NORMAL), SMB2ShareAccess.ALL, disposition,
+                EnumSet.of(SMB2CreateOptions.FILE_NON_DIRECTORY_FILE)));
+        if (options.contains(StandardOpenOption.DELETE_ON_CLOSE)) {
+            SmbErrors.call(p.toString(), () -> {
                 file.deleteOnClose();
-            }
-            return new SmbFileChannel(file, p.toString(), p.getFileSystem().maxRead(), read, write, append);
-        } catch (SMBApiException e) {
-            throw SmbErrors.translate(e, p.toString());
-        } catch (SMBRuntimeException e) {
-            throw new IOException(p + ": " + e.getMessage(), e);
+                return null;
+            });
         }
+        return new SmbFileChannel(file, p.toString(), p.getFileSystem().maxRead(), read, write, append);
     }
 
     private static SMB2CreateDisposition disposition(Set<? extends OpenOption> options, boolean write) {
