@@ -64,15 +64,8 @@ public final class XpressCompressor implements ChunkCompressor {
     private int[] chosen; // offset << 16 | length (length 1 = literal)
     private final int[] costs = new int[NUM_SYMS];
 
-    // output state
-    private byte[] out;
-    private int bitBuf;
-    private int bitCount;
-    private int nextBits;
-    private int nextBits2;
-    private int nextByte;
-    private int outEnd;
-    private boolean overflow;
+    /** Matches tallied so far whose length needs the 3-byte extra length form. */
+    private int longLengths;
 
     /**
      * @param chunkSize largest chunk, a power of two up to 65536
@@ -110,9 +103,9 @@ public final class XpressCompressor implements ChunkCompressor {
             chosen = new int[chunkSize + 1];
         } else {
             hc = new HashChainMatchFinder(chunkSize);
-            items = new int[chunkSize];
-            itemOffsets = new int[chunkSize];
         }
+        items = new int[chunkSize + 1];
+        itemOffsets = new int[chunkSize + 1];
     }
 
     @Override
@@ -128,16 +121,13 @@ public final class XpressCompressor implements ChunkCompressor {
         }
         System.arraycopy(src, srcOff, in, 0, srcLen);
         Arrays.fill(freqs, 0);
+        longLengths = 0;
         int size;
         switch (mode) {
-            case GREEDY -> size = write(parseGreedyOrLazy(srcLen, false), srcLen, dst, dstOff, capacity);
-            case LAZY -> size = write(parseGreedyOrLazy(srcLen, true), srcLen, dst, dstOff, capacity);
-            default -> {
-                nearOptimal(srcLen);
-                size = write(-1, srcLen, dst, dstOff, capacity);
-            }
+            case GREEDY -> size = write(parseGreedyOrLazy(srcLen, false), dst, dstOff, capacity);
+            case LAZY -> size = write(parseGreedyOrLazy(srcLen, true), dst, dstOff, capacity);
+            default -> size = write(nearOptimalItems(srcLen), dst, dstOff, capacity);
         }
-        out = null;
         return size;
     }
 
@@ -201,6 +191,9 @@ public final class XpressCompressor implements ChunkCompressor {
         int adj = length - MIN_MATCH;
         int sym = NUM_CHARS + ((31 - Integer.numberOfLeadingZeros(offset)) << 4 | Math.min(adj, 15));
         freqs[sym]++;
+        if (adj >= 15 + 255) {
+            longLengths++;
+        }
         items[count] = sym | adj << 9;
         itemOffsets[count] = offset;
         return count + 1;
@@ -208,15 +201,15 @@ public final class XpressCompressor implements ChunkCompressor {
 
     // ---------------------------------------------------------------- near-optimal
 
-    private void nearOptimal(int n) {
+    /** Parses near-optimally; returns the number of items recorded (and tallied). */
+    private int nearOptimalItems(int n) {
         findMatches(n);
         Arrays.fill(costs, 9);
         for (int pass = 1;; pass++) {
             minCostPath(n);
-            Arrays.fill(freqs, 0);
-            tallyPath(n);
+            int count = pathItems(n);
             if (pass >= passes) {
-                break;
+                return count;
             }
             freqs[END_OF_DATA]++;
             lengthBuilder.build(freqs, NUM_SYMS, MAX_CODEWORD_LEN, lens);
@@ -295,120 +288,117 @@ public final class XpressCompressor implements ChunkCompressor {
         }
     }
 
-    private void tallyPath(int n) {
+    /** Records (and tallies) the items of the path {@link #minCostPath} chose. */
+    private int pathItems(int n) {
+        Arrays.fill(freqs, 0);
+        longLengths = 0;
+        int count = 0;
         int pos = 0;
         while (pos < n) {
             int item = chosen[pos];
             int len = item & 0xFFFF;
             int off = item >>> 16;
-            if (len == 1) {
-                freqs[off]++;
-            } else {
-                int adj = len - MIN_MATCH;
-                freqs[NUM_CHARS + ((31 - Integer.numberOfLeadingZeros(off)) << 4 | Math.min(adj, 15))]++;
-            }
+            count = len == 1 ? literal(count, off) : match(count, len, off);
             pos += len;
         }
+        return count;
     }
 
     // ---------------------------------------------------------------- output
 
-    /** Writes the chunk; {@code count < 0} means "the near-optimal path". Returns 0 on overflow. */
-    private int write(int count, int n, byte[] dst, int dstOff, int capacity) {
+    /**
+     * Writes the header and the chosen items ({@code items[0..count)}) to {@code dst}, or
+     * returns 0 without writing them if the result would exceed {@code capacity}: its size is
+     * known exactly from the symbol frequencies before a single unit is written.
+     */
+    private int write(int count, byte[] dst, int dstOff, int capacity) {
+        items[count] = END_OF_DATA;
         freqs[END_OF_DATA]++;
         lengthBuilder.build(freqs, NUM_SYMS, MAX_CODEWORD_LEN, lens);
+        int size = encodedSize();
+        if (size > capacity) {
+            return 0;
+        }
         CanonicalCode.assign(lens, NUM_SYMS, MAX_CODEWORD_LEN, codewords);
         for (int i = 0; i < HEADER; i++) {
             dst[dstOff + i] = (byte) (lens[2 * i + 1] << 4 | lens[2 * i]);
         }
-        out = dst;
-        bitBuf = 0;
-        bitCount = 0;
-        nextBits = dstOff + HEADER;
-        nextBits2 = nextBits + 2;
-        nextByte = nextBits + 4;
-        outEnd = dstOff + capacity;
-        overflow = false;
+        final byte[] out = dst;
+        final int[] items = this.items;
+        final int[] offsets = this.itemOffsets;
         final int[] codewords = this.codewords;
         final byte[] lens = this.lens;
-        if (count >= 0) {
-            for (int i = 0; i < count; i++) {
-                int item = items[i];
-                int sym = item & 0x1FF;
-                writeBits(codewords[sym], lens[sym]);
-                if (sym >= NUM_CHARS) {
-                    int off = itemOffsets[i];
-                    int log2 = (sym - NUM_CHARS) >>> 4;
-                    writeLengthBytes(item >>> 9);
-                    writeBits(off ^ (1 << log2), log2);
-                }
+        // Bits go out in 16-bit units into slots reserved two units ahead of the byte pointer
+        // (where a long match's extra length bytes go). A unit is due once more than 16 bits
+        // are pending; emitting due units just before the next byte write (or the end) puts
+        // every unit and byte where the decoder looks for it.
+        long bitBuf = 0;
+        int bitCount = 0;
+        int unit1 = dstOff + HEADER;
+        int unit2 = unit1 + 2;
+        int next = unit1 + 4;
+        for (int i = 0; i <= count; i++) {
+            int item = items[i];
+            int sym = item & 0x1FF;
+            bitBuf = bitBuf << lens[sym] | codewords[sym];
+            bitCount += lens[sym];
+            while (bitCount > 16) {
+                bitCount -= 16;
+                int unit = (int) (bitBuf >>> bitCount);
+                out[unit1] = (byte) unit;
+                out[unit1 + 1] = (byte) (unit >>> 8);
+                unit1 = unit2;
+                unit2 = next;
+                next += 2;
             }
-        } else {
-            int pos = 0;
-            while (pos < n) {
-                int item = chosen[pos];
-                int len = item & 0xFFFF;
-                int off = item >>> 16;
-                if (len == 1) {
-                    writeBits(codewords[off], lens[off]);
-                } else {
-                    int adj = len - MIN_MATCH;
-                    int log2 = 31 - Integer.numberOfLeadingZeros(off);
-                    int sym = NUM_CHARS + (log2 << 4 | Math.min(adj, 15));
-                    writeBits(codewords[sym], lens[sym]);
-                    writeLengthBytes(adj);
-                    writeBits(off ^ (1 << log2), log2);
+            if (sym > END_OF_DATA) {
+                int adj = item >>> 9;
+                if (adj >= 15) {
+                    int b = Math.min(adj - 15, 255);
+                    out[next++] = (byte) b;
+                    if (b == 255) {
+                        out[next] = (byte) adj;
+                        out[next + 1] = (byte) (adj >>> 8);
+                        next += 2;
+                    }
                 }
-                pos += len;
+                int log2 = (sym - NUM_CHARS) >>> 4;
+                bitBuf = bitBuf << log2 | (offsets[i] ^ (1 << log2));
+                bitCount += log2;
             }
         }
-        writeBits(codewords[END_OF_DATA], lens[END_OF_DATA]);
-        if (overflow) {
-            return 0;
+        int last = (int) (bitBuf << (16 - bitCount));
+        out[unit1] = (byte) last;
+        out[unit1 + 1] = (byte) (last >>> 8);
+        out[unit2] = 0;
+        out[unit2 + 1] = 0;
+        if (next - dstOff != size) {
+            throw new IllegalStateException("XPRESS size " + (next - dstOff) + " != computed " + size);
         }
-        put16(nextBits, bitBuf << (16 - bitCount));
-        put16(nextBits2, 0);
-        return nextByte - dstOff;
+        return size;
     }
 
-    private void writeBits(int bits, int n) {
-        bitCount += n;
-        bitBuf = bitBuf << n | bits;
-        if (bitCount > 16) {
-            bitCount -= 16;
-            if (outEnd - nextByte >= 2) {
-                put16(nextBits, bitBuf >>> bitCount);
-                nextBits = nextBits2;
-                nextBits2 = nextByte;
-                nextByte += 2;
-            } else {
-                overflow = true;
-            }
-        }
-    }
-
-    private void writeLengthBytes(int adj) {
-        if (adj >= 15) {
-            int b = Math.min(adj - 15, 255);
-            if (nextByte < outEnd) {
-                out[nextByte++] = (byte) b;
-            } else {
-                overflow = true;
-            }
-            if (b == 255) {
-                if (outEnd - nextByte >= 2) {
-                    out[nextByte] = (byte) adj;
-                    out[nextByte + 1] = (byte) (adj >>> 8);
-                    nextByte += 2;
-                } else {
-                    overflow = true;
+    /**
+     * Bytes the items tallied in {@link #freqs} (and {@link #longLengths}) encode to under the
+     * code in {@link #lens}: header, symbol and offset bits in 16-bit units (units are emitted
+     * while more than 16 bits are pending, then the last partial unit and a zero unit), and the
+     * extra length bytes: one for every length symbol 15, two more for lengths of 15 + 255 and up.
+     */
+    private int encodedSize() {
+        long bits = 0;
+        long lengthBytes = 2L * longLengths;
+        for (int sym = 0; sym < NUM_SYMS; sym++) {
+            long f = freqs[sym];
+            if (f != 0) {
+                bits += f * lens[sym];
+                if (sym > END_OF_DATA) {
+                    bits += f * ((sym - NUM_CHARS) >>> 4);
+                    if ((sym & 15) == 15) {
+                        lengthBytes += f;
+                    }
                 }
             }
         }
-    }
-
-    private void put16(int p, int v) {
-        out[p] = (byte) v;
-        out[p + 1] = (byte) (v >>> 8);
+        return (int) Math.min(Integer.MAX_VALUE, HEADER + 4 + 2 * ((bits - 1) / 16) + lengthBytes);
     }
 }
