@@ -47,6 +47,43 @@ class MatchFinderTest {
     }
 
     @Test
+    void afterAJumpHashChainsFindTheLongestMatchAmongTheInsertedPositions() {
+        int n = 6000;
+        HashChainMatchFinder mf = new HashChainMatchFinder(n);
+        byte[] b = MatchData.data(n, 5);
+        mf.reset(b, n);
+        boolean[] inChains = new boolean[n];
+        for (int pos = 0; pos < n;) {
+            int maxLen = Math.min(n - pos, 258);
+            int len = mf.longestMatch(pos, 2, maxLen, maxLen, Integer.MAX_VALUE);
+            inChains[pos] = true;
+            if (maxLen >= 5) {
+                if (len >= 3) {
+                    assertMatch(b, pos, mf.offset, len);
+                    assertTrue(inChains[pos - mf.offset], "match source " + (pos - mf.offset) + " was jumped over");
+                }
+                int want = 0;
+                for (int src = 0; src < pos; src++) {
+                    int l = 0;
+                    while (l < maxLen && b[src + l] == b[pos + l]) {
+                        l++;
+                    }
+                    if (inChains[src]) {
+                        want = Math.max(want, l);
+                    }
+                }
+                if (want >= 4) {
+                    assertEquals(want, len, "longest match among inserted positions at " + pos);
+                }
+            }
+            int step = 1 + pos % 40; // alternate searches with jumps of 0..39 positions
+            int jump = Math.min(step - 1, n - pos - 1);
+            mf.jump(pos + 1, jump);
+            pos += 1 + jump;
+        }
+    }
+
+    @Test
     void binaryTreesReportIncreasingRealMatchesUpToTheLongest() {
         int n = 6000;
         BinaryTreeMatchFinder mf = new BinaryTreeMatchFinder(n, true);

@@ -154,6 +154,21 @@ public final class HashChainMatchFinder {
         return len;
     }
 
+    /**
+     * Moves past positions {@code pos .. pos + count - 1} without inserting them, for the inside
+     * of a long match: its bytes repeat earlier ones that are in the tables already, so later
+     * searches still find them there, and skipping the inserts saves most of the match's cost.
+     */
+    public void jump(int pos, int count) {
+        int p = pos + count;
+        if (p + 5 > size) {
+            return; // no search will follow (longestMatch needs 5 bytes)
+        }
+        int seq = LzBytes.le32(in, p);
+        nextHash3 = LzBytes.hash(seq & 0xFFFFFF, HASH3_BITS);
+        nextHash4 = LzBytes.hash(seq, HASH4_BITS);
+    }
+
     /** Inserts positions {@code pos .. pos + count - 1} without searching. */
     public void skip(int pos, int count) {
         if (count + 5 > size - pos) {

@@ -43,6 +43,8 @@ public final class XpressCompressor implements ChunkCompressor {
     private final int depth;
     private final int niceLen;
     private final int passes;
+    /** Longest match whose inner positions the lazy parser still inserts into the hash chains. */
+    private final int maxInsert;
 
     private final byte[] in;
     private final int[] freqs = new int[NUM_SYMS];
@@ -85,7 +87,9 @@ public final class XpressCompressor implements ChunkCompressor {
             passes = 0;
         } else if (level < 60) {
             mode = Mode.LAZY;
-            depth = Math.max(2, level * 30 / 32);
+            // Shallower than wimlib's level * 30 / 32, and long matches not inserted: measured
+            // at level 50 on the bench corpus, 1.27x the speed for 0.6% more output.
+            depth = Math.max(2, level * 16 / 50);
             niceLen = Math.max(MIN_MATCH, level * 60 / 32);
             passes = 0;
         } else {
@@ -94,6 +98,7 @@ public final class XpressCompressor implements ChunkCompressor {
             niceLen = Math.max(MIN_MATCH, level * 56 / 100);
             passes = Math.max(1, level / 40);
         }
+        maxInsert = mode == Mode.LAZY ? Math.max(8, level * 32 / 50) : Integer.MAX_VALUE;
         if (mode == Mode.NEAR_OPTIMAL) {
             bt = new BinaryTreeMatchFinder(chunkSize, false);
             cacheLen = new int[chunkSize * CACHE_PER_POS + niceLen + 16];
@@ -151,14 +156,14 @@ public final class XpressCompressor implements ChunkCompressor {
             }
             if (!lazy) {
                 count = match(count, curLen, curOff);
-                mf.skip(pos, curLen - 1);
+                passMatch(pos, curLen - 1);
                 pos += curLen - 1;
                 continue;
             }
             for (;;) {
                 if (curLen >= niceLen) {
                     count = match(count, curLen, curOff);
-                    mf.skip(pos, curLen - 1);
+                    passMatch(pos, curLen - 1);
                     pos += curLen - 1;
                     break;
                 }
@@ -172,13 +177,22 @@ public final class XpressCompressor implements ChunkCompressor {
                     curOff = nextOff;
                 } else {
                     count = match(count, curLen, curOff);
-                    mf.skip(pos, curLen - 2);
+                    passMatch(pos, curLen - 2);
                     pos += curLen - 2;
                     break;
                 }
             }
         }
         return count;
+    }
+
+    /** Moves the hash chains past the rest of a chosen match. */
+    private void passMatch(int pos, int count) {
+        if (count > maxInsert) {
+            hc.jump(pos, count);
+        } else {
+            hc.skip(pos, count);
+        }
     }
 
     private int literal(int count, int lit) {
