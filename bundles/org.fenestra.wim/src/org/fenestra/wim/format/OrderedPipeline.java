@@ -41,7 +41,7 @@ public final class OrderedPipeline<T> implements AutoCloseable {
     public static int parallelism(long bytesPerTask) {
         long budget = Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20);
         long byMemory = Math.max(1, budget / Math.max(1, bytesPerTask));
-        return (int) Math.min(Runtime.getRuntime().availableProcessors() * 2L, byMemory);
+        return (int) Math.min(Runtime.getRuntime().availableProcessors() * 16L, byMemory);
     }
 
     /** Submits a task; first delivers the oldest result if the pipeline is full. */

@@ -250,21 +250,22 @@ public final class WimFileWriter {
     }
 
     /**
-     * As wimlib does before an append: a new blob whose size equals that of a blob already in
-     * the file is hashed first, so that a duplicate is recognised without being compressed and
-     * written (and then discarded).
+     * As wimlib does before writing: a new blob whose size equals that of another blob (new, or
+     * already in the file) is hashed first, so that a duplicate is recognised without being
+     * compressed and written (and then discarded). A blob of a size no other blob has cannot
+     * be a duplicate and is hashed while it is compressed.
      */
     private static void hashWhereSizesCollide(List<OutputBlob> data, List<OutputBlob> alreadyStored,
             WimProgress progress) throws IOException {
-        if (alreadyStored.isEmpty()) {
-            return;
-        }
-        Set<Long> sizes = new HashSet<>();
+        Map<Long, Integer> blobsOfSize = new HashMap<>();
         for (OutputBlob b : alreadyStored) {
-            sizes.add(b.size());
+            blobsOfSize.merge(b.size(), 2, Integer::sum); // any new blob of this size collides
         }
         for (OutputBlob b : data) {
-            if (!b.hashKnown() && sizes.contains(b.size())) {
+            blobsOfSize.merge(b.size(), 1, Integer::sum);
+        }
+        for (OutputBlob b : data) {
+            if (!b.hashKnown() && !b.isMetadata() && blobsOfSize.get(b.size()) > 1) {
                 WimProgress.checkCanceled(progress);
                 MessageDigest sha = Sha1.newDigest();
                 b.source().read(sha::update);
