@@ -31,18 +31,25 @@ build_corpus() {
 
 # Median wall-clock seconds of REPEAT runs of a command (its output discarded).
 # A setup command (e.g. emptying the target dir) runs before each repetition, untimed.
+# The CPU seconds (user + sys) of the same run are left in $WORK/last-cpu.txt: on a machine
+# shared with other work, CPU time says more about the work done than wall time.
 time_median() { # setup-command command...
   local setup=$1; shift
-  local times=() i start end
+  local runs=() i start end
   for ((i = 0; i < REPEAT; i++)); do
     eval "$setup"
     start=$(date +%s.%N)
-    "$@" >/dev/null 2>"$WORK/last-stderr.txt" || { echo "bench: FAILED: $*" >&2; cat "$WORK/last-stderr.txt" >&2; echo "nan"; return; }
+    /usr/bin/time -f '%U %S' -o "$WORK/last-time.txt" "$@" >/dev/null 2>"$WORK/last-stderr.txt" \
+      || { echo "bench: FAILED: $*" >&2; cat "$WORK/last-stderr.txt" >&2; echo "nan"; return; }
     end=$(date +%s.%N)
-    times+=("$(echo "$end - $start" | bc -l)")
+    runs+=("$(echo "$end - $start" | bc -l) $(awk '{ print $1 + $2 }' "$WORK/last-time.txt")")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.2f\n", a[int((NR+1)/2)]}'
+  printf '%s\n' "${runs[@]}" | sort -g | awk '{ w[NR] = $1; c[NR] = $2 }
+    END { m = int((NR + 1) / 2); printf "%.2f\n", w[m]; printf "%.2f\n", c[m] > "'"$WORK/last-cpu.txt"'" }'
 }
+
+# Whether a row was asked for: BENCH_ROWS=name,name (default: every row).
+want_row() { [ -z "${BENCH_ROWS:-}" ] || [[ ",$BENCH_ROWS," == *",$1,"* ]]; }
 
 print_header() {
   printf '%-28s %12s %12s %10s\n' "operation" "wimlib (s)" "fenestra (s)" "ratio"

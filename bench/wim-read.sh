@@ -8,6 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require wimlib-imagex wimtools
 require bc
+require /usr/bin/time time
 
 FENESTRA=("$REPO_ROOT/fenestra" wim)
 "${FENESTRA[@]}" --help >/dev/null 2>&1 || true   # builds the products on first use
