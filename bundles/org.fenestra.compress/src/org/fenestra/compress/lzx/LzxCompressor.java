@@ -45,6 +45,11 @@ public final class LzxCompressor implements ChunkCompressor {
     private static final int OBSERVATIONS_PER_CHECK = 400;
     private static final int CACHE_LENGTH = SOFT_MAX_BLOCK_SIZE * 5;
     private static final int MAX_LAZY_LEVEL = 34;
+    // Sampled first optimization pass: how much of the block, in how many pieces, and the
+    // least sample worth the approximation (smaller blocks are parsed whole).
+    private static final int SAMPLE_EIGHTHS = 3;
+    private static final int SAMPLE_SEGMENTS = 2;
+    private static final int MIN_SAMPLE = 2048;
 
     private static final int BIT_COST = 64;
     private static final int ITEM_LEN_BITS = 9;
@@ -172,13 +177,13 @@ public final class LzxCompressor implements ChunkCompressor {
             passes = 0;
             hc = new HashChainMatchFinder(chunkSize);
         } else {
-            depth = Integer.getInteger("lzx.depth", Math.max(1, 24 * level / 50));
-            niceLen = Integer.getInteger("lzx.nice", Math.min(MAX_MATCH, 48 * level / 50));
+            depth = Math.max(1, 24 * level / 50);
+            niceLen = Math.min(MAX_MATCH, 48 * level / 50);
             int p = 1;
             for (int t : new int[] {45, 70, 100, 150, 200, 300}) {
                 p += level >= t ? 1 : 0;
             }
-            passes = Integer.getInteger("lzx.passes", p);
+            passes = p;
             bt = new BinaryTreeMatchFinder(chunkSize, true);
             cacheLen = new int[CACHE_LENGTH + MAX_MATCH + 8];
             cacheOff = new int[cacheLen.length];
@@ -530,16 +535,22 @@ public final class LzxCompressor implements ChunkCompressor {
         } while (pos < n);
     }
 
+
     private void optimizeAndFlushBlock(int blockStart, int blockSize) {
         setDefaultCosts();
         for (int pass = 1;; pass++) {
             computeMatchCosts();
-            minCostPath(blockStart, blockSize);
             if (pass >= passes) {
+                minCostPath(blockStart, blockSize, 0);
                 break;
             }
             resetFreqs();
-            walkPath(blockStart, blockSize, false);
+            if (pass == 1) {
+                sampledFirstPass(blockStart, blockSize);
+            } else {
+                minCostPath(blockStart, blockSize, 0);
+                walkPath(blockStart, blockSize, false);
+            }
             buildCodes();
             setCostsFromCodes();
         }
@@ -550,6 +561,26 @@ public final class LzxCompressor implements ChunkCompressor {
         r1 = (int) (q >>> QUEUE_BITS & QUEUE_MASK);
         r2 = (int) (q >>> (2 * QUEUE_BITS));
         flushBlock(blockStart, blockSize);
+    }
+
+    /**
+     * The first pass only has to turn the rough default costs into statistics good enough for
+     * the next: it parses {@link #SAMPLE_SEGMENTS} pieces spread over the block, together
+     * {@link #SAMPLE_EIGHTHS}/8 of it, and counts their symbols.
+     */
+    private void sampledFirstPass(int blockStart, int blockSize) {
+        int sampled = blockSize * SAMPLE_EIGHTHS / 8;
+        if (sampled < MIN_SAMPLE) {
+            minCostPath(blockStart, blockSize, 0);
+            walkPath(blockStart, blockSize, false);
+            return;
+        }
+        int segment = sampled / SAMPLE_SEGMENTS;
+        for (int k = 0; k < SAMPLE_SEGMENTS; k++) {
+            int from = (int) ((long) (blockSize - segment) * k / (SAMPLE_SEGMENTS - 1));
+            minCostPath(blockStart + from, segment, from);
+            walkPath(blockStart + from, segment, false);
+        }
     }
 
     private static int costForProbability(float prob) {
@@ -626,14 +657,15 @@ public final class LzxCompressor implements ChunkCompressor {
     }
 
     /**
-     * Forward minimum-cost pass over the block. Node {@code i} is the position
+     * Forward minimum-cost pass over {@code blockSize} bytes from {@code blockStart}, whose
+     * cached matches start at {@code cacheStart[cacheIndex]}. Node {@code i} is the position
      * {@code blockStart + i}: {@code node[i]} packs the cheapest found cost to reach it (high
      * half) with how (low half: literal {@code byte << 9}, or {@code adj << 9 | length}, or a
      * gap flag with {@code literal << 9 | rep0 length}), so that one compare of a candidate
      * {@code cost << 32} against it decides, and {@code queue[i]} the R0..R2 queue after that
      * path ({@link #QUEUE_BITS} bits each).
      */
-    private void minCostPath(int blockStart, int blockSize) {
+    private void minCostPath(int blockStart, int blockSize, int cacheIndex) {
         final byte[] in = this.in;
         final long[] node = this.node;
         final long[] queue = this.queue;
@@ -652,8 +684,8 @@ public final class LzxCompressor implements ChunkCompressor {
             final long here = node[i];
             final int base = (int) (here >>> 32);
             final long q = queue[i];
-            int m = cacheStart[i];
-            final int mEnd = cacheStart[i + 1];
+            int m = cacheStart[cacheIndex + i];
+            final int mEnd = cacheStart[cacheIndex + i + 1];
             final int maxLen = Math.min(blockEnd - p, MAX_MATCH);
             if (m < mEnd && maxLen >= MIN_MATCH) {
                 int nextLen = MIN_MATCH;
