@@ -178,7 +178,7 @@ public final class LzxCompressor implements ChunkCompressor {
             hc = new HashChainMatchFinder(chunkSize);
         } else {
             depth = Math.max(1, 24 * level / 50);
-            niceLen = Math.min(MAX_MATCH, 48 * level / 50);
+            niceLen = Math.min(MAX_MATCH, 32 * level / 50);
             int p = 1;
             for (int t : new int[] {45, 70, 100, 150, 200, 300}) {
                 p += level >= t ? 1 : 0;
