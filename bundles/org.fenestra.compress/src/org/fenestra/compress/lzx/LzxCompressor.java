@@ -28,7 +28,9 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * from a binary-tree match finder (lengths 2 and up), then a forward minimum-cost pass
  * over the block, which tracks the recent-offset queue along the cheapest path to each
  * position, tries repeat matches at every position and "match + literal + rep0" gaps, is
- * repeated with costs from the previous pass's Huffman codes.
+ * repeated with costs from the previous pass's Huffman codes. The first pass, which only
+ * turns rough default costs into statistics, parses a sample of the block (3/8 of it in two
+ * pieces): at level 50 that is most of a second pass's gain for 3/8 of its time.
  */
 public final class LzxCompressor implements ChunkCompressor {
 
