@@ -137,8 +137,12 @@ public final class BinaryTreeMatchFinder {
         int len = 0;
         for (;;) {
             int m = cur - base;
-            if (in[m + len] == in[pos + len]) {
-                len = LzBytes.extend(in, pos, m, len + 1, maxLen);
+            // Common prefix beyond the len bytes known equal, one word at a time.
+            long x = LzBytes.le64(in, pos + len) ^ LzBytes.le64(in, m + len);
+            int l = x != 0 ? len + (Long.numberOfTrailingZeros(x) >>> 3)
+                    : LzBytes.extend(in, pos, m, len + 8, maxLen);
+            if (l > len) {
+                len = Math.min(l, maxLen);
                 if (!record || len > best) {
                     if (record) {
                         best = len;
