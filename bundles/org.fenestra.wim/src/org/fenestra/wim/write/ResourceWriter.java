@@ -101,13 +101,13 @@ final class ResourceWriter implements AutoCloseable {
             if (kept == blob) {
                 return;
             }
-            Resource raw = blob.source().rawCopyCandidate();
-            if (raw != null && canCopyRaw(raw, blob.source())) {
-                pipeline.submit(() -> new Item(Kind.RAW_COPY, blob, null, 0, null, 0, raw));
-                return;
-            }
         }
-        pipeline.submit(() -> Item.marker(Kind.START, blob));
+        if (copiesRaw(blob)) {
+            Resource raw = blob.source().rawCopyCandidate();
+            pipeline.add(new Item(Kind.RAW_COPY, blob, null, 0, null, 0, raw));
+            return;
+        }
+        pipeline.add(Item.marker(Kind.START, blob));
         Chunker chunker = new Chunker(blob);
         blob.source().read(chunker);
         byte[] hash = chunker.finish();
@@ -123,7 +123,16 @@ final class ResourceWriter implements AutoCloseable {
                 blob.markDuplicateOf(kept);
             }
         }
-        pipeline.submit(() -> Item.marker(Kind.END, blob));
+        pipeline.add(Item.marker(Kind.END, blob));
+    }
+
+    /**
+     * Whether {@link #write} copies {@code blob}'s stored bytes as they are: its SHA-1 is known
+     * (the source's blob table names it) and its resource qualifies (see below).
+     */
+    boolean copiesRaw(OutputBlob blob) {
+        Resource raw = blob.source().rawCopyCandidate();
+        return blob.hashKnown() && raw != null && canCopyRaw(raw, blob.source());
     }
 
     /**
@@ -190,7 +199,7 @@ final class ResourceWriter implements AutoCloseable {
             buf = new byte[(int) Math.min(chunkSize, blob.size() - chunked)];
             fill = 0;
             if (!chunked()) {
-                pipeline.submit(() -> new Item(Kind.CHUNK, blob, data, length, null, 0, null));
+                pipeline.add(new Item(Kind.CHUNK, blob, data, length, null, 0, null));
                 return;
             }
             pipeline.submit(() -> {

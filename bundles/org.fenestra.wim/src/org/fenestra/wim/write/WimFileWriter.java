@@ -56,8 +56,17 @@ public final class WimFileWriter {
     public sealed interface Slot permits Image, KeptImage {
     }
 
-    /** An image to write: its tree, its security descriptors and its XML. */
-    public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) implements Slot {
+    /**
+     * An image to write: its tree, its security descriptors and its XML. {@code storedMetadata},
+     * when not null, is the metadata resource this very tree was read from (an image exported or
+     * rebuilt unchanged): it is copied as it is when its compression matches the output's, as
+     * wimlib does, instead of being built and compressed again from the tree.
+     */
+    public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml, OutputBlob storedMetadata)
+            implements Slot {
+        public Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) {
+            this(root, securityDescriptors, xml, null);
+        }
     }
 
     /**
@@ -169,6 +178,11 @@ public final class WimFileWriter {
                     continue;
                 }
                 Image img = (Image) slot;
+                if (img.storedMetadata() != null && rw.copiesRaw(img.storedMetadata())) {
+                    rw.write(img.storedMetadata());
+                    metadata.add(img.storedMetadata());
+                    continue;
+                }
                 DentryWriter.assignLinkGroups(img.root());
                 byte[] md = DentryWriter.write(SecurityDataWriter.write(img.securityDescriptors()), img.root());
                 OutputBlob mb = new OutputBlob(md.length, Sha1.of(md), BlobSource.of(md, "metadata resource"));
