@@ -195,9 +195,8 @@ public final class WimWriter {
         t.rpReserved = in.rpReserved();
         t.rpFlags = in.rpFlags();
         t.taggedItems = in.tagged().isEmpty() ? null : in.tagged().raw();
-        String path = d.fullPath();
         for (StreamEntry s : in.streams()) {
-            OutputBlob b = blob(img, s, path, blobs, reading);
+            OutputBlob b = blob(img, s, d, blobs, reading);
             if (!keptByConvert(s)) {
                 continue; // an extra unnamed stream, or a named one that is not data: wimlib drops them as well
             }
@@ -217,14 +216,14 @@ public final class WimWriter {
         return t;
     }
 
-    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs,
+    private static OutputBlob blob(WimImage img, StreamEntry s, Dentry d, Map<BlobDescriptor, OutputBlob> blobs,
             BlobReading reading) throws IOException {
         if (s.zeroHash()) {
             return null;
         }
         BlobDescriptor bd = img.wim().blob(s.hash());
         if (bd == null) {
-            throw new MissingBlobException("\"" + path + "\": blob not found (SHA-1 "
+            throw new MissingBlobException("\"" + d.fullPath() + "\": blob not found (SHA-1 "
                     + org.fenestra.wim.format.LittleEndian.hex(s.hash()) + ")");
         }
         OutputBlob existing = blobs.get(bd);

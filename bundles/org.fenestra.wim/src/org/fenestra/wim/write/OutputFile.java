@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.fenestra.wim.format.Resource;
 import org.fenestra.wim.format.WimHeader;
 import org.fenestra.wim.format.WimSource;
 
@@ -42,8 +43,8 @@ final class OutputFile implements AutoCloseable {
     private boolean finished;
     private PendingCopy pending; // raw copies recorded but not yet made
 
-    /** Bytes of {@code source} at {@code from} that belong at {@code at} in this file. */
-    private record PendingCopy(WimSource source, long from, long length, long at, String what) {
+    /** Bytes of {@code source} at {@code from} that belong at {@code at} in this file; {@code first} names them. */
+    private record PendingCopy(WimSource source, long from, long length, long at, Resource first) {
         boolean continuedBy(WimSource s, long offset, long position) {
             return s == source && offset == from + length && position == at + length
                     && length < MAX_PENDING_COPY;
@@ -144,17 +145,22 @@ final class OutputFile implements AutoCloseable {
     }
 
     /**
-     * Copies {@code length} bytes of {@code from} at {@code offset} to the current position.
+     * Copies the stored bytes of resource {@code r} to the current position.
      * The copy is made later, before anything else reaches the file: copies of adjacent source
      * ranges (blobs copied raw in file order) are then one transfer instead of thousands.
      */
-    void copyFrom(WimSource from, long offset, long length, String what) throws IOException {
-        from.checkRange(offset, length, what);
+    void copyFrom(Resource r) throws IOException {
+        WimSource from = r.source();
+        long offset = r.offset();
+        long length = r.sizeInWim();
+        if (!r.header().fitsIn(from.size())) {
+            from.checkRange(offset, length, r.describe());
+        }
         if (pending != null && pending.continuedBy(from, offset, position)) {
-            pending = new PendingCopy(from, pending.from(), pending.length() + length, pending.at(), pending.what());
+            pending = new PendingCopy(from, pending.from(), pending.length() + length, pending.at(), pending.first());
         } else {
             makePendingCopy();
-            pending = new PendingCopy(from, offset, length, position, what);
+            pending = new PendingCopy(from, offset, length, position, r);
         }
         position += length;
         end = Math.max(end, position);
@@ -164,7 +170,7 @@ final class OutputFile implements AutoCloseable {
         PendingCopy p = pending;
         if (p != null) {
             pending = null;
-            p.source().transferTo(p.from(), p.length(), channel, p.at(), p.what());
+            p.source().transferTo(p.from(), p.length(), channel, p.at(), p.first().describe());
         }
     }
 

@@ -299,7 +299,7 @@ final class ResourceWriter implements AutoCloseable {
 
     private void copyRaw(OutputBlob blob, Resource r) throws IOException {
         long at = out.position();
-        out.copyFrom(r.source(), r.offset(), r.sizeInWim(), r.describe());
+        out.copyFrom(r);
         int flags = (r.header().flags() & ResourceHeader.FLAG_COMPRESSED)
                 | (blob.isMetadata() ? ResourceHeader.FLAG_METADATA : 0);
         blob.setReshdr(new ResourceHeader(r.sizeInWim(), flags, at, r.uncompressedSize()));

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.OrderedPipeline;
 import org.fenestra.wim.format.ResourceHeader;
 import org.fenestra.wim.format.Sha1;
 import org.fenestra.wim.format.WimHeader;
@@ -45,6 +46,8 @@ import org.fenestra.wim.format.WimHeader;
  */
 public final class WimFileWriter {
     private static final Logger LOG = System.getLogger(WimFileWriter.class.getName());
+    /** What reading a file to hash it holds in memory at most (see {@link FileBlobSource}). */
+    private static final long HASH_READ_BUFFER = 1 << 20;
 
     /** Renders an image's XML element once its statistics are known. */
     public interface ImageXml {
@@ -266,7 +269,8 @@ public final class WimFileWriter {
     /**
      * As wimlib does before an append: a new blob whose size equals that of a blob already in
      * the file is hashed first, so that a duplicate is recognised without being compressed and
-     * written (and then discarded).
+     * written (and then discarded). Blobs are hashed on the pipeline's workers, several at once
+     * (each read once, by one worker).
      */
     private static void hashWhereSizesCollide(List<OutputBlob> data, List<OutputBlob> alreadyStored,
             WimProgress progress) throws IOException {
@@ -277,13 +281,21 @@ public final class WimFileWriter {
         for (OutputBlob b : alreadyStored) {
             sizes.add(b.size());
         }
-        for (OutputBlob b : data) {
-            if (!b.hashKnown() && sizes.contains(b.size())) {
-                WimProgress.checkCanceled(progress);
-                MessageDigest sha = Sha1.newDigest();
-                b.source().read(sha::update);
-                b.setHash(sha.digest());
+        record Hashed(OutputBlob blob, byte[] hash) {
+        }
+        try (OrderedPipeline<Hashed> hashing = new OrderedPipeline<>(OrderedPipeline.parallelism(HASH_READ_BUFFER),
+                h -> h.blob().setHash(h.hash()))) {
+            for (OutputBlob b : data) {
+                if (!b.hashKnown() && sizes.contains(b.size())) {
+                    WimProgress.checkCanceled(progress);
+                    hashing.submit(() -> {
+                        MessageDigest sha = Sha1.newDigest();
+                        b.source().read(sha::update);
+                        return new Hashed(b, sha.digest());
+                    });
+                }
             }
+            hashing.finish();
         }
     }
 
