@@ -266,6 +266,11 @@ public final class WimWriter {
         }
 
         @Override
+        public BlobDescriptor wimBlob() {
+            return blob;
+        }
+
+        @Override
         public boolean inSolidResource() {
             return blob.resource().solid();
         }

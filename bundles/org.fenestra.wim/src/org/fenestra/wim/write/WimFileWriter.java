@@ -170,9 +170,7 @@ public final class WimFileWriter {
                 new SolidResourceWriter(out, s.solid().compression(), s.solid().chunkSize(), s.solid().level(), progress)
                         .write(SolidSortOrder.sorted(data, newImages(slots)));
             } else {
-                for (OutputBlob b : data) {
-                    rw.write(b);
-                }
+                rw.writeAll(data);
             }
             rw.flush();
             for (Slot slot : slots) {
