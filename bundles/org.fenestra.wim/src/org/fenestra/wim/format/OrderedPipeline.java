@@ -49,14 +49,9 @@ public final class OrderedPipeline<T> implements AutoCloseable {
 
     /** How many tasks to keep in flight for tasks that each hold {@code bytesPerTask} of memory. */
     public static int parallelism(long bytesPerTask) {
-        return parallelism(bytesPerTask, 2);
-    }
-
-    /** As {@link #parallelism(long)}, with up to {@code perCore} tasks per core. */
-    public static int parallelism(long bytesPerTask, int perCore) {
         long budget = Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20);
         long byMemory = Math.max(1, budget / Math.max(1, bytesPerTask));
-        return (int) Math.min(Runtime.getRuntime().availableProcessors() * (long) perCore, byMemory);
+        return (int) Math.min(Runtime.getRuntime().availableProcessors() * 16L, byMemory);
     }
 
     /**

@@ -74,8 +74,7 @@ final class ResourceWriter implements AutoCloseable {
         this.chunkSize = type == CompressionType.NONE ? UNCOMPRESSED_PIECE : chunkSize;
         this.progress = progress;
         this.compressors = ThreadLocal.withInitial(() -> Compressors.create(type, chunkSize, level));
-        // a deep queue: the workers keep compressing while this thread reads, hashes and writes
-        this.pipeline = new OrderedPipeline<>(OrderedPipeline.parallelism(3L * this.chunkSize, 4), this::accept);
+        this.pipeline = new OrderedPipeline<>(OrderedPipeline.parallelism(3L * this.chunkSize), this::accept);
     }
 
     private boolean chunked() {

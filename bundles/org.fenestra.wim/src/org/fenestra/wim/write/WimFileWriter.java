@@ -8,12 +8,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.WimProgress;
@@ -265,26 +263,27 @@ public final class WimFileWriter {
     }
 
     /**
-     * As wimlib does before an append: a new blob whose size equals that of a blob already in
-     * the file is hashed first, so that a duplicate is recognised without being compressed and
-     * written (and then discarded). Blobs are hashed on the pipeline's workers, several at once
-     * (each read once, by one worker).
+     * As wimlib does before writing: a new blob whose size equals that of another blob (new, or
+     * already in the file) is hashed first, so that a duplicate is recognised without being
+     * compressed and written (and then discarded). A blob of a size no other blob has cannot
+     * be a duplicate and is hashed while it is compressed. Blobs are hashed on the pipeline's
+     * workers, several at once (each read once, by one worker).
      */
     private static void hashWhereSizesCollide(List<OutputBlob> data, List<OutputBlob> alreadyStored,
             WimProgress progress) throws IOException {
-        if (alreadyStored.isEmpty()) {
-            return;
-        }
-        Set<Long> sizes = new HashSet<>();
+        Map<Long, Integer> blobsOfSize = new HashMap<>();
         for (OutputBlob b : alreadyStored) {
-            sizes.add(b.size());
+            blobsOfSize.merge(b.size(), 2, Integer::sum); // any new blob of this size collides
+        }
+        for (OutputBlob b : data) {
+            blobsOfSize.merge(b.size(), 1, Integer::sum);
         }
         record Hashed(OutputBlob blob, byte[] hash) {
         }
         try (OrderedPipeline<Hashed> hashing = new OrderedPipeline<>(OrderedPipeline.parallelism(HASH_READ_BUFFER),
                 h -> h.blob().setHash(h.hash()))) {
             for (OutputBlob b : data) {
-                if (!b.hashKnown() && sizes.contains(b.size())) {
+                if (!b.hashKnown() && !b.isMetadata() && blobsOfSize.get(b.size()) > 1) {
                     WimProgress.checkCanceled(progress);
                     hashing.submit(() -> {
                         MessageDigest sha = Sha1.newDigest();
