@@ -1,12 +1,12 @@
 package org.fenestra.wim;
 
 /** Small views of a {@link WimProgress}. */
-final class WimProgressAdapters {
+public final class WimProgressAdapters {
     private WimProgressAdapters() {
     }
 
     /** Forwards cancellation only: for a phase whose work is not part of the task's total. */
-    static WimProgress noWork(WimProgress p) {
+    public static WimProgress noWork(WimProgress p) {
         return new WimProgress() {
             @Override
             public boolean isCanceled() {

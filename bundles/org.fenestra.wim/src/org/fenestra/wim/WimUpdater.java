@@ -75,10 +75,12 @@ public final class WimUpdater {
                 t.checkNewName(effective, added);
                 added.add(effective);
                 WimImage img = source.openImage(index);
-                TreeDentry root = WimWriter.convert(img, blobs, WimWriter.BlobReading.keeping());
+                WimWriter.BlobReading reading = WimWriter.BlobReading.keeping();
+                TreeDentry root = WimWriter.convert(img, blobs, reading);
                 org.w3c.dom.Element xml = source.image(index).element();
                 slots.add(new WimFileWriter.Image(root, WimWriter.securityDescriptors(img),
-                        (i, stats) -> XmlWriter.copiedImage(xml, i, name, description)));
+                        (i, stats) -> XmlWriter.copiedImage(xml, i, name, description),
+                        WimWriter.storedMetadata(img, reading)));
                 if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
                     boot = slots.size();
                 }

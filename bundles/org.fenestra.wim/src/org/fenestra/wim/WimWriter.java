@@ -80,12 +80,14 @@ public final class WimWriter {
         int boot = 0;
         for (int index : indices) {
             WimImage img = source.openImage(index);
-            TreeDentry root = convert(img, blobs, new BlobReading(cache, !options.recompress()));
+            BlobReading reading = new BlobReading(cache, !options.recompress());
+            TreeDentry root = convert(img, blobs, reading);
             List<byte[]> sds = securityDescriptors(img);
             org.w3c.dom.Element xml = source.image(index).element();
             String name = indices.size() == 1 ? destName : null;
             String description = indices.size() == 1 ? destDescription : null;
-            images.add(new WimFileWriter.Image(root, sds, (i, stats) -> XmlWriter.copiedImage(xml, i, name, description)));
+            images.add(new WimFileWriter.Image(root, sds, (i, stats) -> XmlWriter.copiedImage(xml, i, name, description),
+                    storedMetadata(img, reading)));
             if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
                 boot = images.size();
             }
@@ -117,6 +119,32 @@ public final class WimWriter {
             sds.add(sd.descriptor(i));
         }
         return sds;
+    }
+
+    /**
+     * The metadata resource {@code img} was read from, to be copied as it is where the output's
+     * compression allows; null when the rebuilt tree would differ from it ({@link #convert}
+     * drops streams wimlib does not keep either, whose blobs are then not written) or when
+     * {@code reading} asks for everything to be compressed again.
+     */
+    static OutputBlob storedMetadata(WimImage img, BlobReading reading) {
+        if (!reading.rawCopy() || img.metadata().root() == null) {
+            return null;
+        }
+        for (Inode in : img.metadata().inodes()) {
+            for (StreamEntry s : in.streams()) {
+                if (!s.zeroHash() && !keptByConvert(s)) {
+                    return null;
+                }
+            }
+        }
+        BlobDescriptor md = img.wim().mainBlobTableMetadata().get(img.index() - 1);
+        return OutputBlob.metadata(md.size(), md.hash(), new WimBlobSource(md, img.wim().rawHeader(), reading));
+    }
+
+    /** Whether {@link #convertInode} keeps the stream. */
+    private static boolean keptByConvert(StreamEntry s) {
+        return s.named() ? s.type() == StreamEntry.Type.DATA : s.type() != StreamEntry.Type.UNKNOWN;
     }
 
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
@@ -167,35 +195,35 @@ public final class WimWriter {
         t.rpReserved = in.rpReserved();
         t.rpFlags = in.rpFlags();
         t.taggedItems = in.tagged().isEmpty() ? null : in.tagged().raw();
-        String path = d.fullPath();
         for (StreamEntry s : in.streams()) {
-            OutputBlob b = blob(img, s, path, blobs, reading);
+            OutputBlob b = blob(img, s, d, blobs, reading);
+            if (!keptByConvert(s)) {
+                continue; // an extra unnamed stream, or a named one that is not data: wimlib drops them as well
+            }
             if (s.named()) {
-                if (s.type() == StreamEntry.Type.DATA) {
-                    t.named.add(new TreeInode.NamedStream(s.name(), b));
-                }
+                t.named.add(new TreeInode.NamedStream(s.name(), b));
                 continue;
             }
             switch (s.type()) {
                 case DATA -> t.data = b;
                 case REPARSE_POINT -> t.reparse = b;
                 case EFSRPC_RAW_DATA -> t.encrypted = b;
-                case UNKNOWN -> {
-                    // an extra unnamed stream wimlib would drop as well
+                default -> {
+                    // not reached: keptByConvert
                 }
             }
         }
         return t;
     }
 
-    private static OutputBlob blob(WimImage img, StreamEntry s, String path, Map<BlobDescriptor, OutputBlob> blobs,
+    private static OutputBlob blob(WimImage img, StreamEntry s, Dentry d, Map<BlobDescriptor, OutputBlob> blobs,
             BlobReading reading) throws IOException {
         if (s.zeroHash()) {
             return null;
         }
         BlobDescriptor bd = img.wim().blob(s.hash());
         if (bd == null) {
-            throw new MissingBlobException("\"" + path + "\": blob not found (SHA-1 "
+            throw new MissingBlobException("\"" + d.fullPath() + "\": blob not found (SHA-1 "
                     + org.fenestra.wim.format.LittleEndian.hex(s.hash()) + ")");
         }
         OutputBlob existing = blobs.get(bd);
@@ -235,6 +263,11 @@ public final class WimWriter {
         @Override
         public long[] fileOrder() {
             return new long[] { blob.partNumber(), blob.resource().offset(), blob.offsetInResource() };
+        }
+
+        @Override
+        public BlobDescriptor wimBlob() {
+            return blob;
         }
 
         @Override

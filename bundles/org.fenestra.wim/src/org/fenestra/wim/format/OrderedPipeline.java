@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs tasks on worker threads and hands their results back in submission order, with at most
- * {@code maxInFlight} results pending. This is the only place of the WIM engine that knows
- * about threads: callers submit work and receive results in order.
+ * {@code maxInFlight} tasks pending. This is the only place of the WIM engine that knows
+ * about threads: callers submit work and receive results in order. Results that need no work
+ * ({@link #add}: markers, data to pass through) keep their place in the order without a trip
+ * through a worker thread.
  *
  * @param <T> result type
  */
@@ -28,9 +30,17 @@ public final class OrderedPipeline<T> implements AutoCloseable {
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), new DaemonThreads());
 
+    /** A result in the queue: a task's future, or (future null) a ready value. */
+    private record Pending<T>(Future<T> future, T ready) {
+        boolean done() {
+            return future == null || future.isDone();
+        }
+    }
+
     private final int maxInFlight;
     private final ResultSink<T> sink;
-    private final ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
+    private int tasksInFlight;
 
     public OrderedPipeline(int maxInFlight, ResultSink<T> sink) {
         this.maxInFlight = Math.max(1, maxInFlight);
@@ -44,35 +54,59 @@ public final class OrderedPipeline<T> implements AutoCloseable {
         return (int) Math.min(Runtime.getRuntime().availableProcessors() * 16L, byMemory);
     }
 
-    /** Submits a task; first delivers the oldest result if the pipeline is full. */
+    /**
+     * Submits a task; first delivers results already done, and the oldest ones while
+     * {@code maxInFlight} tasks are pending.
+     */
     public void submit(Callable<T> task) throws IOException {
-        while (inFlight.size() >= maxInFlight) {
+        deliverDone();
+        while (tasksInFlight >= maxInFlight) {
             deliverOldest();
         }
         if (maxInFlight == 1) {
-            inFlight.add(java.util.concurrent.CompletableFuture.completedFuture(callNow(task)));
+            add(callNow(task));
             return;
         }
-        inFlight.add(WORKERS.submit(task));
+        queue.add(new Pending<>(WORKERS.submit(task), null));
+        tasksInFlight++;
+    }
+
+    /** Queues a result that needs no work; it is delivered after everything submitted before it. */
+    public void add(T result) throws IOException {
+        deliverDone();
+        if (queue.isEmpty()) {
+            sink.accept(result);
+            return;
+        }
+        queue.add(new Pending<>(null, result));
     }
 
     /** Delivers every pending result. */
     public void finish() throws IOException {
-        while (!inFlight.isEmpty()) {
+        while (!queue.isEmpty()) {
+            deliverOldest();
+        }
+    }
+
+    private void deliverDone() throws IOException {
+        while (!queue.isEmpty() && queue.peek().done()) {
             deliverOldest();
         }
     }
 
     private void deliverOldest() throws IOException {
-        Future<T> f = inFlight.poll();
-        T result;
-        try {
-            result = f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for a worker");
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+        Pending<T> p = queue.poll();
+        T result = p.ready();
+        if (p.future() != null) {
+            tasksInFlight--;
+            try {
+                result = p.future().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a worker");
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            }
         }
         sink.accept(result);
     }
@@ -101,10 +135,13 @@ public final class OrderedPipeline<T> implements AutoCloseable {
     /** Cancels tasks not yet delivered (after an error). */
     @Override
     public void close() {
-        for (Future<T> f : inFlight) {
-            f.cancel(false);
+        for (Pending<T> p : queue) {
+            if (p.future() != null) {
+                p.future().cancel(false);
+            }
         }
-        inFlight.clear();
+        queue.clear();
+        tasksInFlight = 0;
     }
 
     private static final class DaemonThreads implements ThreadFactory {

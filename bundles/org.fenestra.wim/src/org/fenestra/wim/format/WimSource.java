@@ -76,6 +76,26 @@ public final class WimSource implements Closeable {
         return b;
     }
 
+    /**
+     * Copies {@code len} bytes at {@code pos} into {@code target} at {@code at}, in the kernel
+     * where the platform can (no copy through the Java heap). Uses, and leaves moved, the
+     * target's channel position; this file's own position is not used, so positional reads of
+     * other threads are not disturbed.
+     */
+    public void transferTo(long pos, long len, FileChannel target, long at, String structure) throws IOException {
+        checkRange(pos, len, structure);
+        target.position(at);
+        long done = 0;
+        while (done < len) {
+            long n = channel.transferTo(pos + done, len - done, target);
+            if (n <= 0) {
+                throw new TruncatedWimException(WimFormatException.describe(displayName, structure, pos + done,
+                        "unexpected end of file"));
+            }
+            done += n;
+        }
+    }
+
     /** Throws unless {@code [pos, pos+len)} lies inside the file. */
     public void checkRange(long pos, long len, String structure) throws TruncatedWimException {
         if (pos < 0 || len < 0 || pos > size || len > size - pos) {

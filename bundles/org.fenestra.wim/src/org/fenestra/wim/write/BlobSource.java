@@ -3,6 +3,7 @@ package org.fenestra.wim.write;
 import java.io.IOException;
 
 import org.fenestra.compress.CompressionType;
+import org.fenestra.wim.format.BlobDescriptor;
 import org.fenestra.wim.format.Resource;
 import org.fenestra.wim.format.ResourceReader;
 
@@ -33,6 +34,14 @@ public interface BlobSource {
      * resource), so blobs can be read in file order as wimlib does; null for other sources.
      */
     default long[] fileOrder() {
+        return null;
+    }
+
+    /**
+     * The blob of an opened WIM this source reads, so that many such blobs can be read
+     * together (each resource once, decompressed on worker threads); null for other sources.
+     */
+    default BlobDescriptor wimBlob() {
         return null;
     }
 

@@ -40,6 +40,12 @@ import org.fenestra.wim.format.Sha1;
 public final class ImageCapture {
     private static final Logger LOG = System.getLogger(ImageCapture.class.getName());
     private static final long TICKS_PER_SECOND = 10_000_000L;
+    /**
+     * The attributes a scan uses: named, not "unix:*", which also resolves each file's owner and
+     * group names (a read of /etc/passwd and /etc/group per file).
+     */
+    private static final String SCANNED_ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,lastAccessTime,isDirectory,"
+            + "isRegularFile,isSymbolicLink";
     private static final long EPOCH_DISTANCE_SECONDS = 11_644_473_600L;
     /** Prefix wimlib gives absolute targets so Windows can resolve them from the NT namespace root. */
     private static final String NT_DRIVE_PREFIX = "\\??\\C:";
@@ -63,7 +69,7 @@ public final class ImageCapture {
     /** Scans {@code source} (a directory, or a symbolic link to one) into a tree. */
     public TreeDentry scan(Path source) throws IOException {
         root = source;
-        Map<String, Object> st = Files.readAttributes(source, "unix:*");
+        Map<String, Object> st = Files.readAttributes(source, SCANNED_ATTRIBUTES);
         if (!Boolean.TRUE.equals(st.get("isDirectory"))) {
             throw new IOException("\"" + source + "\" is not a directory");
         }
@@ -108,7 +114,7 @@ public final class ImageCapture {
             return scan(source);
         }
         root = source.toAbsolutePath().getParent();
-        Map<String, Object> st = Files.readAttributes(root, "unix:*");
+        Map<String, Object> st = Files.readAttributes(root, SCANNED_ATTRIBUTES);
         rootKey = new FileKey(st.get("dev"), st.get("ino"));
         TreeDentry d = scanOne(source, source.getFileName().toString());
         if (d == null) {
@@ -118,7 +124,7 @@ public final class ImageCapture {
     }
 
     private TreeDentry scanOne(Path path, String name) throws IOException {
-        Map<String, Object> st = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> st = Files.readAttributes(path, SCANNED_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         boolean dir = Boolean.TRUE.equals(st.get("isDirectory"));
         boolean file = Boolean.TRUE.equals(st.get("isRegularFile"));
         boolean link = Boolean.TRUE.equals(st.get("isSymbolicLink"));

@@ -38,6 +38,13 @@ public final class OutputBlob {
         return b;
     }
 
+    /** An image's metadata resource (never shared with another blob, whatever its SHA-1). */
+    public static OutputBlob metadata(long size, byte[] hash, BlobSource source) {
+        OutputBlob b = new OutputBlob(size, hash, source);
+        b.metadata = true;
+        return b;
+    }
+
     public long size() {
         return size;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.fenestra.wim.format.Resource;
 import org.fenestra.wim.format.WimHeader;
 import org.fenestra.wim.format.WimSource;
 
@@ -29,7 +30,8 @@ final class OutputFile implements AutoCloseable {
     private static final Logger LOG = System.getLogger(OutputFile.class.getName());
 
     private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
-    private static final int COPY_BUFFER = 1 << 20;
+    /** Adjacent raw copies are merged up to this size before they are made (one transfer). */
+    private static final long MAX_PENDING_COPY = 64L << 20;
 
     private final Path destination;
     private final Path temp; // null for in-place
@@ -39,6 +41,15 @@ final class OutputFile implements AutoCloseable {
     private long position;
     private long end;
     private boolean finished;
+    private PendingCopy pending; // raw copies recorded but not yet made
+
+    /** Bytes of {@code source} at {@code from} that belong at {@code at} in this file; {@code first} names them. */
+    private record PendingCopy(WimSource source, long from, long length, long at, Resource first) {
+        boolean continuedBy(WimSource s, long offset, long position) {
+            return s == source && offset == from + length && position == at + length
+                    && length < MAX_PENDING_COPY;
+        }
+    }
 
     private OutputFile(Path destination, Path temp, FileChannel channel, long position, long originalLength) {
         this.destination = destination;
@@ -124,6 +135,7 @@ final class OutputFile implements AutoCloseable {
     }
 
     void writeAt(long at, byte[] b, int off, int len) throws IOException {
+        makePendingCopy();
         ByteBuffer buf = ByteBuffer.wrap(b, off, len);
         long p = at;
         while (buf.hasRemaining()) {
@@ -132,35 +144,58 @@ final class OutputFile implements AutoCloseable {
         end = Math.max(end, p);
     }
 
-    /** Copies {@code length} bytes of {@code from} at {@code offset} to the current position. */
-    void copyFrom(WimSource from, long offset, long length, String what) throws IOException {
-        byte[] buf = new byte[(int) Math.min(COPY_BUFFER, Math.max(1, length))];
-        long done = 0;
-        while (done < length) {
-            int n = (int) Math.min(buf.length, length - done);
-            from.readFully(offset + done, buf, 0, n, what);
-            write(buf, 0, n);
-            done += n;
+    /**
+     * Copies the stored bytes of resource {@code r} to the current position.
+     * The copy is made later, before anything else reaches the file: copies of adjacent source
+     * ranges (blobs copied raw in file order) are then one transfer instead of thousands.
+     */
+    void copyFrom(Resource r) throws IOException {
+        WimSource from = r.source();
+        long offset = r.offset();
+        long length = r.sizeInWim();
+        if (!r.header().fitsIn(from.size())) {
+            from.checkRange(offset, length, r.describe());
+        }
+        if (pending != null && pending.continuedBy(from, offset, position)) {
+            pending = new PendingCopy(from, pending.from(), pending.length() + length, pending.at(), pending.first());
+        } else {
+            makePendingCopy();
+            pending = new PendingCopy(from, offset, length, position, r);
+        }
+        position += length;
+        end = Math.max(end, position);
+    }
+
+    private void makePendingCopy() throws IOException {
+        PendingCopy p = pending;
+        if (p != null) {
+            pending = null;
+            p.source().transferTo(p.from(), p.length(), channel, p.at(), p.first().describe());
         }
     }
 
-    FileChannel channel() {
+    /** The file's channel, with every copy made (e.g. to read back what was written). */
+    FileChannel channel() throws IOException {
+        makePendingCopy();
         return channel;
     }
 
     /** Cuts the file at the current position, dropping anything written beyond it. */
     void truncateHere() throws IOException {
+        makePendingCopy();
         channel.truncate(position);
         end = position;
     }
 
     /** Makes everything written so far durable (before a header points at it). */
     void sync() throws IOException {
+        makePendingCopy();
         channel.force(true);
     }
 
     /** fsyncs and, for a new file, renames it over the destination. */
     void commit() throws IOException {
+        makePendingCopy();
         channel.force(true);
         channel.close();
         if (temp != null) {
@@ -201,6 +236,7 @@ final class OutputFile implements AutoCloseable {
             return;
         }
         finished = true;
+        pending = null;
         if (temp == null) {
             try {
                 // The header goes back first: a failure after the new one was written must not leave

@@ -139,7 +139,7 @@ public final class RawPartWriter {
             throw new UnsupportedWimException(r.describe() + " holds more than one blob");
         }
         long at = out.position();
-        out.copyFrom(r.source(), r.offset(), r.sizeInWim(), r.describe());
+        out.copyFrom(r);
         progress.worked(r.sizeInWim());
         ResourceHeader src = r.header();
         return new ResourceHeader(r.sizeInWim(), src.flags() & ~ResourceHeader.FLAG_SPANNED, at, src.uncompressedSize());

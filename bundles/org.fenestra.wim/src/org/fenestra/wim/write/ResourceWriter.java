@@ -2,8 +2,11 @@ package org.fenestra.wim.write;
 
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.fenestra.compress.ChunkCompressor;
@@ -11,7 +14,9 @@ import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.Compressors;
 import org.fenestra.wim.BlobHashMismatchException;
 import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.WimProgressAdapters;
 import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.BlobStreamer;
 import org.fenestra.wim.format.LittleEndian;
 import org.fenestra.wim.format.OrderedPipeline;
 import org.fenestra.wim.format.Resource;
@@ -88,6 +93,62 @@ final class ResourceWriter implements AutoCloseable {
      * as that blob's duplicate). Blobs of size 0 are never stored.
      */
     void write(OutputBlob blob) throws IOException {
+        if (!claim(blob)) {
+            return;
+        }
+        if (copiesRaw(blob)) {
+            pipeline.add(new Item(Kind.RAW_COPY, blob, null, 0, null, 0, blob.source().rawCopyCandidate()));
+            return;
+        }
+        Chunker chunker = begin(blob);
+        blob.source().read(chunker);
+        end(chunker);
+    }
+
+    /**
+     * Writes every blob of {@code blobs}, as {@link #write} does one. The blobs that must be
+     * read from other WIMs (recompressed) are read last and together: each of their resources
+     * is read once, in file order, and decompressed on the worker threads, ahead of the
+     * compression of what was read before.
+     */
+    void writeAll(List<OutputBlob> blobs) throws IOException {
+        Map<BlobDescriptor, OutputBlob> fromWims = new IdentityHashMap<>();
+        for (OutputBlob b : blobs) {
+            BlobDescriptor d = b.source().wimBlob();
+            if (d == null || !b.hashKnown() || b.isMetadata() || copiesRaw(b) || fromWims.containsKey(d)) {
+                write(b);
+            } else if (claim(b)) {
+                fromWims.put(d, b);
+            }
+        }
+        if (fromWims.isEmpty()) {
+            return;
+        }
+        BlobStreamer.stream(new ArrayList<>(fromWims.keySet()), new BlobStreamer.BlobSink() {
+            private Chunker chunker;
+
+            @Override
+            public void begin(BlobDescriptor blob) throws IOException {
+                chunker = ResourceWriter.this.begin(fromWims.get(blob));
+            }
+
+            @Override
+            public void data(BlobDescriptor blob, byte[] b, int off, int len) throws IOException {
+                chunker.accept(b, off, len);
+            }
+
+            @Override
+            public void end(BlobDescriptor blob) throws IOException {
+                ResourceWriter.this.end(chunker);
+            }
+        }, WimProgressAdapters.noWork(progress)); // the chunks written count as the work
+    }
+
+    /**
+     * Whether {@code blob} is to be written: false for an empty blob, and for one whose SHA-1
+     * is already stored (it is marked as that blob's duplicate, unless it is that blob).
+     */
+    private boolean claim(OutputBlob blob) throws IOException {
         WimProgress.checkCanceled(progress);
         if (blob.size() == 0) {
             throw new IllegalArgumentException("empty blobs are not stored");
@@ -96,20 +157,21 @@ final class ResourceWriter implements AutoCloseable {
             OutputBlob kept = stored.putIfAbsent(blob.key(), blob);
             if (kept != null && kept != blob) {
                 blob.markDuplicateOf(kept);
-                return;
+                return false;
             }
-            if (kept == blob) {
-                return;
-            }
-            Resource raw = blob.source().rawCopyCandidate();
-            if (raw != null && canCopyRaw(raw, blob.source())) {
-                pipeline.submit(() -> new Item(Kind.RAW_COPY, blob, null, 0, null, 0, raw));
-                return;
-            }
+            return kept == null;
         }
-        pipeline.submit(() -> Item.marker(Kind.START, blob));
-        Chunker chunker = new Chunker(blob);
-        blob.source().read(chunker);
+        return true;
+    }
+
+    private Chunker begin(OutputBlob blob) throws IOException {
+        pipeline.add(Item.marker(Kind.START, blob));
+        return new Chunker(blob);
+    }
+
+    /** Checks (or records) the SHA-1 of the data the chunker saw, and closes the resource. */
+    private void end(Chunker chunker) throws IOException {
+        OutputBlob blob = chunker.blob;
         byte[] hash = chunker.finish();
         if (blob.hashKnown()) {
             if (!Arrays.equals(hash, blob.hash())) {
@@ -123,7 +185,16 @@ final class ResourceWriter implements AutoCloseable {
                 blob.markDuplicateOf(kept);
             }
         }
-        pipeline.submit(() -> Item.marker(Kind.END, blob));
+        pipeline.add(Item.marker(Kind.END, blob));
+    }
+
+    /**
+     * Whether {@link #write} copies {@code blob}'s stored bytes as they are: its SHA-1 is known
+     * (the source's blob table names it) and its resource qualifies (see below).
+     */
+    boolean copiesRaw(OutputBlob blob) {
+        Resource raw = blob.source().rawCopyCandidate();
+        return blob.hashKnown() && raw != null && canCopyRaw(raw, blob.source());
     }
 
     /**
@@ -190,7 +261,7 @@ final class ResourceWriter implements AutoCloseable {
             buf = new byte[(int) Math.min(chunkSize, blob.size() - chunked)];
             fill = 0;
             if (!chunked()) {
-                pipeline.submit(() -> new Item(Kind.CHUNK, blob, data, length, null, 0, null));
+                pipeline.add(new Item(Kind.CHUNK, blob, data, length, null, 0, null));
                 return;
             }
             pipeline.submit(() -> {
@@ -212,14 +283,14 @@ final class ResourceWriter implements AutoCloseable {
 
     private void accept(Item it) throws IOException {
         switch (it.kind()) {
-            case START -> begin(it.blob());
+            case START -> startResource(it.blob());
             case CHUNK -> chunk(it);
-            case END -> end(it.blob());
+            case END -> endResource(it.blob());
             case RAW_COPY -> copyRaw(it.blob(), it.rawResource());
         }
     }
 
-    private void begin(OutputBlob blob) {
+    private void startResource(OutputBlob blob) {
         start = out.position();
         chunkIndex = 0;
         if (chunked()) {
@@ -246,7 +317,7 @@ final class ResourceWriter implements AutoCloseable {
         progress.worked(it.length());
     }
 
-    private void end(OutputBlob blob) throws IOException {
+    private void endResource(OutputBlob blob) throws IOException {
         if (blob.isDuplicate()) {
             out.position(start);
             return;
@@ -290,7 +361,7 @@ final class ResourceWriter implements AutoCloseable {
 
     private void copyRaw(OutputBlob blob, Resource r) throws IOException {
         long at = out.position();
-        out.copyFrom(r.source(), r.offset(), r.sizeInWim(), r.describe());
+        out.copyFrom(r);
         int flags = (r.header().flags() & ResourceHeader.FLAG_COMPRESSED)
                 | (blob.isMetadata() ? ResourceHeader.FLAG_METADATA : 0);
         blob.setReshdr(new ResourceHeader(r.sizeInWim(), flags, at, r.uncompressedSize()));

@@ -8,16 +8,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.OrderedPipeline;
 import org.fenestra.wim.format.ResourceHeader;
 import org.fenestra.wim.format.Sha1;
 import org.fenestra.wim.format.WimHeader;
@@ -45,6 +44,8 @@ import org.fenestra.wim.format.WimHeader;
  */
 public final class WimFileWriter {
     private static final Logger LOG = System.getLogger(WimFileWriter.class.getName());
+    /** What reading a file to hash it holds in memory at most (see {@link FileBlobSource}). */
+    private static final long HASH_READ_BUFFER = 1 << 20;
 
     /** Renders an image's XML element once its statistics are known. */
     public interface ImageXml {
@@ -56,8 +57,17 @@ public final class WimFileWriter {
     public sealed interface Slot permits Image, KeptImage {
     }
 
-    /** An image to write: its tree, its security descriptors and its XML. */
-    public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) implements Slot {
+    /**
+     * An image to write: its tree, its security descriptors and its XML. {@code storedMetadata},
+     * when not null, is the metadata resource this very tree was read from (an image exported or
+     * rebuilt unchanged): it is copied as it is when its compression matches the output's, as
+     * wimlib does, instead of being built and compressed again from the tree.
+     */
+    public record Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml, OutputBlob storedMetadata)
+            implements Slot {
+        public Image(TreeDentry root, List<byte[]> securityDescriptors, ImageXml xml) {
+            this(root, securityDescriptors, xml, null);
+        }
     }
 
     /**
@@ -158,9 +168,7 @@ public final class WimFileWriter {
                 new SolidResourceWriter(out, s.solid().compression(), s.solid().chunkSize(), s.solid().level(), progress)
                         .write(SolidSortOrder.sorted(data, newImages(slots)));
             } else {
-                for (OutputBlob b : data) {
-                    rw.write(b);
-                }
+                rw.writeAll(data);
             }
             rw.flush();
             for (Slot slot : slots) {
@@ -169,6 +177,11 @@ public final class WimFileWriter {
                     continue;
                 }
                 Image img = (Image) slot;
+                if (img.storedMetadata() != null && rw.copiesRaw(img.storedMetadata())) {
+                    rw.write(img.storedMetadata());
+                    metadata.add(img.storedMetadata());
+                    continue;
+                }
                 DentryWriter.assignLinkGroups(img.root());
                 byte[] md = DentryWriter.write(SecurityDataWriter.write(img.securityDescriptors()), img.root());
                 OutputBlob mb = new OutputBlob(md.length, Sha1.of(md), BlobSource.of(md, "metadata resource"));
@@ -253,7 +266,8 @@ public final class WimFileWriter {
      * As wimlib does before writing: a new blob whose size equals that of another blob (new, or
      * already in the file) is hashed first, so that a duplicate is recognised without being
      * compressed and written (and then discarded). A blob of a size no other blob has cannot
-     * be a duplicate and is hashed while it is compressed.
+     * be a duplicate and is hashed while it is compressed. Blobs are hashed on the pipeline's
+     * workers, several at once (each read once, by one worker).
      */
     private static void hashWhereSizesCollide(List<OutputBlob> data, List<OutputBlob> alreadyStored,
             WimProgress progress) throws IOException {
@@ -264,13 +278,21 @@ public final class WimFileWriter {
         for (OutputBlob b : data) {
             blobsOfSize.merge(b.size(), 1, Integer::sum);
         }
-        for (OutputBlob b : data) {
-            if (!b.hashKnown() && !b.isMetadata() && blobsOfSize.get(b.size()) > 1) {
-                WimProgress.checkCanceled(progress);
-                MessageDigest sha = Sha1.newDigest();
-                b.source().read(sha::update);
-                b.setHash(sha.digest());
+        record Hashed(OutputBlob blob, byte[] hash) {
+        }
+        try (OrderedPipeline<Hashed> hashing = new OrderedPipeline<>(OrderedPipeline.parallelism(HASH_READ_BUFFER),
+                h -> h.blob().setHash(h.hash()))) {
+            for (OutputBlob b : data) {
+                if (!b.hashKnown() && !b.isMetadata() && blobsOfSize.get(b.size()) > 1) {
+                    WimProgress.checkCanceled(progress);
+                    hashing.submit(() -> {
+                        MessageDigest sha = Sha1.newDigest();
+                        b.source().read(sha::update);
+                        return new Hashed(b, sha.digest());
+                    });
+                }
             }
+            hashing.finish();
         }
     }
 
