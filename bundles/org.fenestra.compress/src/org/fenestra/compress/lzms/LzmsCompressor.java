@@ -40,6 +40,8 @@ public final class LzmsCompressor implements ChunkCompressor {
     private static final int MIN_DELTA_LEVEL = 35;
     /** Levels from this one also try "match + literal + repeat 0" (as wimlib). */
     private static final int MIN_GAP_LEVEL = 45;
+    /** Farthest reach of an explicit match (plus one): the match finder's tree ring. */
+    private static final int TREE_WINDOW = Integer.getInteger("lzms.tree", 1 << 25);
     /** Positions this close to a window's end are coded as literals (match finders need lookahead). */
     private static final int TAIL = 8;
     /** Longest match tried; longer runs are coded as several matches. */
@@ -81,7 +83,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
         this.lazy = level < MIN_OPTIMAL_LEVEL;
-        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Integer.getInteger("lzms.depth", Math.max(8, level * 2 / 3)), niceLen, level >= MIN_DELTA_LEVEL,
                 level >= MIN_GAP_LEVEL);
     }
 
@@ -134,7 +136,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         int size = Math.min(maxWindow, n - start);
         if (lw == null || lwSize < size) {
             lw = null; // let the old tables go before allocating the new ones
-            lw = new LargeWindowMatchFinder(size);
+            lw = new LargeWindowMatchFinder(size, TREE_WINDOW);
             lwSize = size;
         }
         lw.reset(windowBuffer(start, n), size);
@@ -151,10 +153,14 @@ public final class LzmsCompressor implements ChunkCompressor {
         return true;
     }
 
-    /** The longest match at window position {@code p} (0 if none, offset in {@code lazyOff[0]}). */
-    private int longestMatch(LargeWindowMatchFinder mf, int p, int maxLen, int nice, int depth) {
-        mf.getMatches(p, maxLen, nice, depth, lazyLen, lazyOff, 0, 1);
-        return mf.bestLen;
+    /**
+     * The longest match at chunk position {@code p}, window position {@code p - winStart}
+     * (0 if none, offset in {@code lazyOff[0]}).
+     */
+    private int longestMatch(LargeWindowMatchFinder mf, int p, int winStart, int maxLen, int nice, int depth) {
+        mf.getMatches(p - winStart, nice, depth, lazyLen, lazyOff, 0, 1);
+        int len = mf.bestLen;
+        return len >= nice ? LzBytes.extend(in, p, p - lazyOff[0], nice, maxLen) : len;
     }
 
     /** Lazy parsing; returns false as soon as the output no longer fits. */
@@ -198,10 +204,10 @@ public final class LzmsCompressor implements ChunkCompressor {
                 }
                 if (repLen >= nice) {
                     if (pendingLen == 0) {
-                        mf.skip(pos - winStart, 1);
+                        mf.skip(pos - winStart, 1, niceLen, depth);
                     }
                     enc.lzMatch(repOff, repLen);
-                    mf.skip(pos + 1 - winStart, repLen - 1);
+                    mf.skip(pos + 1 - winStart, repLen - 1, niceLen, depth);
                     pos += repLen;
                     pendingLen = 0;
                     continue;
@@ -212,7 +218,7 @@ public final class LzmsCompressor implements ChunkCompressor {
                     len = pendingLen;
                     off = pendingOff;
                 } else {
-                    len = longestMatch(mf, pos - winStart, maxLen, nice, depth);
+                    len = longestMatch(mf, pos, winStart, maxLen, nice, depth);
                     off = lazyOff[0];
                 }
                 pendingLen = 0;
@@ -220,7 +226,7 @@ public final class LzmsCompressor implements ChunkCompressor {
                 int repScore = repLen >= 2 ? repScore(repLen) : Integer.MIN_VALUE;
                 if (repScore >= score && repLen >= 2) {
                     enc.lzMatch(repOff, repLen);
-                    mf.skip(pos + 1 - winStart, repLen - 1);
+                    mf.skip(pos + 1 - winStart, repLen - 1, niceLen, depth);
                     pos += repLen;
                     continue;
                 }
@@ -230,7 +236,7 @@ public final class LzmsCompressor implements ChunkCompressor {
                 }
                 // Lazy step: would a match at the next position be better?
                 if (len < nice && left > TAIL + 1) {
-                    int nextLen = longestMatch(mf, pos + 1 - winStart, Math.min(left - 1, MAX_MATCH),
+                    int nextLen = longestMatch(mf, pos + 1, winStart, Math.min(left - 1, MAX_MATCH),
                             Math.min(nice, left - 1), Math.max(1, depth >>> 1));
                     if (nextLen > len && explicitScore(nextLen, lazyOff[0]) > score + 4) {
                         enc.literal(in[pos++]);
@@ -239,12 +245,12 @@ public final class LzmsCompressor implements ChunkCompressor {
                         continue;
                     }
                     enc.lzMatch(off, len);
-                    mf.skip(pos + 2 - winStart, len - 2);
+                    mf.skip(pos + 2 - winStart, len - 2, niceLen, depth);
                     pos += len;
                     continue;
                 }
                 enc.lzMatch(off, len);
-                mf.skip(pos + 1 - winStart, len - 1);
+                mf.skip(pos + 1 - winStart, len - 1, niceLen, depth);
                 pos += len;
             }
         }

@@ -93,10 +93,10 @@ final class NearOptimalParser {
                 matchStart[p - blockStart] = nm;
                 int maxLen = Math.min(winEnd - p, LzmsCompressor.MAX_MATCH);
                 int nice = Math.min(niceLen, maxLen);
-                nm = mf.getMatches(p - winStart, maxLen, nice, depth, matchLens, matchOffs, nm, nm + MAX_PER_POS);
-                if (mf.bestLen >= nice) {
-                    longLen = matchLens[nm - 1];
+                nm = mf.getMatches(p - winStart, nice, depth, matchLens, matchOffs, nm, nm + MAX_PER_POS);
+                if (mf.bestLen >= nice) { // (the finder compares no further than nice)
                     longOff = matchOffs[nm - 1];
+                    longLen = LzBytes.extend(in, p, p - longOff, nice, maxLen);
                     blockEnd = p;
                     nm = matchStart[p - blockStart];
                     break;
@@ -120,14 +120,14 @@ final class NearOptimalParser {
             if (longDelta >= 0) {
                 enc.deltaMatch(longDelta >>> 26, longDelta & ((1 << 26) - 1), longLen);
                 delta.skip(in, pos + 1, longLen - 1);
-                mf.skip(pos + 1 - winStart, longLen - 1);
+                mf.skip(pos + 1 - winStart, longLen - 1, niceLen, depth);
                 pos += longLen;
             } else if (longLen != 0) {
                 enc.lzMatch(longOff, longLen);
                 if (delta != null) {
                     delta.skip(in, pos, longLen);
                 }
-                mf.skip(pos + 1 - winStart, longLen - 1);
+                mf.skip(pos + 1 - winStart, longLen - 1, niceLen, depth);
                 pos += longLen;
             }
         }
