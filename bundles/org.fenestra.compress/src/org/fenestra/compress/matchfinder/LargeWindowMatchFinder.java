@@ -14,7 +14,8 @@ package org.fenestra.compress.matchfinder;
  * takes it and extends it itself ({@link LzBytes#extend}). On repetitive data this is what
  * keeps the search cheap: no candidate is compared past the nice length.
  *
- * <p>Length-3 matches come from a one-entry table keyed by 3 bytes. Memory: 8 bytes per
+ * <p>Length-3 matches come from a one-entry table keyed by 3 bytes, within
+ * {@value #MAX_LENGTH3_OFFSET} bytes. Memory: 8 bytes per
  * window slot plus the heads. Entries are absolute positions ({@link PositionBase}), so no
  * clearing between buffers. {@link #getMatches} and {@link #skip} need
  * {@link #REQUIRED_BYTES} bytes left at the position; the buffer must carry
@@ -26,6 +27,11 @@ public final class LargeWindowMatchFinder {
     public static final int REQUIRED_BYTES = 5;
 
     private static final int HASH3_BITS = 16;
+    /**
+     * Length-3 matches are reported only this close: farther ones cost more to code than
+     * their literals, and not checking them saves a cache miss per position.
+     */
+    private static final int MAX_LENGTH3_OFFSET = Integer.getInteger("lzms.len3", 1 << 14);
 
     private final int hash4Bits;
     private final int[] hash3 = new int[1 << HASH3_BITS];
@@ -37,6 +43,11 @@ public final class LargeWindowMatchFinder {
     private int base = 1;
     private int size;
     private byte[] in;
+    /** The position whose tree root was read ahead (-1: none), and that root. */
+    private int aheadPos = -1;
+    private int aheadRoot;
+    /** Sum of bytes read ahead: written so that the reads are not optimised away. */
+    private int aheadSink;
 
     /** Length of the longest match reported by the last {@link #getMatches} (0 if none). */
     public int bestLen;
@@ -64,6 +75,7 @@ public final class LargeWindowMatchFinder {
         base = PositionBase.next(base, this.size, maxBufferSize + 2, hash3, hash4);
         this.size = size;
         this.in = in;
+        aheadPos = -1;
     }
 
     /**
@@ -78,7 +90,9 @@ public final class LargeWindowMatchFinder {
      * @return the index after the last match stored; {@link #bestLen} is set
      */
     public int getMatches(int pos, int niceLen, int depth, int[] lens, int[] offs, int out, int maxOut) {
-        return advance(pos, niceLen, depth, lens, offs, out, maxOut, true);
+        out = advance(pos, niceLen, depth, lens, offs, out, maxOut, true);
+        readAhead(pos + 1);
+        return out;
     }
 
     /**
@@ -89,6 +103,25 @@ public final class LargeWindowMatchFinder {
         int end = Math.min(pos + count, size - REQUIRED_BYTES + 1);
         for (; pos < end; pos++) {
             advance(pos, Math.min(niceLen, size - pos), depth, null, null, 0, 0, false);
+            readAhead(pos + 1);
+        }
+    }
+
+    /**
+     * Reads the tree root of {@code pos} and the first bytes of that node: the search is a
+     * chain of cache misses, and starting the first ones now lets them overlap with the
+     * caller's work until the next search (a software prefetch).
+     */
+    private void readAhead(int pos) {
+        if (pos > size - REQUIRED_BYTES) {
+            return;
+        }
+        int root = hash4[LzBytes.hash(LzBytes.le32(in, pos), hash4Bits)];
+        aheadPos = pos;
+        aheadRoot = root;
+        if (root >= base) {
+            int m = root - base;
+            aheadSink += in[m] + child[2 * (m & windowMask)];
         }
     }
 
@@ -106,14 +139,14 @@ public final class LargeWindowMatchFinder {
         int c3 = hash3[h3];
         hash3[h3] = abs;
         int found = 0;
-        if (record && c3 >= lowest && ((LzBytes.le32(in, c3 - base) ^ seq4) & 0xFFFFFF) == 0) {
+        if (record && c3 >= lowest && abs - c3 < MAX_LENGTH3_OFFSET && ((LzBytes.le32(in, c3 - base) ^ seq4) & 0xFFFFFF) == 0) {
             found = 3;
             lens[out] = 3;
             offs[out++] = abs - c3;
         }
         int best = 3; // the tree reports lengths from 4
         int h4 = LzBytes.hash(seq4, hash4Bits);
-        int cur = hash4[h4];
+        int cur = pos == aheadPos ? aheadRoot : hash4[h4]; // (hash4 changes only here: still valid)
         hash4[h4] = abs;
         int pendingLt = 2 * (pos & mask); // slot to receive the next smaller node
         int pendingGt = pendingLt + 1;    // slot to receive the next greater node
