@@ -22,11 +22,13 @@ import org.fenestra.compress.matchfinder.LzBytes;
  *
  * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB):
  * a larger chunk is coded as one stream, but explicit matches do not reach back past the
- * start of the window holding their position (repeat matches may). Memory per instance
+ * start of the window holding their position (repeat matches may), nor farther than the
+ * match finder's tree ring ({@value #TREE_WINDOW} bytes, 32 MiB). Memory per instance
  * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
- * each; plus a window copy for chunks above 64 MiB), the match finder (4 bytes per window
- * byte plus a head table of up to 64 MiB) and about 1.5 MiB for the delta match finder and
- * parser: some 450 MiB for a 64 MiB solid chunk, about 2 MiB for a 32 KiB chunk.
+ * each; plus a window copy for chunks above 64 MiB), the match finder (8 bytes per ring slot,
+ * at most the window rounded up to a power of two and 32 MiB, plus a head table of up to
+ * 16 MiB) and about 1.5 MiB for the delta match finder and parser: some 415 MiB for a 64 MiB
+ * solid chunk, about 2 MiB for a 32 KiB chunk.
  */
 public final class LzmsCompressor implements ChunkCompressor {
 
@@ -41,7 +43,7 @@ public final class LzmsCompressor implements ChunkCompressor {
     /** Levels from this one also try "match + literal + repeat 0" (as wimlib). */
     private static final int MIN_GAP_LEVEL = 45;
     /** Farthest reach of an explicit match (plus one): the match finder's tree ring. */
-    private static final int TREE_WINDOW = Integer.getInteger("lzms.tree", 1 << 25);
+    private static final int TREE_WINDOW = 1 << 25;
     /** Positions this close to a window's end are coded as literals (match finders need lookahead). */
     private static final int TAIL = 8;
     /** Longest match tried; longer runs are coded as several matches. */
@@ -83,7 +85,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
         this.lazy = level < MIN_OPTIMAL_LEVEL;
-        this.optimal = lazy ? null : new NearOptimalParser(enc, Integer.getInteger("lzms.depth", Math.max(8, level * 2 / 3)), niceLen, level >= MIN_DELTA_LEVEL,
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
                 level >= MIN_GAP_LEVEL);
     }
 

@@ -31,7 +31,7 @@ public final class LargeWindowMatchFinder {
      * Length-3 matches are reported only this close: farther ones cost more to code than
      * their literals, and not checking them saves a cache miss per position.
      */
-    private static final int MAX_LENGTH3_OFFSET = Integer.getInteger("lzms.len3", 1 << 14);
+    private static final int MAX_LENGTH3_OFFSET = 1 << 14;
 
     private final int hash4Bits;
     private final int[] hash3 = new int[1 << HASH3_BITS];
