@@ -82,10 +82,10 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.chunkSize = chunkSize;
         this.maxWindow = maxWindow;
         this.depth = Math.max(4, level * 2 / 3);
-        this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
+        this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 48 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
         this.lazy = level < MIN_OPTIMAL_LEVEL;
-        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 5), niceLen, level >= MIN_DELTA_LEVEL,
                 level >= MIN_GAP_LEVEL);
     }
 
