@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 /**
  * Single-threaded chunk compressor throughput on the files listed in a file (one path a line),
  * cut into 32 KiB chunks at file boundaries as a WIM writer does. Run by bench/compress-chunks.sh.
+ * With {@code -DsolidChunkSize=N} the files are instead concatenated and cut into N-byte
+ * chunks, as a solid resource is (LZMS solid: 67108864).
  *
  * <pre>
  *   java bench/CompressChunks.java LIST TYPE[,TYPE] LEVEL ROUNDS CLASSES [BASELINE_CLASSES]
@@ -39,6 +41,23 @@ public class CompressChunks {
         }
     }
 
+    /** The files one after another, as in a solid resource. */
+    private static byte[] concatenate(List<byte[]> files, long total) {
+        byte[] all = new byte[Math.toIntExact(total)];
+        int at = 0;
+        for (byte[] f : files) {
+            System.arraycopy(f, 0, all, at, f.length);
+            at += f.length;
+        }
+        return all;
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     public static void main(String[] args) throws Exception {
         List<byte[]> files = new ArrayList<>();
         long total = 0;
@@ -52,7 +71,11 @@ public class CompressChunks {
         int level = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        int chunkSize = 32768;
+        Integer solidChunkSize = Integer.getInteger("solidChunkSize");
+        int chunkSize = solidChunkSize != null ? solidChunkSize : 32768;
+        if (solidChunkSize != null) {
+            files = List.of(concatenate(files, total));
+        }
         for (String type : args[1].split(",")) {
             List<Build> builds = new ArrayList<>();
             builds.add(Build.load("this", Path.of(args[4]), type, chunkSize, level));
@@ -63,6 +86,7 @@ public class CompressChunks {
             long[] stored = new long[builds.size()];
             java.util.Arrays.fill(best, Double.MAX_VALUE);
             byte[] dst = new byte[chunkSize];
+            long heapBefore = usedHeap();
             for (int r = 0; r < rounds; r++) {
                 for (int b = 0; b < builds.size(); b++) {
                     Build build = builds.get(b);
@@ -83,6 +107,7 @@ public class CompressChunks {
                 System.out.printf("%-7s level %d %-8s: %7.2f MB/s  %d -> %d bytes (best of %d rounds, %.2f s CPU)%n",
                         type, level, builds.get(b).name(), total / 1e6 / best[b], total, stored[b], rounds, best[b]);
             }
+            System.out.printf("heap held by the compressors: about %d MiB%n", (usedHeap() - heapBefore) >> 20);
         }
     }
 }

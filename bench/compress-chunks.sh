@@ -3,6 +3,8 @@
 # corpus, with wimlib-imagex's single-threaded capture of the same files as the anchor (its user
 # CPU seconds include reading and hashing, so the anchor is a bound, not an exact match).
 #   bench/compress-chunks.sh [SAMPLE_MB=64] [TYPES=XPRESS,LZX]   (BENCH_WORK=bench/work)
+# SOLID=1: the sample is concatenated and cut into 64 MiB chunks as a solid resource, and the
+# anchor is wimlib's --solid capture (use TYPES=LZMS).
 # BASELINE_CLASSES=dir (another build's org.fenestra.compress classes) alternates rounds of both
 # builds in one process, so that load from other processes falls on both alike.
 set -euo pipefail
@@ -29,11 +31,11 @@ if [ ! -f "$list.$SAMPLE_MB" ] || [ ! -d "$sample" ]; then
   i=0; while read -r f; do cp "$f" "$sample/$((i++))"; done < "$list.$SAMPLE_MB"
 fi
 echo "sample: $(wc -l < "$list.$SAMPLE_MB") files, $(du -sh --apparent-size "$sample" | cut -f1)"
-"$JAVA_HOME/bin/java" "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES" "${LEVEL:-50}" "${ROUNDS:-3}" \
+"$JAVA_HOME/bin/java" ${SOLID:+-DsolidChunkSize=67108864} "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES" "${LEVEL:-50}" "${ROUNDS:-3}" \
   "$CLASSES" ${BASELINE_CLASSES:+"$BASELINE_CLASSES"}
 for t in ${TYPES//,/ }; do
   rm -f "$BENCH_ROOT/work/chunk-sample.wim"
-  cpu=$( { /usr/bin/time -f '%U' wimlib-imagex capture "$sample" "$BENCH_ROOT/work/chunk-sample.wim" --compress="$t" --threads=1 >/dev/null; } 2>&1 | tail -1)
+  cpu=$( { /usr/bin/time -f '%U' wimlib-imagex capture "$sample" "$BENCH_ROOT/work/chunk-sample.wim" --compress="$t" ${SOLID:+--solid} --threads=1 >/dev/null; } 2>&1 | tail -1)
   echo "wimlib $t capture --threads=1: $cpu s user CPU ($(echo "scale=2; $(du -sb "$sample" | cut -f1) / 1000000 / $cpu" | bc -l) MB/s), $(stat -c %s "$BENCH_ROOT/work/chunk-sample.wim") bytes WIM"
   rm -f "$BENCH_ROOT/work/chunk-sample.wim"
 done

@@ -1,6 +1,7 @@
 package org.fenestra.compress.lzms;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pieces of the LZMS compressor that the public round trips reach only partly: the x86
- * filter in both directions, and chunks larger than the match-finder window.
+ * filter in both directions, chunks larger than the match-finder window, and the slot
+ * lookups for offsets of every size.
  */
 class LzmsCompressorInternalsTest {
 
@@ -76,6 +78,21 @@ class LzmsCompressorInternalsTest {
             byte[] back = new byte[data.length];
             d.decompress(dst, 0, n, back, 0, data.length);
             assertArrayEquals(data, back, "window " + window);
+        }
+    }
+
+    @Test
+    void offsetSlotsHoldTheirOffsets() {
+        Random rnd = new Random(7);
+        int top = LzmsTables.OFFSET_BASE[LzmsTables.MAX_OFFSET_SLOTS] - 1;
+        for (int k = 0; k < 2_000_000; k++) {
+            int v = k < 1 << 20 ? k + 1 : 1 + (int) ((rnd.nextLong() & Long.MAX_VALUE) % top);
+            int s = LzmsSlots.offsetSlot(v);
+            assertTrue(LzmsTables.OFFSET_BASE[s] <= v && v < LzmsTables.OFFSET_BASE[s + 1], "offset " + v + " in slot " + s);
+        }
+        for (int s = 0; s < LzmsTables.MAX_OFFSET_SLOTS; s++) { // every slot's first and last offset
+            assertEquals(s, LzmsSlots.offsetSlot(LzmsTables.OFFSET_BASE[s]));
+            assertEquals(s, LzmsSlots.offsetSlot(LzmsTables.OFFSET_BASE[s + 1] - 1));
         }
     }
 }

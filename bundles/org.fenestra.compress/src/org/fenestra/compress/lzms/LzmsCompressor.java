@@ -22,11 +22,13 @@ import org.fenestra.compress.matchfinder.LzBytes;
  *
  * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB):
  * a larger chunk is coded as one stream, but explicit matches do not reach back past the
- * start of the window holding their position (repeat matches may). Memory per instance
+ * start of the window holding their position (repeat matches may), nor farther than the
+ * match finder's tree ring ({@value #TREE_WINDOW} bytes, 32 MiB). Memory per instance
  * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
- * each; plus a window copy for chunks above 64 MiB), the match finder (4 bytes per window
- * byte plus a head table of up to 64 MiB) and about 1.5 MiB for the delta match finder and
- * parser: some 450 MiB for a 64 MiB solid chunk, about 2 MiB for a 32 KiB chunk.
+ * each; plus a window copy for chunks above 64 MiB), the match finder (8 bytes per ring slot,
+ * at most the window rounded up to a power of two and 32 MiB, plus a head table of up to
+ * 16 MiB) and about 1.5 MiB for the delta match finder and parser: some 415 MiB for a 64 MiB
+ * solid chunk, about 2 MiB for a 32 KiB chunk.
  */
 public final class LzmsCompressor implements ChunkCompressor {
 
@@ -40,6 +42,8 @@ public final class LzmsCompressor implements ChunkCompressor {
     private static final int MIN_DELTA_LEVEL = 35;
     /** Levels from this one also try "match + literal + repeat 0" (as wimlib). */
     private static final int MIN_GAP_LEVEL = 45;
+    /** Farthest reach of an explicit match (plus one): the match finder's tree ring. */
+    private static final int TREE_WINDOW = 1 << 25;
     /** Positions this close to a window's end are coded as literals (match finders need lookahead). */
     private static final int TAIL = 8;
     /** Longest match tried; longer runs are coded as several matches. */
@@ -78,10 +82,10 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.chunkSize = chunkSize;
         this.maxWindow = maxWindow;
         this.depth = Math.max(4, level * 2 / 3);
-        this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 63 / 50));
+        this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 48 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
         this.lazy = level < MIN_OPTIMAL_LEVEL;
-        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 3), niceLen, level >= MIN_DELTA_LEVEL,
+        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 5), niceLen, level >= MIN_DELTA_LEVEL,
                 level >= MIN_GAP_LEVEL);
     }
 
@@ -134,7 +138,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         int size = Math.min(maxWindow, n - start);
         if (lw == null || lwSize < size) {
             lw = null; // let the old tables go before allocating the new ones
-            lw = new LargeWindowMatchFinder(size);
+            lw = new LargeWindowMatchFinder(size, TREE_WINDOW);
             lwSize = size;
         }
         lw.reset(windowBuffer(start, n), size);
@@ -151,10 +155,14 @@ public final class LzmsCompressor implements ChunkCompressor {
         return true;
     }
 
-    /** The longest match at window position {@code p} (0 if none, offset in {@code lazyOff[0]}). */
-    private int longestMatch(LargeWindowMatchFinder mf, int p, int maxLen, int nice, int depth) {
-        mf.getMatches(p, maxLen, nice, depth, lazyLen, lazyOff, 0, 1);
-        return mf.bestLen;
+    /**
+     * The longest match at chunk position {@code p}, window position {@code p - winStart}
+     * (0 if none, offset in {@code lazyOff[0]}).
+     */
+    private int longestMatch(LargeWindowMatchFinder mf, int p, int winStart, int maxLen, int nice, int depth) {
+        mf.getMatches(p - winStart, nice, depth, lazyLen, lazyOff, 0, 1);
+        int len = mf.bestLen;
+        return len >= nice ? LzBytes.extend(in, p, p - lazyOff[0], nice, maxLen) : len;
     }
 
     /** Lazy parsing; returns false as soon as the output no longer fits. */
@@ -198,10 +206,10 @@ public final class LzmsCompressor implements ChunkCompressor {
                 }
                 if (repLen >= nice) {
                     if (pendingLen == 0) {
-                        mf.skip(pos - winStart, 1);
+                        mf.skip(pos - winStart, 1, niceLen, depth);
                     }
                     enc.lzMatch(repOff, repLen);
-                    mf.skip(pos + 1 - winStart, repLen - 1);
+                    mf.skip(pos + 1 - winStart, repLen - 1, niceLen, depth);
                     pos += repLen;
                     pendingLen = 0;
                     continue;
@@ -212,7 +220,7 @@ public final class LzmsCompressor implements ChunkCompressor {
                     len = pendingLen;
                     off = pendingOff;
                 } else {
-                    len = longestMatch(mf, pos - winStart, maxLen, nice, depth);
+                    len = longestMatch(mf, pos, winStart, maxLen, nice, depth);
                     off = lazyOff[0];
                 }
                 pendingLen = 0;
@@ -220,7 +228,7 @@ public final class LzmsCompressor implements ChunkCompressor {
                 int repScore = repLen >= 2 ? repScore(repLen) : Integer.MIN_VALUE;
                 if (repScore >= score && repLen >= 2) {
                     enc.lzMatch(repOff, repLen);
-                    mf.skip(pos + 1 - winStart, repLen - 1);
+                    mf.skip(pos + 1 - winStart, repLen - 1, niceLen, depth);
                     pos += repLen;
                     continue;
                 }
@@ -230,7 +238,7 @@ public final class LzmsCompressor implements ChunkCompressor {
                 }
                 // Lazy step: would a match at the next position be better?
                 if (len < nice && left > TAIL + 1) {
-                    int nextLen = longestMatch(mf, pos + 1 - winStart, Math.min(left - 1, MAX_MATCH),
+                    int nextLen = longestMatch(mf, pos + 1, winStart, Math.min(left - 1, MAX_MATCH),
                             Math.min(nice, left - 1), Math.max(1, depth >>> 1));
                     if (nextLen > len && explicitScore(nextLen, lazyOff[0]) > score + 4) {
                         enc.literal(in[pos++]);
@@ -239,12 +247,12 @@ public final class LzmsCompressor implements ChunkCompressor {
                         continue;
                     }
                     enc.lzMatch(off, len);
-                    mf.skip(pos + 2 - winStart, len - 2);
+                    mf.skip(pos + 2 - winStart, len - 2, niceLen, depth);
                     pos += len;
                     continue;
                 }
                 enc.lzMatch(off, len);
-                mf.skip(pos + 1 - winStart, len - 1);
+                mf.skip(pos + 1 - winStart, len - 1, niceLen, depth);
                 pos += len;
             }
         }

@@ -7,6 +7,9 @@ final class LzmsSlots {
 
     private static final int SMALL = 1 << 16;
     private static final short[] OFFSET_SLOT = new short[SMALL];
+    /** Offsets from {@link #SMALL} up to 64 MiB: the slot of the lowest offset in each 2 KiB step. */
+    private static final int STEP_BITS = 11;
+    private static final short[] OFFSET_STEP_SLOT = new short[(1 << 26) >>> STEP_BITS];
     private static final byte[] LENGTH_SLOT = new byte[SMALL];
 
     static {
@@ -16,6 +19,12 @@ final class LzmsSlots {
                 s++;
             }
             OFFSET_SLOT[v] = (short) s;
+        }
+        for (int k = SMALL >>> STEP_BITS; k < OFFSET_STEP_SLOT.length; k++) {
+            while (OFFSET_BASE[s + 1] <= k << STEP_BITS) {
+                s++;
+            }
+            OFFSET_STEP_SLOT[k] = (short) s;
         }
         s = 0;
         for (int v = 1; v < SMALL; v++) {
@@ -33,6 +42,14 @@ final class LzmsSlots {
     static int offsetSlot(int offset) {
         if (offset < SMALL) {
             return OFFSET_SLOT[offset];
+        }
+        int step = offset >>> STEP_BITS;
+        if (step < OFFSET_STEP_SLOT.length) { // slots there are at least a step wide: a few steps at most
+            int s = OFFSET_STEP_SLOT[step];
+            while (OFFSET_BASE[s + 1] <= offset) {
+                s++;
+            }
+            return s;
         }
         return search(OFFSET_BASE, OFFSET_SLOT[SMALL - 1], MAX_OFFSET_SLOTS - 1, offset);
     }

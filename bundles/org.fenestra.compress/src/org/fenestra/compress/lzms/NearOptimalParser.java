@@ -3,6 +3,8 @@ package org.fenestra.compress.lzms;
 import static org.fenestra.compress.lzms.LzmsItemEncoder.*;
 import static org.fenestra.compress.lzms.LzmsTables.*;
 
+import java.util.Arrays;
+
 import org.fenestra.compress.matchfinder.LargeWindowMatchFinder;
 import org.fenestra.compress.matchfinder.LzBytes;
 
@@ -20,6 +22,8 @@ final class NearOptimalParser {
 
     static final int BLOCK = 2048;
     private static final int MAX_PER_POS = 16;
+    /** Delta matches are not searched where an LZ match at least this long was found. */
+    private static final int DELTA_SKIP_LEN = 32;
     private static final int INFINITE = Integer.MAX_VALUE;
     /** Lengths up to this have a precomputed cost. */
     private static final int FAST_LENGTHS = 1024;
@@ -93,15 +97,21 @@ final class NearOptimalParser {
                 matchStart[p - blockStart] = nm;
                 int maxLen = Math.min(winEnd - p, LzmsCompressor.MAX_MATCH);
                 int nice = Math.min(niceLen, maxLen);
-                nm = mf.getMatches(p - winStart, maxLen, nice, depth, matchLens, matchOffs, nm, nm + MAX_PER_POS);
-                if (mf.bestLen >= nice) {
-                    longLen = matchLens[nm - 1];
+                nm = mf.getMatches(p - winStart, nice, depth, matchLens, matchOffs, nm, nm + MAX_PER_POS);
+                if (mf.bestLen >= nice) { // (the finder compares no further than nice)
                     longOff = matchOffs[nm - 1];
+                    longLen = LzBytes.extend(in, p, p - longOff, nice, maxLen);
                     blockEnd = p;
                     nm = matchStart[p - blockStart];
                     break;
                 }
-                if (delta != null) { // (p < winEnd - tail leaves the 3 bytes a delta key needs)
+                if (delta != null && mf.bestLen >= DELTA_SKIP_LEN) {
+                    // A long LZ match already: a delta match would rarely beat it, and checking
+                    // the candidates costs cache misses. Positions are still inserted.
+                    delta.skip(in, p, 1);
+                    Arrays.fill(deltaLens, (p - blockStart) * DeltaMatchFinder.POWERS,
+                            (p - blockStart + 1) * DeltaMatchFinder.POWERS, 0);
+                } else if (delta != null) { // (p < winEnd - tail leaves the 3 bytes a delta key needs)
                     int longPower = findDeltas(in, p, p - blockStart, nice);
                     if (longPower >= 0) { // a long delta match: taken as it is, like long LZ matches
                         longLen = deltaLens[(p - blockStart) * DeltaMatchFinder.POWERS + longPower];
@@ -120,14 +130,14 @@ final class NearOptimalParser {
             if (longDelta >= 0) {
                 enc.deltaMatch(longDelta >>> 26, longDelta & ((1 << 26) - 1), longLen);
                 delta.skip(in, pos + 1, longLen - 1);
-                mf.skip(pos + 1 - winStart, longLen - 1);
+                mf.skip(pos + 1 - winStart, longLen - 1, niceLen, depth);
                 pos += longLen;
             } else if (longLen != 0) {
                 enc.lzMatch(longOff, longLen);
                 if (delta != null) {
                     delta.skip(in, pos, longLen);
                 }
-                mf.skip(pos + 1 - winStart, longLen - 1);
+                mf.skip(pos + 1 - winStart, longLen - 1, niceLen, depth);
                 pos += longLen;
             }
         }
