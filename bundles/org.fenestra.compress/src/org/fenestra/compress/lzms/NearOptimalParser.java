@@ -22,8 +22,12 @@ final class NearOptimalParser {
 
     static final int BLOCK = 2048;
     private static final int MAX_PER_POS = 16;
-    /** Delta matches are not searched where an LZ match at least this long was found. */
-    private static final int DELTA_SKIP_LEN = 32;
+    /**
+     * Delta matches are not searched where an LZ match at least this long was found. Measured
+     * on the bench sample (solid 64 MiB chunks, level 50): 8 against 32, 10% faster for 0.06%
+     * more output.
+     */
+    private static final int DELTA_SKIP_LEN = 8;
     private static final int INFINITE = Integer.MAX_VALUE;
     /** Lengths up to this have a precomputed cost. */
     private static final int FAST_LENGTHS = 1024;
@@ -106,7 +110,7 @@ final class NearOptimalParser {
                     break;
                 }
                 if (delta != null && mf.bestLen >= DELTA_SKIP_LEN) {
-                    // A long LZ match already: a delta match would rarely beat it, and checking
+                    // A long enough LZ match already: a delta match would rarely beat it, and checking
                     // the candidates costs cache misses. Positions are still inserted.
                     delta.skip(in, p, 1);
                     Arrays.fill(deltaLens, (p - blockStart) * DeltaMatchFinder.POWERS,
