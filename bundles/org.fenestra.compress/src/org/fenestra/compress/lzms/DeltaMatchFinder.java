@@ -10,10 +10,6 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * as in arrays of counters or samples. One hash table for all spans, keyed by the next
  * three differences, the span and the position modulo the span, holds the latest position
  * per key; a hit is checked and extended. Powers 0..{@value #POWERS}-1 are tried.
- *
- * <p>Each entry also keeps its key and the four differences after it, so a hit's length is
- * known up to {@value #KNOWN_LEN} without reading the candidate's bytes: most hits are that
- * short, and the candidate, anywhere in a 64 MiB window, would be a cache miss.
  */
 final class DeltaMatchFinder {
 
@@ -22,12 +18,10 @@ final class DeltaMatchFinder {
     static final int MIN_LEN = 3;
 
     private static final int HASH_BITS = 17;
-    /** Length of a hit whose key and four next differences all match (without reading the candidate). */
-    private static final int KNOWN_LEN = MIN_LEN + 4;
 
     private final int[] table = new int[1 << HASH_BITS];
-    /** Per entry: its key (low half), so that other keys are rejected, and the next four differences. */
-    private final long[] keys = new long[1 << HASH_BITS];
+    /** The hashed key of each entry, so that most misses are rejected without reading the candidate. */
+    private final int[] keys = new int[1 << HASH_BITS];
     private int base = 1;
     private int size;
 
@@ -57,23 +51,21 @@ final class DeltaMatchFinder {
             if (p < span) {
                 continue;
             }
-            long entry = entry(in, p, span);
-            int key = (int) entry;
+            int key = key(in, p, span);
             int h = LzBytes.hash(key, HASH_BITS);
             int cand = table[h] - base;
-            long candEntry = keys[h];
+            int candKey = keys[h];
             table[h] = p + base;
-            keys[h] = entry;
-            if (cand < span || (int) candEntry != key) { // empty, or another key
+            keys[h] = key;
+            if (cand < span || candKey != key) { // empty, or another key
                 continue;
             }
             int offset = p - cand;
             if ((offset & (span - 1)) != 0 || offset <= 0) {
                 continue;
             }
-            int next = (int) (candEntry >>> 32) ^ (int) (entry >>> 32);
-            int len = next != 0 ? Math.min(maxLen, MIN_LEN + (Integer.numberOfTrailingZeros(next) >>> 3))
-                    : extend(in, p, cand, span, Math.min(KNOWN_LEN, maxLen), maxLen);
+            int m = cand;
+            int len = extend(in, p, m, span, MIN_LEN, maxLen); // the key holds the first three differences
             if (len >= MIN_LEN) {
                 lens[power] = len;
                 offsets[power] = offset;
@@ -111,23 +103,20 @@ final class DeltaMatchFinder {
             for (int power = 0; power < POWERS; power++) {
                 int span = 1 << power;
                 if (p >= span) {
-                    long entry = entry(in, p, span);
-                    int h = LzBytes.hash((int) entry, HASH_BITS);
+                    int key = key(in, p, span);
+                    int h = LzBytes.hash(key, HASH_BITS);
                     table[h] = p + base;
-                    keys[h] = entry;
+                    keys[h] = key;
                 }
             }
         }
     }
 
-    /**
-     * The entry for position {@code p}: in the low half the key (the span and the position
-     * modulo the span in the top byte, the next three differences below), in the high half the
-     * four differences after those. (Reads 8 bytes: the buffer's padding covers the end.)
-     */
-    private static long entry(byte[] in, int p, int span) {
-        long d = differences(LzBytes.le64(in, p), LzBytes.le64(in, p - span));
-        int key = (span + (p & (span - 1))) << 24 | (int) d & 0xFFFFFF;
-        return key & 0xFFFFFFFFL | (d >>> 24) << 32;
+    /** The span, the position modulo the span and the next three differences, in 32 bits. */
+    private static int key(byte[] in, int p, int span) {
+        int d0 = (in[p] - in[p - span]) & 0xFF;
+        int d1 = (in[p + 1] - in[p + 1 - span]) & 0xFF;
+        int d2 = (in[p + 2] - in[p + 2 - span]) & 0xFF;
+        return (span + (p & (span - 1))) << 24 | d2 << 16 | d1 << 8 | d0;
     }
 }
