@@ -6,7 +6,10 @@
 # SOLID=1: the sample is concatenated and cut into 64 MiB chunks as a solid resource, and the
 # anchor is wimlib's --solid capture (use TYPES=LZMS).
 # BASELINE_CLASSES=dir (another build's org.fenestra.compress classes) alternates rounds of both
-# builds in one process, so that load from other processes falls on both alike.
+# builds in one process, so that load from other processes falls on both alike. Compare builds
+# that way, not with two runs side by side: two compressors at once share the L3 cache and the
+# memory bandwidth, and the comparison then measures their memory traffic as much as their CPU
+# (a change measured 10% faster side by side was 5% slower alternating in one process).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require wimlib-imagex wimtools
