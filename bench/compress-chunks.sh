@@ -4,7 +4,9 @@
 # CPU seconds include reading and hashing, so the anchor is a bound, not an exact match).
 #   bench/compress-chunks.sh [SAMPLE_MB=64] [TYPES=XPRESS,LZX]   (BENCH_WORK=bench/work)
 # SOLID=1: the sample is concatenated and cut into 64 MiB chunks as a solid resource, and the
-# anchor is wimlib's --solid capture (use TYPES=LZMS).
+# anchor is wimlib's --solid capture (use TYPES=LZMS). The sample is in path order while that
+# capture sorts files by extension, so the two sizes are not like for like: bench/wim-write.sh's
+# LZMS-solid row (same order on both sides) is the size comparison.
 # BASELINE_CLASSES=dir (another build's org.fenestra.compress classes) alternates rounds of both
 # builds in one process, so that load from other processes falls on both alike. Compare builds
 # that way, not with two runs side by side: two compressors at once share the L3 cache and the
