@@ -1,6 +1,7 @@
 package org.fenestra.compress.matchfinder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,37 @@ class MatchFinderTest {
                 assertMatch(b, pos, offs[k], lens[k]);
             }
         }
+    }
+
+    /**
+     * The hash chains' 16-bit entries: over buffers of up to 64 KiB, one after another (so that
+     * the per-buffer base wraps and the tables are cleared), every match is real and inside the
+     * buffer, and an unlimited search still finds the longest one.
+     */
+    @Test
+    void sixteenBitHashChainsStayExactOverManyBuffersOfUpTo64KiB() {
+        HashChainMatchFinder hc = new HashChainMatchFinder(HashChainMatchFinder.MAX_BUFFER_SIZE);
+        int[] sizes = {65536, 32768, 32768, 32768, 40000, 4096, 65536, 30000, 30000, 30000, 65531};
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i];
+            byte[] b = MatchData.data(n, i % 3); // recurring seeds: stale entries would look like matches
+            hc.reset(b, n);
+            for (int pos = 0; pos < n; pos++) {
+                int maxLen = Math.min(n - pos, 258);
+                boolean exact = pos % 1024 == 0;
+                int len = hc.longestMatch(pos, 2, maxLen, maxLen, exact ? Integer.MAX_VALUE : 16);
+                if (maxLen < 5) {
+                    continue;
+                }
+                if (len >= 3) {
+                    assertMatch(b, pos, hc.offset, len);
+                }
+                int want = exact ? MatchData.longest(b, pos, maxLen) : 0;
+                if (want >= 4) {
+                    assertEquals(want, len, "longest match at " + pos + " of buffer " + i);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new HashChainMatchFinder(HashChainMatchFinder.MAX_BUFFER_SIZE + 1));
     }
 }

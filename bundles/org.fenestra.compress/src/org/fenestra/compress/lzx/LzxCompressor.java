@@ -23,7 +23,8 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * slot whose range {@code [SLOT_BASE[s] + 2, SLOT_BASE[s + 1] + 2)} holds it.
  *
  * <p>Parsers by level (see {@link org.fenestra.compress.Compressors}): up to 34 lazy parsing
- * on hash chains that also tries the three recent offsets and scores matches by length,
+ * (chunks up to 64 KiB; larger ones are parsed as at level 35) on hash chains that also
+ * tries the three recent offsets and scores matches by length,
  * offset size and repeat-ness; from 35 near-optimal parsing: the block's matches are cached
  * from a binary-tree match finder (lengths 2 and up), then a forward minimum-cost pass
  * over the block, which tracks the recent-offset queue along the cheapest path to each
@@ -172,6 +173,9 @@ public final class LzxCompressor implements ChunkCompressor {
         seqLitRun = new int[maxBlock + MAX_MATCH + 2];
         seqLen = new int[seqLitRun.length];
         seqAdj = new int[seqLitRun.length];
+        if (level <= MAX_LAZY_LEVEL && chunkSize > HashChainMatchFinder.MAX_BUFFER_SIZE) {
+            level = MAX_LAZY_LEVEL + 1; // the hash chains index 64 KiB: larger chunks parse near-optimally
+        }
         this.lazy = level <= MAX_LAZY_LEVEL;
         if (lazy) {
             depth = Math.max(2, 60 * level / 20);
