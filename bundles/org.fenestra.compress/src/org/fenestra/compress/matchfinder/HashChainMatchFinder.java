@@ -25,8 +25,8 @@ public final class HashChainMatchFinder {
 
     /** The largest buffer the 16-bit table entries can index. */
     public static final int MAX_BUFFER_SIZE = 1 << 16;
-    /** Positions this close to a buffer's end are never inserted (a search needs 5 bytes). */
-    private static final int UNINSERTED_TAIL = 5;
+    /** The least number of bytes that must remain at a position to search or insert it. */
+    private static final int REQUIRED_BYTES = 5;
 
     private static final int HASH3_BITS = 15;
     private static final int HASH4_BITS = 16;
@@ -56,7 +56,7 @@ public final class HashChainMatchFinder {
     public void reset(byte[] in, int size) {
         PositionBase.checkSize(size, next.length);
         base += this.size;
-        if (base + size - UNINSERTED_TAIL > Character.MAX_VALUE) {
+        if (base + size - REQUIRED_BYTES > Character.MAX_VALUE) { // (the last positions are never inserted)
             Arrays.fill(hash3, (char) 0);
             Arrays.fill(hash4, (char) 0);
             base = 1;
@@ -80,7 +80,7 @@ public final class HashChainMatchFinder {
      *         when a longer match is returned
      */
     public int longestMatch(int pos, int bestLen, int maxLen, int niceLen, int depth) {
-        if (maxLen < 5) {
+        if (maxLen < REQUIRED_BYTES) {
             return bestLen;
         }
         final byte[] in = this.in;
@@ -179,8 +179,8 @@ public final class HashChainMatchFinder {
      */
     public void jump(int pos, int count) {
         int p = pos + count;
-        if (p + 5 > size) {
-            return; // no search will follow (longestMatch needs 5 bytes)
+        if (p + REQUIRED_BYTES > size) {
+            return; // no search will follow
         }
         int seq = LzBytes.le32(in, p);
         nextHash3 = LzBytes.hash(seq & 0xFFFFFF, HASH3_BITS);
@@ -189,7 +189,7 @@ public final class HashChainMatchFinder {
 
     /** Inserts positions {@code pos .. pos + count - 1} without searching. */
     public void skip(int pos, int count) {
-        if (count + 5 > size - pos) {
+        if (count + REQUIRED_BYTES > size - pos) {
             return;
         }
         final byte[] in = this.in;
