@@ -6,6 +6,7 @@ import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.lz.ChunkArguments;
 import org.fenestra.compress.matchfinder.LargeWindowMatchFinder;
 import org.fenestra.compress.matchfinder.LzBytes;
+import org.fenestra.compress.matchfinder.SuffixArrayMatchFinder;
 
 /**
  * LZMS chunk encoder (see {@link LzmsDecompressor} for the format). The chunk is copied and
@@ -64,6 +65,8 @@ public final class LzmsCompressor implements ChunkCompressor {
     private final int[] lazyOff = new int[1];
     private LargeWindowMatchFinder lw;
     private int lwSize;
+    private SuffixArrayMatchFinder sa;
+    private int saSize;
     private final NearOptimalParser optimal;
 
     /**
@@ -85,7 +88,7 @@ public final class LzmsCompressor implements ChunkCompressor {
         this.niceLen = Math.min(MAX_MATCH, Math.max(16, level * 48 / 50));
         this.enc = new LzmsItemEncoder(chunkSize);
         this.lazy = level < MIN_OPTIMAL_LEVEL;
-        this.optimal = lazy ? null : new NearOptimalParser(enc, Math.max(8, level * 2 / 5), niceLen, level >= MIN_DELTA_LEVEL,
+        this.optimal = lazy ? null : new NearOptimalParser(enc, niceLen, level >= MIN_DELTA_LEVEL,
                 level >= MIN_GAP_LEVEL);
     }
 
@@ -145,10 +148,22 @@ public final class LzmsCompressor implements ChunkCompressor {
         return lw;
     }
 
+    /** The suffix-array match finder, sized for and reset to the window starting at {@code start}. */
+    private SuffixArrayMatchFinder loadSuffixArray(int start, int n) {
+        int size = Math.min(maxWindow, n - start);
+        if (sa == null || saSize < size) {
+            sa = null; // let the old tables go before allocating the new ones
+            sa = new SuffixArrayMatchFinder(size, niceLen);
+            saSize = size;
+        }
+        sa.reset(windowBuffer(start, n), size);
+        return sa;
+    }
+
     private boolean parseNearOptimal(int n) {
         for (int start = 0; start < n; start += maxWindow) {
             int size = Math.min(maxWindow, n - start);
-            if (!optimal.parse(in, start, start + size, loadMatchFinder(start, n), TAIL)) {
+            if (!optimal.parse(in, start, start + size, loadSuffixArray(start, n), TAIL)) {
                 return false;
             }
         }

@@ -5,8 +5,8 @@ import static org.fenestra.compress.lzms.LzmsTables.*;
 
 import java.util.Arrays;
 
-import org.fenestra.compress.matchfinder.LargeWindowMatchFinder;
 import org.fenestra.compress.matchfinder.LzBytes;
+import org.fenestra.compress.matchfinder.SuffixArrayMatchFinder;
 
 /**
  * LZMS near-optimal parsing: the window is cut into blocks of up to {@value #BLOCK}
@@ -33,7 +33,6 @@ final class NearOptimalParser {
     private static final int FAST_LENGTHS = 1024;
 
     private final LzmsItemEncoder enc;
-    private final int depth;
     private final int niceLen;
 
     private final int[] matchStart = new int[BLOCK + 1];
@@ -69,11 +68,10 @@ final class NearOptimalParser {
     private int lengthVersion = -1;
     private int offsetVersion = -1;
 
-    NearOptimalParser(LzmsItemEncoder enc, int depth, int niceLen, boolean deltaMatches, boolean gaps) {
+    NearOptimalParser(LzmsItemEncoder enc, int niceLen, boolean deltaMatches, boolean gaps) {
         this.gaps = gaps;
         this.delta = deltaMatches ? new DeltaMatchFinder() : null;
         this.enc = enc;
-        this.depth = depth;
         this.niceLen = niceLen;
     }
 
@@ -81,7 +79,7 @@ final class NearOptimalParser {
      * Codes {@code in[winStart .. winEnd)}; {@code mf} was reset to the window (its position 0
      * is {@code winStart}, its buffer {@code mfBuf}). Returns false once the output is full.
      */
-    boolean parse(byte[] in, int winStart, int winEnd, LargeWindowMatchFinder mf, int tail) {
+    boolean parse(byte[] in, int winStart, int winEnd, SuffixArrayMatchFinder mf, int tail) {
         if (delta != null && winStart == 0) {
             delta.reset(winEnd);
         }
@@ -101,8 +99,8 @@ final class NearOptimalParser {
                 matchStart[p - blockStart] = nm;
                 int maxLen = Math.min(winEnd - p, LzmsCompressor.MAX_MATCH);
                 int nice = Math.min(niceLen, maxLen);
-                nm = mf.getMatches(p - winStart, nice, depth, matchLens, matchOffs, nm, nm + MAX_PER_POS);
-                if (mf.bestLen >= nice) { // (the finder compares no further than nice)
+                nm = mf.getMatches(p - winStart, nice, matchLens, matchOffs, nm, nm + MAX_PER_POS);
+                if (mf.bestLen >= nice) { // (the finder reports no further than nice)
                     longOff = matchOffs[nm - 1];
                     longLen = LzBytes.extend(in, p, p - longOff, nice, maxLen);
                     blockEnd = p;
@@ -134,14 +132,14 @@ final class NearOptimalParser {
             if (longDelta >= 0) {
                 enc.deltaMatch(longDelta >>> 26, longDelta & ((1 << 26) - 1), longLen);
                 delta.skip(in, pos + 1, longLen - 1);
-                mf.skip(pos + 1 - winStart, longLen - 1, niceLen, depth);
+                mf.skip(pos + 1 - winStart, longLen - 1);
                 pos += longLen;
             } else if (longLen != 0) {
                 enc.lzMatch(longOff, longLen);
                 if (delta != null) {
                     delta.skip(in, pos, longLen);
                 }
-                mf.skip(pos + 1 - winStart, longLen - 1, niceLen, depth);
+                mf.skip(pos + 1 - winStart, longLen - 1);
                 pos += longLen;
             }
         }
