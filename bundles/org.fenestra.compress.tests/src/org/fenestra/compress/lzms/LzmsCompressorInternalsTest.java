@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pieces of the LZMS compressor that the public round trips reach only partly: the x86
- * filter in both directions, chunks larger than the match-finder window, and the slot
- * lookups for offsets of every size.
+ * filter in both directions, chunks larger than the match-finder window, the window chosen
+ * for the heap, and the slot lookups for offsets of every size.
  */
 class LzmsCompressorInternalsTest {
 
@@ -94,5 +94,16 @@ class LzmsCompressorInternalsTest {
             assertEquals(s, LzmsSlots.offsetSlot(LzmsTables.OFFSET_BASE[s]));
             assertEquals(s, LzmsSlots.offsetSlot(LzmsTables.OFFSET_BASE[s + 1] - 1));
         }
+    }
+
+    @Test
+    void windowNarrowsWithTheHeapOnly() {
+        long mib = 1 << 20;
+        assertEquals(64 * mib, LzmsCompressor.windowForHeap(6144 * mib)); // default heap on 24 GiB
+        assertEquals(64 * mib, LzmsCompressor.windowForHeap(2048 * mib));
+        assertEquals(32 * mib, LzmsCompressor.windowForHeap(1024 * mib)); // the tests' -Xmx1g
+        assertEquals(32 * mib, LzmsCompressor.windowForHeap(2047 * mib));
+        assertEquals(2 * mib, LzmsCompressor.windowForHeap(64 * mib));
+        assertEquals(mib, LzmsCompressor.windowForHeap(16 * mib));
     }
 }

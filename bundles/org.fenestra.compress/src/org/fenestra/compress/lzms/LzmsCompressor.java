@@ -17,19 +17,21 @@ import org.fenestra.compress.matchfinder.SuffixArrayMatchFinder;
  *
  * <p>Parsing (levels as in {@link org.fenestra.compress.Compressors}): below level
  * {@value #MIN_OPTIMAL_LEVEL} lazy parsing which also tries the three LZ repeat offsets the
- * decoder will see; from there {@link NearOptimalParser} (with delta matches from
- * {@value #MIN_DELTA_LEVEL}, "match + literal + repeat" from {@value #MIN_GAP_LEVEL}). Both
- * search a {@link LargeWindowMatchFinder}.
+ * decoder will see, searching a {@link LargeWindowMatchFinder}; from there
+ * {@link NearOptimalParser} (with delta matches from {@value #MIN_DELTA_LEVEL}, "match +
+ * literal + repeat" from {@value #MIN_GAP_LEVEL}), searching a {@link SuffixArrayMatchFinder},
+ * which finds the closest match of every length anywhere in the window.
  *
- * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB):
- * a larger chunk is coded as one stream, but explicit matches do not reach back past the
- * start of the window holding their position (repeat matches may), nor farther than the
- * match finder's tree ring ({@value #TREE_WINDOW} bytes, 32 MiB). Memory per instance
- * grows with the largest chunk seen: the chunk copy and an output scratch buffer (chunk size
- * each; plus a window copy for chunks above 64 MiB), the match finder (8 bytes per ring slot,
- * at most the window rounded up to a power of two and 32 MiB, plus a head table of up to
- * 16 MiB) and about 1.5 MiB for the delta match finder and parser: some 415 MiB for a 64 MiB
- * solid chunk, about 2 MiB for a 32 KiB chunk.
+ * <p>Matches are searched within windows of at most {@value #MAX_WINDOW} bytes (64 MiB), or
+ * a thirty-second of the heap if that is less (a power of two, at least 1 MiB): a larger
+ * chunk is coded as one stream, but explicit matches do not reach back past the start of the
+ * window holding their position (repeat matches may); the lazy parser's also not farther than
+ * its tree ring ({@value #TREE_WINDOW} bytes, 32 MiB). Memory per instance grows with the
+ * largest chunk seen: the chunk copy and an output scratch buffer (chunk size each; plus a
+ * window copy for chunks above the window) and the match finder. The near-optimal parser's
+ * takes 12 bytes per window byte (and, while it sorts, some 10% more); some 930 MiB for a
+ * 64 MiB solid chunk, about 1.5 MiB for a 32 KiB chunk. The lazy parser's takes 8 bytes per
+ * ring slot plus a head table of up to 16 MiB.
  */
 public final class LzmsCompressor implements ChunkCompressor {
 
@@ -74,7 +76,16 @@ public final class LzmsCompressor implements ChunkCompressor {
      * @param level     1..1000, see {@link org.fenestra.compress.Compressors}
      */
     public LzmsCompressor(int chunkSize, int level) {
-        this(chunkSize, level, MAX_WINDOW);
+        this(chunkSize, level, windowForHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * The match-finder window for a heap of {@code maxHeap} bytes: 64 MiB from a 2 GiB heap,
+     * less below, so that a compressor (about 14 window sizes) fits in half the heap.
+     */
+    static int windowForHeap(long maxHeap) {
+        long thirtySecond = Math.max(1 << 20, Math.min(MAX_WINDOW, maxHeap / 32));
+        return Integer.highestOneBit((int) thirtySecond);
     }
 
     /** With a smaller match-finder window (tests of windowed chunks). */

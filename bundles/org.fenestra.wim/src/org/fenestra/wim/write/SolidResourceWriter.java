@@ -126,14 +126,14 @@ final class SolidResourceWriter {
 
     /**
      * Chunks in flight: each holds its data and its compressed copy plus a compressor's working
-     * memory (an LZMS compressor for 64 MiB chunks needs about 414 MiB: its window, output
-     * buffer, the match finder's 32 MiB tree ring and head table; see LzmsCompressor), some nine
-     * times the chunk size in all; XPRESS and LZX chunks are small. Half the heap is the budget;
-     * with room for one chunk only, compression runs on the calling thread (with -Xmx1g and
-     * 64 MiB LZMS chunks, that is the case).
+     * memory (an LZMS compressor for 64 MiB chunks needs about 930 MiB: its window, output
+     * buffer and suffix-array match finder; see LzmsCompressor), some seventeen times the chunk
+     * size in all; XPRESS and LZX chunks are small. Half the heap is the budget; with room for
+     * one chunk only, compression runs on the calling thread (so it does with 64 MiB LZMS chunks
+     * up to a heap of 2 GiB; below that the LZMS compressor also narrows its window).
      */
     static int inFlight(CompressionType type, int chunkSize) {
-        long perChunk = (type == CompressionType.LZMS ? 9L : 4L) * chunkSize;
+        long perChunk = (type == CompressionType.LZMS ? 17L : 4L) * chunkSize;
         long byMemory = Runtime.getRuntime().maxMemory() / 2 / perChunk;
         long byCpu = 2L * Runtime.getRuntime().availableProcessors();
         return (int) Math.max(1, Math.min(byCpu, byMemory));
