@@ -130,7 +130,8 @@ final class SolidResourceWriter {
      * buffer and suffix-array match finder; see LzmsCompressor), some seventeen times the chunk
      * size in all; XPRESS and LZX chunks are small. Half the heap is the budget; with room for
      * one chunk only, compression runs on the calling thread (so it does with 64 MiB LZMS chunks
-     * up to a heap of 2 GiB; below that the LZMS compressor also narrows its window).
+     * below a heap of about 4.3 GiB, which is why ./fenestra lets the heap take half the memory;
+     * below 2 GiB the LZMS compressor also narrows its window).
      */
     static int inFlight(CompressionType type, int chunkSize) {
         long perChunk = (type == CompressionType.LZMS ? 17L : 4L) * chunkSize;
