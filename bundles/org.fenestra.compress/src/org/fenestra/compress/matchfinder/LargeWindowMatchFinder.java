@@ -1,9 +1,10 @@
 package org.fenestra.compress.matchfinder;
 
 /**
- * Binary-tree match finder for near-optimal parsers over large buffers (LZMS solid chunks of
- * up to 64 MiB): it reports, at each position, the closest match of every length it meets,
- * sorted by increasing length, like {@link BinaryTreeMatchFinder#getMatches}.
+ * Binary-tree match finder over large buffers (LZMS chunks of up to 64 MiB; LZMS's lazy
+ * parser): it reports, at each position, the closest match of every length it meets,
+ * sorted by increasing length, like {@link BinaryTreeMatchFinder#getMatches}. It needs less
+ * memory than {@link SuffixArrayMatchFinder} but searches a limited number of candidates.
  *
  * <p>Unlike {@link BinaryTreeMatchFinder} its tree links live in a ring of
  * {@code treeWindow} node slots (position modulo the window), so memory is bounded however

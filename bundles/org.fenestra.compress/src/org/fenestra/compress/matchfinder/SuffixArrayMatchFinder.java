@@ -1,5 +1,7 @@
 package org.fenestra.compress.matchfinder;
 
+import java.util.Arrays;
+
 /**
  * Match finder for near-optimal parsers over large buffers, built on the buffer's suffix
  * array: at each position it reports the closest earlier match of every length, with no
@@ -73,10 +75,13 @@ public final class SuffixArrayMatchFinder {
         PositionBase.checkSize(size, maxBufferSize);
         this.in = in;
         this.size = size;
+        if (size == 0) {
+            return;
+        }
         SuffixArray.sort(in, size, last);
         prefixLengths();
         int intervals = buildIntervals();
-        java.util.Arrays.fill(last, 0, Math.min(intervals, size), 0);
+        Arrays.fill(last, 0, Math.min(intervals, size), 0);
     }
 
     /**

@@ -128,16 +128,21 @@ final class SolidResourceWriter {
      * Chunks in flight: each holds its data and its compressed copy plus a compressor's working
      * memory (an LZMS compressor for 64 MiB chunks needs about 930 MiB: its window, output
      * buffer and suffix-array match finder; see LzmsCompressor), some seventeen times the chunk
-     * size in all; XPRESS and LZX chunks are small. Half the heap is the budget; with room for
-     * one chunk only, compression runs on the calling thread (so it does with 64 MiB LZMS chunks
-     * below a heap of about 4.3 GiB, which is why ./fenestra lets the heap take half the memory;
-     * below 2 GiB the LZMS compressor also narrows its window).
+     * size in all; XPRESS and LZX chunks are small. The budget is the heap less 1 GiB for the
+     * rest of the program, or half the heap if that is more: so two 64 MiB LZMS chunks are
+     * compressed at once from a heap of about 3.1 GiB (./fenestra lets the heap take half the
+     * memory, so from about 6.3 GiB of memory). With room for one chunk only, compression runs on the
+     * calling thread (below 2 GiB of heap the LZMS compressor also narrows its window).
      */
     static int inFlight(CompressionType type, int chunkSize) {
+        return inFlight(type, chunkSize, Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
+    }
+
+    static int inFlight(CompressionType type, int chunkSize, long maxHeap, int processors) {
         long perChunk = (type == CompressionType.LZMS ? 17L : 4L) * chunkSize;
-        long byMemory = Runtime.getRuntime().maxMemory() / 2 / perChunk;
-        long byCpu = 2L * Runtime.getRuntime().availableProcessors();
-        return (int) Math.max(1, Math.min(byCpu, byMemory));
+        long budget = Math.max(maxHeap / 2, maxHeap - (1L << 30));
+        long byCpu = 2L * processors;
+        return (int) Math.max(1, Math.min(byCpu, budget / perChunk));
     }
 
     /** Keeps the first blob of each SHA-1; the others are marked as its duplicates. */
