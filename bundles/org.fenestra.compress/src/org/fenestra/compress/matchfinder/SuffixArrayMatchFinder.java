@@ -41,7 +41,7 @@ public final class SuffixArrayMatchFinder {
     private final int maxLen;
     /** The suffix array while building; then, per interval, its last position plus one (0: none). */
     private final int[] last;
-    /** Per position, while building its prefix length with the previous suffix; then its deepest interval. */
+    /** Per position, its deepest interval. */
     private final int[] deepest;
     /** Per interval, parent index << 6 | common prefix length (the root, 0, has length 0). */
     private final int[] parentAndLen;
@@ -79,48 +79,20 @@ public final class SuffixArrayMatchFinder {
             return;
         }
         SuffixArray.sort(in, size, last);
-        prefixLengths();
         int intervals = buildIntervals();
         Arrays.fill(last, 0, Math.min(intervals, size), 0);
     }
 
     /**
-     * Per position p, the length (capped) of the prefix p shares with the suffix before it in
-     * sorted order, into {@link #deepest}: the suffix one position later shares at least one
-     * byte less with its own predecessor, so the comparison carries over (Kärkkäinen, Manzini
-     * and Puglisi's "Phi" method) and the whole pass compares O(n) bytes.
-     */
-    private void prefixLengths() {
-        final int[] sa = last;
-        final int[] phi = deepest;
-        phi[sa[0]] = -1;
-        for (int i = 1; i < size; i++) {
-            phi[sa[i]] = sa[i - 1];
-        }
-        int len = 0;
-        for (int p = 0; p < size; p++) {
-            int q = phi[p];
-            if (q < 0) {
-                phi[p] = 0;
-                len = 0;
-                continue;
-            }
-            len = LzBytes.extend(in, p, q, len, Math.min(maxLen, size - Math.max(p, q)));
-            phi[p] = len;
-            if (len > 0) {
-                len--;
-            }
-        }
-    }
-
-    /**
      * Scans the suffixes in sorted order with a stack of open intervals (increasing lengths),
      * giving every interval its parent and every position its deepest interval. Returns the
-     * number of intervals.
+     * number of intervals. The prefix each suffix shares with the one before it is compared
+     * here, directly: with lengths capped, that reads the text once per suffix, where
+     * computing all the lengths first (the "Phi" method) costs three passes of scattered
+     * accesses (measured on 64 MiB: 3 s less of 15 to 18).
      */
     private int buildIntervals() {
         final int[] sa = last;
-        final int[] lens = deepest; // read at sa[i], then overwritten at sa[i - 1] by its interval
         final int[] parent = parentAndLen;
         parent[0] = 0;
         int intervals = 1;
@@ -128,7 +100,12 @@ public final class SuffixArrayMatchFinder {
         stack[0] = 0;
         int topLen = 0;
         for (int i = 1; i <= size; i++) {
-            int h = i < size ? lens[sa[i]] : 0;
+            int h = 0;
+            if (i < size) {
+                int cur = sa[i];
+                int prev = sa[i - 1];
+                h = LzBytes.extend(in, cur, prev, 0, Math.min(maxLen, size - Math.max(cur, prev)));
+            }
             if (h < MIN_LEN) {
                 h = 0;
             }
@@ -153,7 +130,7 @@ public final class SuffixArrayMatchFinder {
                 stack[++top] = id;
                 topLen = h;
             }
-            lens[sa[i - 1]] = deepestOfPrevious;
+            deepest[sa[i - 1]] = deepestOfPrevious;
         }
         return intervals;
     }
