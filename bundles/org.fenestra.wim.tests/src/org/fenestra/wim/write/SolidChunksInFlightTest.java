@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How many solid chunks the writer keeps in flight for a heap and a processor count: LZMS
  * chunks of 64 MiB take some 1.1 GiB each (their compressor included), the heap keeps 1 GiB
- * (or half, if more) for the rest of the program, and never more than two per processor.
+ * (or half, if more) for the rest of the program; LZMS chunks are never more than one per
+ * processor, others two.
  */
 class SolidChunksInFlightTest {
 
@@ -22,8 +23,9 @@ class SolidChunksInFlightTest {
         assertEquals(1, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 3 * GIB, 2));
         assertEquals(2, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 3 * GIB + GIB / 4, 2));
         assertEquals(2, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 4 * GIB, 2)); // 8 GiB machine
-        assertEquals(4, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 12 * GIB, 2)); // by processors
-        assertEquals(10, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 12 * GIB, 8)); // by memory
+        assertEquals(2, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 12 * GIB, 2)); // by processors
+        assertEquals(8, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 12 * GIB, 8));
+        assertEquals(10, SolidResourceWriter.inFlight(CompressionType.LZMS, LZMS_SOLID_CHUNK, 12 * GIB, 16)); // by memory
     }
 
     @Test
