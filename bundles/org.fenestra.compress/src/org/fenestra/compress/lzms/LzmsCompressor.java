@@ -66,9 +66,8 @@ public final class LzmsCompressor implements ChunkCompressor {
     private final int[] lazyLen = new int[1];
     private final int[] lazyOff = new int[1];
     private LargeWindowMatchFinder lw;
-    private int lwSize;
     private SuffixArrayMatchFinder sa;
-    private int saSize;
+    private int finderSize;
     private final NearOptimalParser optimal;
 
     /**
@@ -147,34 +146,35 @@ public final class LzmsCompressor implements ChunkCompressor {
         return window;
     }
 
-    /** The match finder, sized for and reset to the window starting at {@code start}. */
-    private LargeWindowMatchFinder loadMatchFinder(int start, int n) {
+    /**
+     * Sizes the match finder of this compressor's parser ({@link #lw} when lazy, else
+     * {@link #sa}) for the window starting at {@code start} and resets it to that window.
+     */
+    private void loadMatchFinder(int start, int n) {
         int size = Math.min(maxWindow, n - start);
-        if (lw == null || lwSize < size) {
+        if (finderSize < size) {
             lw = null; // let the old tables go before allocating the new ones
-            lw = new LargeWindowMatchFinder(size, TREE_WINDOW);
-            lwSize = size;
+            sa = null;
+            if (lazy) {
+                lw = new LargeWindowMatchFinder(size, TREE_WINDOW);
+            } else {
+                sa = new SuffixArrayMatchFinder(size, niceLen);
+            }
+            finderSize = size;
         }
-        lw.reset(windowBuffer(start, n), size);
-        return lw;
-    }
-
-    /** The suffix-array match finder, sized for and reset to the window starting at {@code start}. */
-    private SuffixArrayMatchFinder loadSuffixArray(int start, int n) {
-        int size = Math.min(maxWindow, n - start);
-        if (sa == null || saSize < size) {
-            sa = null; // let the old tables go before allocating the new ones
-            sa = new SuffixArrayMatchFinder(size, niceLen);
-            saSize = size;
+        byte[] buffer = windowBuffer(start, n);
+        if (lazy) {
+            lw.reset(buffer, size);
+        } else {
+            sa.reset(buffer, size);
         }
-        sa.reset(windowBuffer(start, n), size);
-        return sa;
     }
 
     private boolean parseNearOptimal(int n) {
         for (int start = 0; start < n; start += maxWindow) {
             int size = Math.min(maxWindow, n - start);
-            if (!optimal.parse(in, start, start + size, loadSuffixArray(start, n), TAIL)) {
+            loadMatchFinder(start, n);
+            if (!optimal.parse(in, start, start + size, sa, TAIL)) {
                 return false;
             }
         }
@@ -200,7 +200,8 @@ public final class LzmsCompressor implements ChunkCompressor {
         while (pos < n) {
             int winStart = pos;
             int winEnd = Math.min(n, winStart + maxWindow);
-            LargeWindowMatchFinder mf = loadMatchFinder(winStart, n);
+            loadMatchFinder(winStart, n);
+            LargeWindowMatchFinder mf = lw;
             int pendingLen = 0;   // match found at pos by the previous step's lookahead
             int pendingOff = 0;
             while (pos < winEnd) {
