@@ -135,8 +135,8 @@ final class SolidResourceWriter {
      * calling thread (below 2 GiB of heap the LZMS compressor also narrows its window).
      * Small chunks: up to two per processor, so that no worker waits for the reader. LZMS
      * chunks: one per processor, since reading one takes a fraction of a second against half a
-     * minute of compressing, and the chunks read ahead compete with the compressors for the
-     * cache (all 1.2 GB bench corpus, 2 cores: 273 s with two in flight, 308 s with four).
+     * minute of compressing, so more would only hold memory. (Whole-corpus captures took
+     * 273-310 s with two in flight and 294-308 s with four: within the run-to-run spread.)
      */
     static int inFlight(CompressionType type, int chunkSize) {
         return inFlight(type, chunkSize, Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
