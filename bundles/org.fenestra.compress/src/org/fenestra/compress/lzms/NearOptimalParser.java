@@ -77,7 +77,8 @@ final class NearOptimalParser {
 
     /**
      * Codes {@code in[winStart .. winEnd)}; {@code mf} was reset to the window (its position 0
-     * is {@code winStart}, its buffer {@code mfBuf}). Returns false once the output is full.
+     * is {@code winStart}) and is visited at every position in order. Returns false once the
+     * output is full.
      */
     boolean parse(byte[] in, int winStart, int winEnd, SuffixArrayMatchFinder mf, int tail) {
         if (delta != null && winStart == 0) {
