@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Single-threaded chunk compressor throughput (32 KiB chunks, default level) on a sample of the
-# corpus, with wimlib-imagex's single-threaded capture of the same files as the anchor (its user
-# CPU seconds include reading and hashing, so the anchor is a bound, not an exact match).
+# corpus, with wimlib's own chunk compressors on the very same chunks as the anchor
+# (bench/wimlib-chunks.c, built here with gcc against the installed libwim): same input, same
+# level, so the MB/s and the output bytes compare like for like, without reading or hashing.
 #   bench/compress-chunks.sh [SAMPLE_MB=64] [TYPES=XPRESS,LZX]   (BENCH_WORK=bench/work)
-# SOLID=1: the sample is concatenated and cut into 64 MiB chunks as a solid resource, and the
-# anchor is wimlib's --solid capture (use TYPES=LZMS). The sample is in path order while that
-# capture sorts files by extension, so the two sizes are not like for like: bench/wim-write.sh's
-# LZMS-solid row (same order on both sides) is the size comparison.
+# SOLID=1: the sample is concatenated and cut into 64 MiB chunks as a solid resource (use
+# TYPES=LZMS), on both sides. The sample is in path order while a --solid capture sorts files
+# by extension, so bench/wim-write.sh's LZMS-solid row remains the size comparison of captures.
 # BASELINE_CLASSES=dir (another build's org.fenestra.compress classes) alternates rounds of both
 # builds in one process, so that load from other processes falls on both alike. Compare builds
 # that way, not with two runs side by side: two compressors at once share the L3 cache and the
@@ -38,9 +38,16 @@ fi
 echo "sample: $(wc -l < "$list.$SAMPLE_MB") files, $(du -sh --apparent-size "$sample" | cut -f1)"
 "$JAVA_HOME/bin/java" ${SOLID:+-DsolidChunkSize=67108864} "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES" "${LEVEL:-50}" "${ROUNDS:-3}" \
   "$CLASSES" ${BASELINE_CLASSES:+"$BASELINE_CLASSES"}
+# The anchor: libwim's compressors, built from bench/wimlib-chunks.c when it changes.
+libwim=$(ls /usr/lib/x86_64-linux-gnu/libwim.so.* /usr/lib/*/libwim.so.* 2>/dev/null | head -n 1)
+[ -n "$libwim" ] || { echo "bench: needs libwim (apt-get install wimtools)" >&2; exit 2; }
+require gcc
+anchor=$BENCH_ROOT/work/wimlib-chunks
+if [ ! -x "$anchor" ] || [ "$BENCH_ROOT/wimlib-chunks.c" -nt "$anchor" ]; then
+  gcc -O2 -o "$anchor" "$BENCH_ROOT/wimlib-chunks.c" "$libwim"
+fi
+chunk=32768; solid=0
+if [ -n "${SOLID:-}" ]; then chunk=67108864; solid=1; fi
 for t in ${TYPES//,/ }; do
-  rm -f "$BENCH_ROOT/work/chunk-sample.wim"
-  cpu=$( { /usr/bin/time -f '%U' wimlib-imagex capture "$sample" "$BENCH_ROOT/work/chunk-sample.wim" --compress="$t" ${SOLID:+--solid} --threads=1 >/dev/null; } 2>&1 | tail -1)
-  echo "wimlib $t capture --threads=1: $cpu s user CPU ($(echo "scale=2; $(du -sb "$sample" | cut -f1) / 1000000 / $cpu" | bc -l) MB/s), $(stat -c %s "$BENCH_ROOT/work/chunk-sample.wim") bytes WIM"
-  rm -f "$BENCH_ROOT/work/chunk-sample.wim"
+  "$anchor" "$list.$SAMPLE_MB" "$t" "${LEVEL:-50}" "${ROUNDS:-3}" "$chunk" "$solid"
 done
