@@ -20,6 +20,15 @@ FENESTRA=("$REPO_ROOT/fenestra" wim)
 build_corpus
 out=$WORK/write
 mkdir -p "$out"
+# Untimed first runs: on JDK 25+ the launcher records each command's AOT cache on its first
+# successful run (a second more), as an admin's first command does; the timed runs are later ones.
+warm=$out/warm-up
+rm -rf "$warm" && mkdir -p "$warm"
+"${FENESTRA[@]}" capture "$REPO_ROOT/bundles/org.fenestra.compress/src" "$warm/a.wim" a --compress=XPRESS >/dev/null
+"${FENESTRA[@]}" export "$warm/a.wim" 1 "$warm/b.wim" --compress=LZX --recompress >/dev/null
+"${FENESTRA[@]}" append "$REPO_ROOT/bundles/org.fenestra.wim/src" "$warm/a.wim" b >/dev/null
+"${FENESTRA[@]}" optimize "$warm/a.wim" >/dev/null
+rm -rf "$warm"
 
 size_ratio() { echo "scale=4; $(stat -c %s "$1") / $(stat -c %s "$2")" | bc -l; }
 

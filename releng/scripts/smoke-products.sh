@@ -36,6 +36,16 @@ cp "$ROOT/bundles/org.fenestra.content.tests/data/multi.wim" "$OUT/install.wim"
 check "fenestra:image-add extracts index 2 and adds it (exit 0)" test $? -eq 0
 check "the extracted WIM holds exactly one image (wimlib-imagex info)" \
   sh -c "wimlib-imagex info '$OUT/install-index2.wim' | grep -Eq 'Image Count: +1'"
+# The WIM command line: its first run records the command's AOT cache (JDK 25+), and neither
+# that run nor a later one on the cache may print anything else than the command does.
+"$ROOT/fenestra" wim info "$OUT/install.wim" >"$OUT/wim-info-1.txt" 2>&1
+check "fenestra wim info exits 0 on its first run" test $? -eq 0
+"$ROOT/fenestra" wim info "$OUT/install.wim" >"$OUT/wim-info-2.txt" 2>&1
+check "... and leaves its command's AOT cache (or, before JDK 25, a class archive)" \
+  sh -c "ls '$FENESTRA_HOME'/cds/wim-*-info.aot '$FENESTRA_HOME'/cds/wim-*.jsa 2>/dev/null | grep -q ."
+check "... and prints the same on the next run" cmp -s "$OUT/wim-info-1.txt" "$OUT/wim-info-2.txt"
+check "... whose image count is wimlib-imagex info's" \
+  test "$(grep -E '^Image Count:' "$OUT/wim-info-1.txt")" = "$(wimlib-imagex info "$OUT/install.wim" | grep -E '^Image Count:')"
 "$ROOT/fenestra" --headless -c "fenestra:image-list" >"$OUT/list.txt" 2>&1
 check "fenestra:image-list shows the added image" grep -q "^FEN00001 *Smoke-Index-2" "$OUT/list.txt"
 
