@@ -80,14 +80,16 @@ fi
 # (wimlib's, for the same input): rebuilt into a new file, raw copies.
 if want_row append || want_row optimize; then
   modified=$WORK/modified
-  if [ ! -f "$modified/.complete" ]; then
+  # (its own marker: the hard-linked copy carries the corpus' .complete)
+  if [ ! -f "$modified/.modified-complete" ]; then
     rm -rf "$modified" && cp -al "$CORPUS" "$modified"   # hard-linked copy: replaced files are unlinked first
     # (process substitution: with pipefail, find's SIGPIPE when head stops reading would abort the script)
     mapfile -t replaced < <(find "$modified" -type f -size +100k | head -n 20)
     for f in "${replaced[@]}"; do rm -f "$f"; head -c 300000 /dev/urandom | base64 > "$f"; done
-    mkdir -p "$modified/new-folder" && cp -a "$BENCH_ROOT" "$modified/new-folder/bench"
+    # (not bench/ itself: BENCH_WORK, and so this very tree, may lie inside it)
+    mkdir -p "$modified/new-folder" && cp -a "$REPO_ROOT/bundles/org.fenestra.wim/src" "$modified/new-folder/wim-src"
     head -c 20000000 /dev/urandom | base64 > "$modified/new-folder/new-data.txt"
-    touch "$modified/.complete"
+    touch "$modified/.modified-complete"
   fi
   timed_pair "cp '$src' '$out/w.wim'" "cp '$src' '$out/f.wim'" \
     wimlib-imagex append "$modified" "$out/w.wim" modified --threads="$N" -- \
