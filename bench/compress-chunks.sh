@@ -14,7 +14,16 @@
 # (a change measured 10% faster side by side was 5% slower alternating in one process).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-require wimlib-imagex wimtools
+# The anchor, libwim's compressors (checked first: the Java part takes minutes), built from
+# bench/wimlib-chunks.c when that changes.
+libwim=$(ls /usr/lib/x86_64-linux-gnu/libwim.so.* /usr/lib/*/libwim.so.* 2>/dev/null | head -n 1)
+[ -n "$libwim" ] || { echo "bench: needs libwim (apt-get install wimtools)" >&2; exit 2; }
+require gcc
+anchor=$BENCH_ROOT/work/wimlib-chunks
+mkdir -p "$BENCH_ROOT/work"
+if [ ! -x "$anchor" ] || [ "$BENCH_ROOT/wimlib-chunks.c" -nt "$anchor" ]; then
+  gcc -O2 -o "$anchor" "$BENCH_ROOT/wimlib-chunks.c" "$libwim"
+fi
 SAMPLE_MB=${1:-64}
 TYPES=${2:-XPRESS,LZX}
 build_corpus
@@ -25,7 +34,6 @@ CLASSES=$REPO_ROOT/bundles/org.fenestra.compress/target/classes
 # Every k-th regular file in path order, k chosen for about SAMPLE_MB over the whole corpus
 # (libraries, locales, docs, sources in the corpus' proportions).
 # The sample is written under this checkout's bench/work, whatever BENCH_WORK the corpus comes from.
-mkdir -p "$BENCH_ROOT/work"
 sample=$BENCH_ROOT/work/chunk-sample
 list=$BENCH_ROOT/work/chunk-sample.list
 if [ ! -f "$list.$SAMPLE_MB" ] || [ ! -d "$sample" ]; then
@@ -38,14 +46,6 @@ fi
 echo "sample: $(wc -l < "$list.$SAMPLE_MB") files, $(du -sh --apparent-size "$sample" | cut -f1)"
 "$JAVA_HOME/bin/java" ${SOLID:+-DsolidChunkSize=67108864} "$BENCH_ROOT/CompressChunks.java" "$list.$SAMPLE_MB" "$TYPES" "${LEVEL:-50}" "${ROUNDS:-3}" \
   "$CLASSES" ${BASELINE_CLASSES:+"$BASELINE_CLASSES"}
-# The anchor: libwim's compressors, built from bench/wimlib-chunks.c when it changes.
-libwim=$(ls /usr/lib/x86_64-linux-gnu/libwim.so.* /usr/lib/*/libwim.so.* 2>/dev/null | head -n 1)
-[ -n "$libwim" ] || { echo "bench: needs libwim (apt-get install wimtools)" >&2; exit 2; }
-require gcc
-anchor=$BENCH_ROOT/work/wimlib-chunks
-if [ ! -x "$anchor" ] || [ "$BENCH_ROOT/wimlib-chunks.c" -nt "$anchor" ]; then
-  gcc -O2 -o "$anchor" "$BENCH_ROOT/wimlib-chunks.c" "$libwim"
-fi
 chunk=32768; solid=0
 if [ -n "${SOLID:-}" ]; then chunk=67108864; solid=1; fi
 for t in ${TYPES//,/ }; do
