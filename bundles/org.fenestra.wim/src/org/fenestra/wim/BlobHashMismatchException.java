@@ -4,11 +4,26 @@ package org.fenestra.wim;
 public class BlobHashMismatchException extends WimException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the corrupted blob is stored and what it hashed to; null when not known. */
+    private final transient WimVerifyReport.BadBlob blob;
+
     public BlobHashMismatchException(String message) {
-        super(message);
+        this(message, (WimVerifyReport.BadBlob) null);
     }
 
     public BlobHashMismatchException(String message, Throwable cause) {
         super(message, cause);
+        this.blob = cause instanceof BlobHashMismatchException m ? m.blob : null;
+    }
+
+    /** {@code blob}: the corrupted blob, as {@code verify} reports it. */
+    public BlobHashMismatchException(String message, WimVerifyReport.BadBlob blob) {
+        super(message);
+        this.blob = blob;
+    }
+
+    /** The corrupted blob (file, resource, expected and actual SHA-1), or null when not known. */
+    public WimVerifyReport.BadBlob blob() {
+        return blob;
     }
 }

@@ -1,19 +1,14 @@
 package org.fenestra.wim;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.format.BlobDescriptor;
 import org.fenestra.wim.format.BlobStreamer;
-import org.fenestra.wim.format.ChunkSizes;
+import org.fenestra.wim.format.CorruptBlobs;
 import org.fenestra.wim.format.IntegrityTable;
-import org.fenestra.wim.format.Resource;
-import org.fenestra.wim.format.Sha1;
 import org.fenestra.wim.format.WimPart;
 
 /** The steps of {@code verify}, in wimlib's order. */
@@ -81,41 +76,32 @@ final class WimVerifier {
     private void checkBlobs(List<BlobDescriptor> blobs, WimVerifyReport report, WimProgress progress)
             throws IOException {
         progress.subTask("Verifying file data");
-        BlobStreamer.stream(blobs, new BlobStreamer.BlobSink() {
-            private final MessageDigest sha = Sha1.newDigest();
-
+        BlobStreamer.stream(blobs, new BlobStreamer.BlobSink() { // the streamer checks each blob's SHA-1
             @Override
             public void begin(BlobDescriptor blob) {
-                sha.reset();
             }
 
             @Override
             public void data(BlobDescriptor blob, byte[] b, int off, int len) {
-                sha.update(b, off, len);
             }
 
             @Override
             public void end(BlobDescriptor blob) {
-                byte[] actual = sha.digest();
                 report.checked();
-                if (!Arrays.equals(actual, blob.hash())) {
-                    report.bad(badBlob(blob, actual, null));
-                }
+            }
+
+            @Override
+            public void corrupted(BlobDescriptor blob, BlobHashMismatchException error) {
+                report.checked();
+                report.bad(error.blob());
             }
 
             @Override
             public void failed(List<BlobDescriptor> affected, WimFormatException error) {
                 for (BlobDescriptor b : affected) {
-                    report.bad(badBlob(b, null, error));
+                    report.bad(CorruptBlobs.describe(b, null, error));
                 }
             }
         }, progress);
-    }
-
-    private static WimVerifyReport.BadBlob badBlob(BlobDescriptor b, byte[] actual, WimException error) {
-        Resource r = b.resource();
-        CompressionType c = r.compression();
-        return new WimVerifyReport.BadBlob(r.source().path().toString(), b.hash(), b.size(), r.offset(), r.sizeInWim(),
-                r.uncompressedSize(), r.header().flags(), ChunkSizes.displayName(c), r.chunkSize(), actual, error);
     }
 }

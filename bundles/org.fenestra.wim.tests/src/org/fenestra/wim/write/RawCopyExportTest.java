@@ -2,6 +2,7 @@ package org.fenestra.wim.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,17 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code export} keeping the compression copies a blob that the source WIM stores raw
- * (incompressible data in a compressed WIM) as it is, without decompressing, hashing or
- * compressing it again. Seen from outside: a byte changed inside that raw resource of the
- * source reaches the output unchanged, where reading and compressing it again would have
- * stopped on the SHA-1 mismatch.
+ * (incompressible data in a compressed WIM) as it is: it stays raw in the output, byte for
+ * byte. Copied bytes are still read and hashed first: a byte changed inside that raw resource
+ * of the source stops the export (wimlib's export passes it on).
  */
 class RawCopyExportTest {
     @TempDir
     Path tmp;
 
     @Test
-    void incompressibleBlobOfLzxWimIsCopiedRaw() throws Exception {
+    void incompressibleBlobOfLzxWimIsCopiedRawAndCheckedFirst() throws Exception {
         assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         byte[] noise = new byte[200_000];
@@ -37,19 +37,22 @@ class RawCopyExportTest {
         Files.writeString(tree.resolve("text.txt"), "compressible ".repeat(5000));
         Path src = tmp.resolve("src.wim");
         Wimlib.ok("capture", tree.toString(), src.toString(), "--compress=LZX");
-
         long at = rawBlobOffset(Wimlib.ok("info", src.toString(), "--blobs"), noise.length);
-        try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
-            f.seek(at + 1000);
-            f.write(~noise[1000]);
-        }
-        byte[] stored = readAt(src, at, noise.length);
 
         Path ours = tmp.resolve("ours.wim");
         Fixtures.Run run = Fixtures.cli("export", src.toString(), "1", ours.toString());
         assertEquals(0, run.rc(), run.stderr());
-        assertArrayEquals(stored, readAt(ours, rawBlobOffset(Wimlib.ok("info", ours.toString(), "--blobs"),
+        assertArrayEquals(noise, readAt(ours, rawBlobOffset(Wimlib.ok("info", ours.toString(), "--blobs"),
                 noise.length), noise.length));
+
+        try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
+            f.seek(at + 1000);
+            f.write(~noise[1000]);
+        }
+        Path fromDamaged = tmp.resolve("from-damaged.wim");
+        run = Fixtures.cli("export", src.toString(), "1", fromDamaged.toString());
+        assertEquals(28, run.rc(), run.stderr());
+        assertFalse(Files.exists(fromDamaged));
     }
 
     /** Offset of the blob of {@code size} bytes stored without the COMPRESSED flag. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.CaptureConfig;
 import org.fenestra.wim.CaptureOptions;
+import org.fenestra.wim.BlobHashMismatchException;
 import org.fenestra.wim.MissingBlobException;
 import org.fenestra.wim.PathNotFoundException;
 import org.fenestra.wim.SolidOptions;
@@ -101,6 +102,10 @@ public final class WimCommand {
 
     private int fail(IOException e) {
         ErrorCodes.Code code = ErrorCodes.of(e);
+        if (e instanceof BlobHashMismatchException m && m.blob() != null) {
+            printBadBlob("ERROR", m.blob());
+            err.print("\n");
+        }
         err.print("ERROR: " + e.getMessage() + "\n");
         err.print("ERROR: Exiting with error code " + code.value() + ":\n       " + code.description() + ".\n");
         return code.value();
@@ -111,9 +116,9 @@ public final class WimCommand {
                 + "       fenestra wim xml WIMFILE\n"
                 + "       fenestra wim dir WIMFILE [IMAGE] [--path=PATH] [--detailed] [--one-file-only] [--ref=GLOB]\n"
                 + "       fenestra wim verify WIMFILE [--ref=GLOB...] [--nocheck]\n"
-                + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB]"
+                + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB] [--recover-data]"
                 + " [--preserve-dir-structure] [--include-invalid-names]\n"
-                + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names]"
+                + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
                 + " [--rpfix|--norpfix]\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
@@ -237,7 +242,8 @@ public final class WimCommand {
                     + LittleEndian.hex(m.hash()) + "\n");
         }
         for (WimVerifyReport.BadBlob b : report.badBlobs()) {
-            printBadBlob(b);
+            err.print("\n");
+            printBadBlob("ERROR", b);
         }
         if (report.ok()) {
             out.print("\n\"" + path + "\" was successfully verified.\n");
@@ -257,12 +263,13 @@ public final class WimCommand {
         return 0;
     }
 
-    private void printBadBlob(WimVerifyReport.BadBlob b) {
+    /** {@code level}: ERROR or WARNING, as wimlib prints the block. */
+    private void printBadBlob(String level, WimVerifyReport.BadBlob b) {
         if (b.actualHash() == null) {
-            err.print("\n[ERROR] A WIM resource could not be read: " + b.error().getMessage() + "\n");
+            err.print("[" + level + "] A WIM resource could not be read: " + b.error().getMessage() + "\n");
             return;
         }
-        err.print("\n[ERROR] A WIM resource is corrupted!\n"
+        err.print("[" + level + "] A WIM resource is corrupted!\n"
                 + "        WIM file: \"" + b.file() + "\"\n"
                 + "        Blob uncompressed size: " + b.size() + "\n"
                 + "        Resource offset in WIM: " + b.resourceOffset() + "\n"
@@ -277,7 +284,7 @@ public final class WimCommand {
 
     private int extract(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, Set.of("preserve-dir-structure", "include-invalid-names", "no-acls",
-                "unix-data", "nullglob"), Set.of("dest-dir", "ref"));
+                "unix-data", "nullglob", "recover-data"), Set.of("dest-dir", "ref"));
         if (cl.positionals.size() < 2) {
             throw new CommandLine.UsageException("Must specify a WIM file and an image");
         }
@@ -286,7 +293,7 @@ public final class WimCommand {
             WimImage image = wim.openImage(index);
             List<String> paths = cl.positionals.size() > 2 ? cl.positionals.subList(2, cl.positionals.size()) : List.of("/");
             ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
-                    cl.has("preserve-dir-structure"));
+                    cl.has("preserve-dir-structure"), cl.has("recover-data"));
             ExtractReport r = image.extract(paths, Path.of(cl.option("dest-dir", ".")), opts, WimProgress.NONE);
             printReport(r);
         }
@@ -296,13 +303,14 @@ public final class WimCommand {
 
     private int apply(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, Set.of("include-invalid-names", "rpfix", "norpfix", "no-acls",
-                "unix-data", "check"), Set.of("ref"));
+                "unix-data", "check", "recover-data"), Set.of("ref"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 3) {
             throw new CommandLine.UsageException("Must specify a WIM file, optionally an image, and a target");
         }
         boolean hasImage = cl.positionals.size() == 3;
         Path target = Path.of(cl.positionals.get(hasImage ? 2 : 1));
-        ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), !cl.has("norpfix"), true, false);
+        ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), !cl.has("norpfix"), true, false,
+                cl.has("recover-data"));
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
             int index = hasImage ? wim.resolveImage(cl.positionals.get(1)) : selectSingleImage(wim, null);
             if (index == 0) {
@@ -406,6 +414,15 @@ public final class WimCommand {
     }
 
     private void printReport(ExtractReport r) {
+        for (ExtractReport.Damaged d : r.damaged()) {
+            if (d.error() instanceof BlobHashMismatchException m && m.blob() != null) {
+                printBadBlob("WARNING", m.blob());
+            } else {
+                err.print("[WARNING] " + d.error().getMessage() + "\n");
+            }
+            err.print("\n[WARNING] Corruption in \"" + d.path()
+                    + "\"!  Extracting anyway since data recovery mode is enabled.\n");
+        }
         for (String w : r.warnings()) {
             err.print("[WARNING] " + w + "\n");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 public final class ExtractReport {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final List<Damaged> damaged = new ArrayList<>();
     private int files;
     private int directories;
     private int hardLinks;
@@ -19,6 +20,19 @@ public final class ExtractReport {
 
     void skip(String message) {
         skipped.add(message);
+    }
+
+    /**
+     * A file extracted with corrupted data ({@link ExtractOptions#recoverData()}).
+     *
+     * @param path  the file's path in the image
+     * @param error why its data is not good: a SHA-1 mismatch or data that could not be read
+     */
+    public record Damaged(String path, org.fenestra.wim.WimException error) {
+    }
+
+    void damaged(Damaged d) {
+        damaged.add(d);
     }
 
     void file() {
@@ -45,6 +59,11 @@ public final class ExtractReport {
     /** Entries not extracted, with the reason. */
     public List<String> skipped() {
         return Collections.unmodifiableList(skipped);
+    }
+
+    /** Files whose data is corrupted, extracted anyway (only with {@link ExtractOptions#recoverData()}). */
+    public List<Damaged> damaged() {
+        return Collections.unmodifiableList(damaged);
     }
 
     public int files() {

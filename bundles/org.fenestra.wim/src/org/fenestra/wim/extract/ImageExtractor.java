@@ -2,6 +2,7 @@ package org.fenestra.wim.extract;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fenestra.wim.BlobHashMismatchException;
+import org.fenestra.wim.MissingBlobException;
 import org.fenestra.wim.PathNotFoundException;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFormatException;
@@ -28,6 +31,7 @@ import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimStream;
 import org.fenestra.wim.format.BlobDescriptor;
 import org.fenestra.wim.format.BlobStreamer;
+import org.fenestra.wim.format.LittleEndian;
 import org.fenestra.wim.format.ReparseData;
 import org.fenestra.wim.format.WimTime;
 
@@ -235,10 +239,15 @@ public final class ImageExtractor {
         }
     }
 
-    /** Streams a blob into its first target file, then copies it to the others. */
+    /**
+     * Streams a blob into its first target file, then copies it to the others. A blob whose data
+     * is corrupted or cannot be read leaves no file behind, or with {@link ExtractOptions#recoverData()}
+     * is written anyway (unreadable parts as zeros) and reported as damaged.
+     */
     private final class FileWritingSink implements BlobStreamer.BlobSink {
         private final Map<BlobDescriptor, List<Path>> targets;
         private OutputStream out;
+        private BlobDescriptor writing;
 
         FileWritingSink(Map<BlobDescriptor, List<Path>> targets) {
             this.targets = targets;
@@ -247,6 +256,7 @@ public final class ImageExtractor {
         @Override
         public void begin(BlobDescriptor blob) throws IOException {
             out = openReplacing(targets.get(blob).get(0));
+            writing = blob;
         }
 
         @Override
@@ -256,21 +266,78 @@ public final class ImageExtractor {
 
         @Override
         public void end(BlobDescriptor blob) throws IOException {
-            out.close();
-            out = null;
+            closeFile();
+            copyToOtherTargets(blob);
+        }
+
+        @Override
+        public void corrupted(BlobDescriptor blob, BlobHashMismatchException error) throws IOException {
+            closeFile();
+            if (!options.recoverData()) {
+                Files.deleteIfExists(targets.get(blob).get(0));
+                throw new BlobHashMismatchException("\"" + imagePathOf(blob) + "\": file data is corrupted: "
+                        + error.getMessage(), error);
+            }
+            report.damaged(new ExtractReport.Damaged(imagePathOf(blob), error));
+            copyToOtherTargets(blob);
+        }
+
+        @Override
+        public void failed(List<BlobDescriptor> affected, WimFormatException error) throws IOException {
+            BlobDescriptor partial = writing;
+            closeFile();
+            if (!options.recoverData()) {
+                if (partial != null) {
+                    Files.deleteIfExists(targets.get(partial).get(0));
+                }
+                throw error;
+            }
+            for (BlobDescriptor blob : affected) {
+                zeroFillTo(targets.get(blob).get(0), blob.size(), blob == partial);
+                report.damaged(new ExtractReport.Damaged(imagePathOf(blob), error));
+                copyToOtherTargets(blob);
+            }
+        }
+
+        private void closeFile() throws IOException {
+            writing = null;
+            if (out != null) {
+                OutputStream o = out;
+                out = null;
+                o.close();
+            }
+        }
+
+        private void copyToOtherTargets(BlobDescriptor blob) throws IOException {
             List<Path> t = targets.get(blob);
             for (int i = 1; i < t.size(); i++) {
                 Files.copy(t.get(0), t.get(i), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
 
-        @Override
-        public void failed(List<BlobDescriptor> affected, WimFormatException error) throws IOException {
-            if (out != null) {
-                out.close();
-            }
-            throw error;
+    /** Extends (or creates, when not {@code begun}) a file with zeros up to {@code size} bytes. */
+    private static void zeroFillTo(Path file, long size, boolean begun) throws IOException {
+        if (!begun) {
+            openReplacing(file).close();
         }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() < size) {
+                ch.write(ByteBuffer.allocate(1), size - 1); // a hole up to the last byte reads as zeros
+            }
+        }
+    }
+
+    /** The image path of the first planned entry whose data is {@code blob}, for messages. */
+    private String imagePathOf(BlobDescriptor blob) throws MissingBlobException {
+        for (Planned p : plan) {
+            for (WimStream s : p.entry().streams()) {
+                if (image.blobOf(s, p.entry().fullPath()) == blob) {
+                    return s.named() ? p.entry().fullPath() + ":" + s.name() : p.entry().fullPath();
+                }
+            }
+        }
+        return "(blob " + LittleEndian.hex(blob.hash()) + ")";
     }
 
     private void createSymlinks(String fixRoot) throws IOException {
@@ -295,6 +362,10 @@ public final class ImageExtractor {
             WimEntry e = p.entry();
             BlobDescriptor b = image.blobOf(e.mainStream(), e.fullPath());
             byte[] rp = b == null ? new byte[0] : data.get(b);
+            if (rp == null) { // unreadable, and recovering data
+                report.skip("\"" + e.fullPath() + "\": reparse data could not be read; link not created");
+                continue;
+            }
             ReparseData link = ReparseData.parseLink(e.reparseTag(), rp, "\"" + e.fullPath() + "\"");
             String target = link.unixTarget(e.reparseTargetNotFixed(), fixRoot);
             Files.deleteIfExists(p.target());
@@ -332,6 +403,26 @@ public final class ImageExtractor {
             @Override
             public void end(BlobDescriptor blob) {
                 out.put(blob, buf.array());
+            }
+
+            @Override
+            public void corrupted(BlobDescriptor blob, BlobHashMismatchException error) throws IOException {
+                if (!options.recoverData()) {
+                    throw new BlobHashMismatchException("\"" + imagePathOf(blob) + "\": data is corrupted: "
+                            + error.getMessage(), error);
+                }
+                report.damaged(new ExtractReport.Damaged(imagePathOf(blob), error));
+                out.put(blob, buf.array());
+            }
+
+            @Override
+            public void failed(List<BlobDescriptor> affected, WimFormatException error) throws IOException {
+                if (!options.recoverData()) {
+                    throw error;
+                }
+                for (BlobDescriptor blob : affected) {
+                    report.damaged(new ExtractReport.Damaged(imagePathOf(blob), error));
+                }
             }
         }, WimProgress.NONE);
         return out;
@@ -372,6 +463,10 @@ public final class ImageExtractor {
                 }
                 BlobDescriptor b = image.blobOf(s, e.fullPath());
                 byte[] v = b == null ? new byte[0] : data.get(b);
+                if (v == null && s.size() <= MAX_XATTR_BYTES) { // unreadable, and recovering data
+                    report.skip("\"" + e.fullPath() + ":" + s.name() + "\": named stream could not be read");
+                    continue;
+                }
                 if (v == null) {
                     report.skip("\"" + e.fullPath() + ":" + s.name() + "\": named stream of " + s.size()
                             + " bytes is too large for an extended attribute");

@@ -1,6 +1,8 @@
 package org.fenestra.wim.format;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.Map;
 
 import org.fenestra.compress.ChunkDecompressor;
 import org.fenestra.compress.CorruptChunkException;
+import org.fenestra.wim.BlobHashMismatchException;
 import org.fenestra.wim.WimDecompressionException;
 import org.fenestra.wim.WimFormatException;
 import org.fenestra.wim.WimProgress;
@@ -22,6 +25,10 @@ import org.fenestra.wim.WimProgress;
  * batches of chunks (many small resources per batch, or one large chunk) while the calling
  * thread hands the data, in order, to the sink. Memory stays bounded by the batches in flight
  * (for solid resources: one chunk each), and their buffers are reused.
+ *
+ * <p>Every blob's data is hashed as it is handed over, and its end is confirmed to the sink only
+ * when it matches the blob's SHA-1 ({@link BlobSink#corrupted} otherwise): no reader of file
+ * data can take corrupted bytes for good ones.
  */
 public final class BlobStreamer {
 
@@ -38,6 +45,15 @@ public final class BlobStreamer {
          * normally to continue with the next resource, or throw to stop.
          */
         default void failed(List<BlobDescriptor> affected, WimFormatException error) throws IOException {
+            throw error;
+        }
+
+        /**
+         * All of {@code blob}'s data was delivered but does not hash to its SHA-1: {@link #end}
+         * is not called for it, and the data received must not be taken as the blob's. Return
+         * normally to continue with the next blob, or throw to stop.
+         */
+        default void corrupted(BlobDescriptor blob, BlobHashMismatchException error) throws IOException {
             throw error;
         }
     }
@@ -66,6 +82,27 @@ public final class BlobStreamer {
             }
         }
         new Streamer(sink, progress, largest).run(order, byResource);
+    }
+
+    /**
+     * Reads every blob and checks its SHA-1, throwing the first {@link BlobHashMismatchException}
+     * or read error: for writers that copy resources as they are stored (compressed bytes copied
+     * unread would carry a corruption into the new file).
+     */
+    public static void verify(List<BlobDescriptor> blobs, WimProgress progress) throws IOException {
+        stream(blobs, new BlobSink() {
+            @Override
+            public void begin(BlobDescriptor blob) {
+            }
+
+            @Override
+            public void data(BlobDescriptor blob, byte[] b, int off, int len) {
+            }
+
+            @Override
+            public void end(BlobDescriptor blob) {
+            }
+        }, progress);
     }
 
     /** A range of one resource's uncompressed data, decoded by a worker; or a deferred error. */
@@ -113,6 +150,7 @@ public final class BlobStreamer {
         private final BlobSink sink;
         private final WimProgress progress;
         private final ArrayDeque<byte[]> pool = new ArrayDeque<>();
+        private final MessageDigest sha = Sha1.newDigest(); // used on the delivering thread only
         private final int maxInFlight;
         private final int poolLimit;
         private Batch batch = new Batch();
@@ -135,7 +173,7 @@ public final class BlobStreamer {
                 for (Resource r : order) {
                     List<BlobDescriptor> group = byResource.get(r);
                     group.sort(Comparator.comparingLong(BlobDescriptor::offsetInResource));
-                    plan(r, new Dispatcher(group, sink, progress));
+                    plan(r, new Dispatcher(group, sink, progress, sha));
                 }
                 flush();
                 p.finish();
@@ -342,15 +380,17 @@ public final class BlobStreamer {
         final List<BlobDescriptor> blobs;
         private final BlobSink sink;
         private final WimProgress progress;
+        private final MessageDigest sha;
         private int current;
         long position; // offset in the resource of the next byte delivered
         private boolean begun;
         boolean failed;
 
-        Dispatcher(List<BlobDescriptor> blobs, BlobSink sink, WimProgress progress) {
+        Dispatcher(List<BlobDescriptor> blobs, BlobSink sink, WimProgress progress, MessageDigest sha) {
             this.blobs = blobs;
             this.sink = sink;
             this.progress = progress;
+            this.sha = sha;
         }
 
         void accept(byte[] b, int off, int len) throws IOException {
@@ -369,11 +409,13 @@ public final class BlobStreamer {
                     continue;
                 }
                 if (!begun) {
+                    sha.reset();
                     sink.begin(blob);
                     begun = true;
                 }
                 int n = (int) Math.min(left, blobEnd - position);
                 if (n > 0) {
+                    sha.update(b, p, n);
                     sink.data(blob, b, p, n);
                 }
                 p += n;
@@ -381,9 +423,9 @@ public final class BlobStreamer {
                 position += n;
                 progress.worked(n);
                 if (position == blobEnd) {
-                    sink.end(blob);
                     begun = false;
                     current++;
+                    endChecked(blob);
                 }
             }
         }
@@ -391,9 +433,20 @@ public final class BlobStreamer {
         /** Blobs of size 0 never see data; solid runs do not hold them, but be safe. */
         void finishEmpty() throws IOException {
             while (current < blobs.size() && blobs.get(current).size() == 0) {
-                sink.begin(blobs.get(current));
-                sink.end(blobs.get(current));
-                current++;
+                BlobDescriptor blob = blobs.get(current++);
+                sha.reset();
+                sink.begin(blob);
+                endChecked(blob);
+            }
+        }
+
+        /** Ends {@code blob} if its data hashed to its SHA-1, else reports it corrupted. */
+        private void endChecked(BlobDescriptor blob) throws IOException {
+            byte[] actual = sha.digest();
+            if (Arrays.equals(actual, blob.hash())) {
+                sink.end(blob);
+            } else {
+                sink.corrupted(blob, CorruptBlobs.mismatch(blob, actual));
             }
         }
 

@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.fenestra.wim.UnsupportedWimException;
 import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.WimProgressAdapters;
 import org.fenestra.wim.format.BlobDescriptor;
+import org.fenestra.wim.format.BlobStreamer;
 import org.fenestra.wim.format.Resource;
 import org.fenestra.wim.format.ResourceHeader;
 import org.fenestra.wim.format.WimHeader;
@@ -59,6 +61,7 @@ public final class RawPartWriter {
                 total += storedSize(b);
             }
         }
+        verifyData(parts, progress);
         progress.beginTask("Writing WIM parts", total);
         List<OutputFile> outs = new ArrayList<>();
         List<Path> committed = new ArrayList<>();
@@ -85,6 +88,17 @@ public final class RawPartWriter {
             }
         }
         progress.done();
+    }
+
+    /** Resources are copied as they are stored, so their data is checked first (read and hashed). */
+    private static void verifyData(List<Part> parts, WimProgress progress) throws IOException {
+        List<BlobDescriptor> all = new ArrayList<>();
+        for (Part p : parts) {
+            all.addAll(p.metadata());
+            all.addAll(p.blobs());
+        }
+        progress.subTask("Verifying file data");
+        BlobStreamer.verify(all, WimProgressAdapters.noWork(progress));
     }
 
     private static void write(OutputFile out, Part p, WimProgress progress) throws IOException {

@@ -112,6 +112,7 @@ final class ResourceWriter implements AutoCloseable {
      * compression of what was read before.
      */
     void writeAll(List<OutputBlob> blobs) throws IOException {
+        verifyRawCopies(blobs);
         Map<BlobDescriptor, OutputBlob> fromWims = new IdentityHashMap<>();
         for (OutputBlob b : blobs) {
             BlobDescriptor d = b.source().wimBlob();
@@ -142,6 +143,21 @@ final class ResourceWriter implements AutoCloseable {
                 ResourceWriter.this.end(chunker);
             }
         }, WimProgressAdapters.noWork(progress)); // the chunks written count as the work
+    }
+
+    /**
+     * Checks the data of the blobs that will be copied as they are stored: compressed bytes
+     * copied unread would carry a corruption into the new WIM (wimlib's export does).
+     */
+    private void verifyRawCopies(List<OutputBlob> blobs) throws IOException {
+        java.util.Set<BlobDescriptor> raw = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (OutputBlob b : blobs) {
+            BlobDescriptor d = b.source().wimBlob();
+            if (d != null && !b.isMetadata() && copiesRaw(b)) {
+                raw.add(d);
+            }
+        }
+        BlobStreamer.verify(new ArrayList<>(raw), WimProgressAdapters.noWork(progress));
     }
 
     /**
