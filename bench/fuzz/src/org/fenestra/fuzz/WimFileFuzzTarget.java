@@ -10,15 +10,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fenestra.wim.MissingBlobException;
+import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimImageInfo;
-import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.WimStream;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.BlobStreamer;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.read.BlobStreamer;
 
 /**
  * Jazzer target: the whole WIM read path on a hostile file, through the public API as the CLI
@@ -143,7 +143,7 @@ public final class WimFileFuzzTarget {
         }
 
         @Override
-        public void failed(List<BlobDescriptor> affected, org.fenestra.wim.WimFormatException error) {
+        public void failed(List<BlobDescriptor> affected, org.fenestra.wim.errors.WimFormatException error) {
             ExpectedFailures.check(error);
         }
     }

@@ -15,6 +15,13 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.fenestra.wim.errors.BlobHashMismatchException;
+import org.fenestra.wim.errors.IntegrityException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.NotAWimException;
+import org.fenestra.wim.errors.TruncatedWimException;
+import org.fenestra.wim.errors.WimCancelledException;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * Corrupt WIMs give typed {@link WimException}s (never unchecked exceptions, hangs or
@@ -124,7 +131,7 @@ class CorruptFixturesTest {
             wim.verify(WimProgress.NONE);
             if (wim.imageCount() > 0) {
                 Path out = Files.createTempDirectory(f.getParent(), "x");
-                wim.openImage(1).extract(List.of(), out, org.fenestra.wim.extract.ExtractOptions.defaults(),
+                wim.openImage(1).extract(List.of(), out, org.fenestra.wim.model.ExtractOptions.defaults(),
                         WimProgress.NONE);
             }
         } catch (IOException expected) {

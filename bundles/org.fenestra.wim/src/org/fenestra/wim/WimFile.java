@@ -12,12 +12,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fenestra.wim.errors.InvalidBlobTableException;
+import org.fenestra.wim.errors.InvalidImageException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.ImageMetadata;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.format.WimPart;
+import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.WimProgress;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.BlobStreamer;
-import org.fenestra.wim.format.ImageMetadata;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.format.WimPart;
 
 /**
  * An opened WIM file, optionally with reference WIMs (the other parts of a split set, or any
@@ -224,7 +228,7 @@ public final class WimFile implements Closeable {
     }
 
     /** All blobs of all opened parts, in table order. */
-    List<BlobDescriptor> allBlobs() {
+    public List<BlobDescriptor> allBlobs() {
         return new ArrayList<>(blobs.values());
     }
 

@@ -5,14 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.fenestra.wim.errors.MissingBlobException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.internal.extract.ImageExtractor;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.Dentry;
+import org.fenestra.wim.internal.format.ImageMetadata;
+import org.fenestra.wim.internal.format.StreamEntry;
+import org.fenestra.wim.model.ExtractOptions;
+import org.fenestra.wim.model.ExtractReport;
+import org.fenestra.wim.model.WimProgress;
 
-import org.fenestra.wim.extract.ExtractOptions;
-import org.fenestra.wim.extract.ExtractReport;
-import org.fenestra.wim.extract.ImageExtractor;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.Dentry;
-import org.fenestra.wim.format.ImageMetadata;
-import org.fenestra.wim.format.StreamEntry;
 
 /** One image of an opened WIM: its directory tree and access to file data. */
 public final class WimImage {
@@ -91,7 +94,7 @@ public final class WimImage {
         }
         BlobDescriptor b = wim.blob(stream.hash());
         if (b == null) {
-            String msg = "\"" + path + "\": blob not found (SHA-1 " + org.fenestra.wim.format.LittleEndian.hex(stream.hash())
+            String msg = "\"" + path + "\": blob not found (SHA-1 " + org.fenestra.wim.internal.format.LittleEndian.hex(stream.hash())
                     + ")";
             throw wim.isSplit() ? new MissingSplitPartException(msg + "; open the other parts of the split WIM")
                     : new MissingBlobException(msg);
@@ -100,7 +103,7 @@ public final class WimImage {
     }
 
     /** Streams the data of the given blobs, each resource read once. */
-    public void readBlobs(List<BlobDescriptor> blobs, org.fenestra.wim.format.BlobStreamer.BlobSink sink,
+    public void readBlobs(List<BlobDescriptor> blobs, org.fenestra.wim.internal.read.BlobStreamer.BlobSink sink,
             WimProgress progress) throws IOException {
         wim.streamBlobs(blobs, sink, progress);
     }

@@ -1,6 +1,7 @@
 package org.fenestra.wim;
 
-import org.fenestra.wim.format.StreamEntry;
+import org.fenestra.wim.internal.format.StreamEntry;
+
 
 /**
  * A stream of a file: its unnamed data, its reparse data, or a named data stream.

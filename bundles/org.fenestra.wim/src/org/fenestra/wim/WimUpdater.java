@@ -9,15 +9,23 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fenestra.wim.errors.UnsupportedWimException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.write.ImageCapture;
+import org.fenestra.wim.internal.write.OutputBlob;
+import org.fenestra.wim.internal.write.TreeDentry;
+import org.fenestra.wim.internal.write.TreeEditor;
+import org.fenestra.wim.internal.write.WimFileWriter;
+import org.fenestra.wim.internal.write.XmlWriter;
+import org.fenestra.wim.model.CaptureConfig;
+import org.fenestra.wim.model.CaptureOptions;
+import org.fenestra.wim.model.ModifyOptions;
+import org.fenestra.wim.model.OptimizeOptions;
+import org.fenestra.wim.model.UpdateCommand;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WriteOptions;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.write.ImageCapture;
-import org.fenestra.wim.write.OutputBlob;
-import org.fenestra.wim.write.TreeDentry;
-import org.fenestra.wim.write.TreeEditor;
-import org.fenestra.wim.write.WimFileWriter;
-import org.fenestra.wim.write.XmlWriter;
 
 /**
  * Changes existing WIM files, as {@code wimlib-imagex append}, {@code export} (to an existing

@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.BlobStreamer;
-import org.fenestra.wim.format.ChunkSizes;
-import org.fenestra.wim.format.IntegrityTable;
-import org.fenestra.wim.format.Resource;
-import org.fenestra.wim.format.Sha1;
-import org.fenestra.wim.format.WimPart;
+import org.fenestra.wim.errors.WimException;
+import org.fenestra.wim.errors.WimFormatException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.ChunkSizes;
+import org.fenestra.wim.internal.format.IntegrityTable;
+import org.fenestra.wim.internal.format.Resource;
+import org.fenestra.wim.internal.format.Sha1;
+import org.fenestra.wim.internal.format.WimPart;
+import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WimProgressAdapters;
 
 /** The steps of {@code verify}, in wimlib's order. */
 final class WimVerifier {
@@ -70,7 +74,7 @@ final class WimVerifier {
             }
             image.walk(root, e -> {
                 for (WimStream s : e.streams()) {
-                    if (s.missing() && reported.add(org.fenestra.wim.format.LittleEndian.hex(s.hash()))) {
+                    if (s.missing() && reported.add(org.fenestra.wim.internal.format.LittleEndian.hex(s.hash()))) {
                         report.missing(new WimVerifyReport.MissingBlob(e.fullPath(), s.hash()));
                     }
                 }

@@ -3,6 +3,10 @@ package org.fenestra.wim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.fenestra.wim.errors.BlobHashMismatchException;
+import org.fenestra.wim.errors.MissingBlobException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.WimException;
 
 /** Everything {@link WimFile#verify} found; problems are listed, not thrown one at a time. */
 public final class WimVerifyReport {
@@ -73,7 +77,7 @@ public final class WimVerifyReport {
         if (!missing.isEmpty()) {
             MissingBlob m = missing.get(0);
             String msg = missing.size() + " blob(s) not found, first \"" + m.path() + "\" (SHA-1 "
-                    + org.fenestra.wim.format.LittleEndian.hex(m.hash()) + ")";
+                    + org.fenestra.wim.internal.format.LittleEndian.hex(m.hash()) + ")";
             throw split ? new MissingSplitPartException(msg + "; open the other parts of the split WIM")
                     : new MissingBlobException(msg);
         }
@@ -83,8 +87,8 @@ public final class WimVerifyReport {
                 throw b.error();
             }
             throw new BlobHashMismatchException(b.file() + ": " + bad.size() + " corrupted blob(s), first at offset "
-                    + b.resourceOffset() + ": expected SHA-1 " + org.fenestra.wim.format.LittleEndian.hex(b.expectedHash())
-                    + ", actual " + org.fenestra.wim.format.LittleEndian.hex(b.actualHash()));
+                    + b.resourceOffset() + ": expected SHA-1 " + org.fenestra.wim.internal.format.LittleEndian.hex(b.expectedHash())
+                    + ", actual " + org.fenestra.wim.internal.format.LittleEndian.hex(b.actualHash()));
         }
     }
 }

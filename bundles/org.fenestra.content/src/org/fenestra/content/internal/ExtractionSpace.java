@@ -16,7 +16,7 @@ import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimStream;
-import org.fenestra.wim.WriteOptions;
+import org.fenestra.wim.model.WriteOptions;
 
 /**
  * How many bytes extracting one image can take at most, and whether the target has them.
