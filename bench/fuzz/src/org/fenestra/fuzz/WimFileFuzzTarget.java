@@ -10,15 +10,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimImageInfo;
-import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.WimStream;
+import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * Jazzer target: the whole WIM read path on a hostile file, through the public API as the CLI

@@ -14,12 +14,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.fenestra.wim.model.ExtractOptions;
+import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.fenestra.wim.model.ExtractOptions;
-import org.fenestra.wim.model.WimProgress;
 
 /**
  * WIMs captured at test time by wimlib-imagex from a generated tree, for every compression

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.errors.IntegrityException;
 import org.fenestra.wim.errors.MissingSplitPartException;
@@ -22,6 +20,8 @@ import org.fenestra.wim.errors.NotAWimException;
 import org.fenestra.wim.errors.TruncatedWimException;
 import org.fenestra.wim.errors.WimCancelledException;
 import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Corrupt WIMs give typed {@link WimException}s (never unchecked exceptions, hangs or

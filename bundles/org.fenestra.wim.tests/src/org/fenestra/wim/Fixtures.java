@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fenestra.wim.internal.cli.WimCommand;
 
+import org.fenestra.wim.internal.cli.WimCommand;
 
 /** The fixture WIMs in {@code data/} (copied from the shared fixture set) and wimlib's results for them. */
 public final class Fixtures {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Test;
 import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.errors.WimException;
+import org.junit.jupiter.api.Test;
 
 /**
  * Regression (found by the Jazzer campaign, bench/fuzz): opening an image of a split part

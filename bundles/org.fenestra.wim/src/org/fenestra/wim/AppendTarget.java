@@ -4,15 +4,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
+import org.fenestra.compress.codecs.Compressors;
 import org.fenestra.wim.errors.ImageNameCollisionException;
 import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.errors.WimIsReadOnlyException;

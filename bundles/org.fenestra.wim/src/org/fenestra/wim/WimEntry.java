@@ -2,11 +2,11 @@ package org.fenestra.wim;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.fenestra.wim.internal.format.Dentry;
 import org.fenestra.wim.internal.format.Inode;
 import org.fenestra.wim.internal.format.StreamEntry;
 import org.fenestra.wim.internal.format.TaggedItems;
-
 
 /** A file or directory of an image, seen through one of its names. */
 public final class WimEntry {

@@ -2,8 +2,8 @@ package org.fenestra.wim;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.fenestra.wim.errors.InvalidBlobTableException;
 import org.fenestra.wim.errors.InvalidImageException;
 import org.fenestra.wim.errors.MissingSplitPartException;
@@ -21,7 +22,6 @@ import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.internal.read.BlobStreamer;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * An opened WIM file, optionally with reference WIMs (the other parts of a split set, or any

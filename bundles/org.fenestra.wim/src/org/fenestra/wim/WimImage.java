@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+
 import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.internal.extract.ImageExtractor;
@@ -15,7 +16,6 @@ import org.fenestra.wim.internal.format.StreamEntry;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
 import org.fenestra.wim.model.WimProgress;
-
 
 /** One image of an opened WIM: its directory tree and access to file data. */
 public final class WimImage {

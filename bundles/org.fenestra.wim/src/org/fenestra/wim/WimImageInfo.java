@@ -1,7 +1,7 @@
 package org.fenestra.wim;
 
-import org.w3c.dom.Element;
 import org.fenestra.wim.internal.format.XmlDocument;
+import org.w3c.dom.Element;
 
 /**
  * Properties of one image, from the IMAGE element of the WIM's XML document. Missing text

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.fenestra.wim.errors.InvalidSplitSetException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.WimHeader;
@@ -15,7 +16,6 @@ import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.internal.write.RawPartWriter;
 import org.fenestra.wim.internal.write.XmlWriter;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * Joins the parts of a split set into one standalone WIM ({@code wimlib-imagex join}): every

@@ -2,7 +2,6 @@ package org.fenestra.wim;
 
 import org.fenestra.wim.internal.format.StreamEntry;
 
-
 /**
  * A stream of a file: its unnamed data, its reparse data, or a named data stream.
  *

@@ -1,14 +1,15 @@
 package org.fenestra.wim;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.WimHeader;
@@ -25,7 +26,6 @@ import org.fenestra.wim.model.OptimizeOptions;
 import org.fenestra.wim.model.UpdateCommand;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
-
 
 /**
  * Changes existing WIM files, as {@code wimlib-imagex append}, {@code export} (to an existing
@@ -135,7 +135,7 @@ public final class WimUpdater {
                     keep.add(i.index());
                 }
             }
-            rebuild(wim, keep, wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.Compressors.DEFAULT_LEVEL,
+            rebuild(wim, keep, wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.codecs.Compressors.DEFAULT_LEVEL,
                     false, options.integrity()), progress);
         }
     }
@@ -198,7 +198,7 @@ public final class WimUpdater {
 
     private static void rebuildIfAsked(Path wimFile, ModifyOptions options, WimProgress progress) throws IOException {
         if (options.rebuild()) {
-            optimize(wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.Compressors.DEFAULT_LEVEL, false,
+            optimize(wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.codecs.Compressors.DEFAULT_LEVEL, false,
                     options.integrity()), progress);
         }
     }

@@ -3,6 +3,7 @@ package org.fenestra.wim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
 import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.errors.MissingSplitPartException;

@@ -1,7 +1,7 @@
 package org.fenestra.wim.model;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
+import org.fenestra.compress.codecs.Compressors;
 import org.fenestra.wim.WimFile;
 
 /**

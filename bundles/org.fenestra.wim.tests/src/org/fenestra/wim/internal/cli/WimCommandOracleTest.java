@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fenestra.wim.Fixtures;
 
 /**
  * Our CLI output against wimlib-imagex's, saved in data/expected by the fixture script.

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fenestra.wim.Fixtures;
 
 /**
  * Applying over an existing target must replace a symlink standing where a file goes, never

@@ -16,10 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.fenestra.wim.Fixtures;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
@@ -27,6 +23,10 @@ import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** apply/extract of the basic tree against the SHA-1s and symlinks of the source tree. */
 class ApplyTest {

@@ -2,7 +2,6 @@ package org.fenestra.wim.internal.write;
 
 import org.fenestra.wim.model.WimProgress;
 
-
 /** Progress that asks to cancel once more than {@code limit} units of work were reported. */
 final class CancelAfterWork implements WimProgress {
     private final long limit;

@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.fenestra.wim.Fixtures;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimWriter;
@@ -26,6 +21,11 @@ import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our {@code capture} against {@code wimlib-imagex capture} of the same generated tree with the

@@ -11,13 +11,13 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.fenestra.wim.Fixtures;
+import org.fenestra.wim.WimFile;
+import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.fenestra.wim.Fixtures;
-import org.fenestra.wim.WimFile;
-import org.fenestra.wim.model.WimProgress;
 
 /**
  * {@code export} of one image into a new WIM ("Add OS Image → extract a specific image

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.fenestra.wim.ChildJvm;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash safety: {@code append}, {@code update} (in place) and {@code optimize} (new file) run

@@ -14,11 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.fenestra.wim.Fixtures;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimUpdater;
@@ -31,6 +26,11 @@ import org.fenestra.wim.model.ModifyOptions;
 import org.fenestra.wim.model.OptimizeOptions;
 import org.fenestra.wim.model.UpdateCommand;
 import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Changes that must be refused or that fail: wimlib's exit code, and the WIM byte for byte as

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.fenestra.wim.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fenestra.wim.ChildJvm;
 
 /**
  * "Extract a specific image index" (export of one image) on a multi-GB image, in a JVM whose

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fenestra.wim.Fixtures;
 
 /**
  * As wimlib: an image exported (or rebuilt by optimize) unchanged into a WIM compressed the same

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fenestra.wim.Fixtures;
 
 /**
  * A new WIM gets the permissions of any new file of this process (as wimlib's do), not those of

@@ -12,9 +12,9 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.fenestra.wim.Fixtures;
 
 /**
  * {@code export} keeping the compression copies a blob that the source WIM stores raw

@@ -12,12 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.fenestra.compress.CompressionType;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.fenestra.wim.Fixtures;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimWriter;
@@ -28,6 +22,12 @@ import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.SolidOptions;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Solid output ({@code --solid}; LZMS with 64 MiB chunks by default, XPRESS and LZX too) against wimlib-imagex writing the same tree or the same

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.fenestra.wim.Fixtures;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimJoiner;
@@ -23,6 +21,8 @@ import org.fenestra.wim.errors.WimCancelledException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code split} and {@code join} against wimlib-imagex: our parts have wimlib's layout (same

@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.fenestra.wim.WimFile;
+import org.fenestra.wim.internal.cli.WimCommand;
+import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.fenestra.wim.WimFile;
-import org.fenestra.wim.internal.cli.WimCommand;
-import org.fenestra.wim.model.WimProgress;
 
 /**
  * {@code update} command scripts, each run by us and by {@code wimlib-imagex update} on copies of

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
+import org.fenestra.compress.codecs.Compressors;
 import org.fenestra.wim.model.SolidOptions;
 
 /**

@@ -1,6 +1,7 @@
 package org.fenestra.wim.internal.cli;
 
 import java.io.PrintStream;
+
 import org.fenestra.wim.WimBlobInfo;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimStream;
@@ -9,7 +10,6 @@ import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.StreamEntry;
 import org.fenestra.wim.internal.format.TaggedItems;
 import org.fenestra.wim.internal.format.WimTime;
-
 
 /** The text of {@code wimlib-imagex dir} and {@code dir --detailed}, per entry. */
 final class DirPrinter {

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.errors.DirectoryNotEmptyInImageException;
 import org.fenestra.wim.errors.ImageNameCollisionException;
@@ -30,7 +31,6 @@ import org.fenestra.wim.errors.WimDecompressionException;
 import org.fenestra.wim.errors.WimFormatException;
 import org.fenestra.wim.errors.WimIsReadOnlyException;
 import org.fenestra.wim.errors.WimLockedException;
-
 
 /** Exit codes: wimlib's {@code enum wimlib_error_code} value for each exception type. */
 final class ErrorCodes {

@@ -2,6 +2,7 @@ package org.fenestra.wim.internal.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimHeaderInfo;
 import org.fenestra.wim.WimImageInfo;
@@ -10,7 +11,6 @@ import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.format.WimTime;
-
 
 /** The text of {@code wimlib-imagex info}, line for line. */
 final class InfoPrinter {

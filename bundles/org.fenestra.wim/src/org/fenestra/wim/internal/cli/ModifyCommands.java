@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
+import org.fenestra.compress.codecs.Compressors;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimUpdater;

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimJoiner;
 import org.fenestra.wim.WimSplitter;
 import org.fenestra.wim.model.WimProgress;
-
 
 /** {@code split WIMFILE SWM_NAME PART_SIZE_MiB [--check]} and {@code join [--check] OUT_WIMFILE PART...}. */
 final class SplitJoinCommands {

@@ -3,8 +3,8 @@ package org.fenestra.wim.internal.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fenestra.wim.model.UpdateCommand;
 
+import org.fenestra.wim.model.UpdateCommand;
 
 /**
  * One line of {@code wimlib-imagex update}'s command input: {@code add [--no-replace] SRC DEST},

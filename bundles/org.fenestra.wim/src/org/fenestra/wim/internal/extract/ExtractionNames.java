@@ -2,8 +2,8 @@ package org.fenestra.wim.internal.extract;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import org.fenestra.wim.internal.format.Utf16;
 
+import org.fenestra.wim.internal.format.Utf16;
 
 /**
  * Decides the file name an image entry gets on a UNIX file system. A name that contains '/'

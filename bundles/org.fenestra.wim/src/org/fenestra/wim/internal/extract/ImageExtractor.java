@@ -2,8 +2,8 @@ package org.fenestra.wim.internal.extract;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimStream;
@@ -31,7 +32,6 @@ import org.fenestra.wim.internal.read.BlobStreamer;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * Writes image entries to a directory: directories, regular files (hard links as hard links),

@@ -1,16 +1,16 @@
 package org.fenestra.wim.internal.format;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fenestra.wim.errors.InvalidBlobTableException;
 
+import org.fenestra.wim.errors.InvalidBlobTableException;
 
 /**
  * The blob table of one WIM file: an array of 50-byte {@link BlobDescriptor} entries stored as

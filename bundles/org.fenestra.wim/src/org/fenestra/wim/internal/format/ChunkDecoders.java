@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.fenestra.compress.ChunkDecompressor;
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Decompressors;
+import org.fenestra.compress.codecs.Decompressors;
 import org.fenestra.wim.errors.UnsupportedWimException;
 
 /** One decompressor per thread, format and chunk size (decompressors are not thread-safe). */

@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.format;
 
 import java.io.IOException;
-import org.fenestra.wim.errors.WimDecompressionException;
 
+import org.fenestra.wim.errors.WimDecompressionException;
 
 /**
  * Locations of a contiguous range of chunks of a chunked (compressed) resource, loaded from

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.fenestra.wim.errors.InvalidMetadataException;
 
+import org.fenestra.wim.errors.InvalidMetadataException;
 
 /**
  * A directory entry (dentry) of an image's metadata resource: one name of a file. Sibling

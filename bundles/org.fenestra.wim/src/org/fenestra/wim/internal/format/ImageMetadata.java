@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.format;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fenestra.wim.errors.InvalidMetadataException;
 
+import org.fenestra.wim.errors.InvalidMetadataException;
 
 /**
  * An image's metadata resource: {@link SecurityData}, then the root {@link Dentry} (which has

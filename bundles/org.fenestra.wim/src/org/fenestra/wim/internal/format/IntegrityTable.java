@@ -3,10 +3,10 @@ package org.fenestra.wim.internal.format;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+
 import org.fenestra.wim.errors.IntegrityException;
 import org.fenestra.wim.errors.InvalidIntegrityTableException;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * The integrity table: SHA-1 digests of fixed-size chunks of the file region that starts right

@@ -2,7 +2,6 @@ package org.fenestra.wim.internal.format;
 
 import org.fenestra.wim.errors.InvalidReparseDataException;
 
-
 /**
  * Reparse point data as stored in a WIM: the reparse stream holds the REPARSE_DATA_BUFFER
  * without its 8-byte header (tag, data length, reserved come from the dentry). For symbolic

@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.format;
 
 import java.util.Arrays;
-import org.fenestra.wim.errors.InvalidMetadataException;
 
+import org.fenestra.wim.errors.InvalidMetadataException;
 
 /**
  * The security data at the start of an image's metadata resource: the image's table of

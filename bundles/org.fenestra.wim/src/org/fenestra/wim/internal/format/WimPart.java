@@ -3,8 +3,8 @@ package org.fenestra.wim.internal.format;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.fenestra.wim.errors.InvalidXmlException;
 
+import org.fenestra.wim.errors.InvalidXmlException;
 
 /**
  * One opened WIM file: its header, XML document and blob table. A standalone WIM is one part;

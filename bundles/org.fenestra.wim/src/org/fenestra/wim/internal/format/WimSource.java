@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+
 import org.fenestra.wim.errors.TruncatedWimException;
 import org.fenestra.wim.errors.WimFormatException;
-
 
 /**
  * One open WIM file (a standalone WIM or one part of a split set). Positional reads are safe

@@ -5,19 +5,18 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.fenestra.wim.errors.InvalidXmlException;
+import org.fenestra.wim.errors.UnsupportedWimException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.fenestra.wim.errors.InvalidXmlException;
-import org.fenestra.wim.errors.UnsupportedWimException;
 
 /**
  * The WIM's XML document (a resource referenced by the header): UTF-16LE text, normally with a

@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.read;
 
 import java.io.IOException;
-import org.fenestra.wim.internal.format.ResourceReader;
 
+import org.fenestra.wim.internal.format.ResourceReader;
 
 /**
  * The chunk of a solid resource decompressed last, kept for the next blob: a solid resource

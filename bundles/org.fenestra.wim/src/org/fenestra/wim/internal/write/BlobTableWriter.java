@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.ResourceHeader;
-
 
 /**
  * Serializes blob table entries (layout in {@link BlobDescriptor}).

@@ -5,10 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+
 import org.fenestra.wim.internal.format.Dentry;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.StreamEntry;
-
 
 /**
  * Serializes a dentry tree into a metadata resource after its security data (dentry layout

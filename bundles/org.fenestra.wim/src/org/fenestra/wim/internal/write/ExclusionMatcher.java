@@ -2,8 +2,8 @@ package org.fenestra.wim.internal.write;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.fenestra.wim.model.CaptureConfig;
 
+import org.fenestra.wim.model.CaptureConfig;
 
 /**
  * Decides exclusions for a {@link CaptureConfig}, matching paths relative to the capture

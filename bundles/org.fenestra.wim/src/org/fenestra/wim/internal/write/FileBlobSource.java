@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.fenestra.wim.internal.format.ResourceReader;
 
+import org.fenestra.wim.internal.format.ResourceReader;
 
 /** The contents of a file on disk, read sequentially in 1 MiB pieces. */
 final class FileBlobSource implements BlobSource {

@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.write;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,12 +13,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.ReparseData;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.model.CaptureConfig;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * Builds an image tree from a directory tree on a UNIX file system, recording what wimlib's

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
+
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * Computes an integrity table (layout in {@link org.fenestra.wim.internal.format.IntegrityTable}) by

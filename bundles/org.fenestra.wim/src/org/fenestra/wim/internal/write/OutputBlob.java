@@ -1,9 +1,9 @@
 package org.fenestra.wim.internal.write;
 
 import java.util.Arrays;
+
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.ResourceHeader;
-
 
 /**
  * One blob of the WIM being written: its data source, its SHA-1 (known up front, or computed

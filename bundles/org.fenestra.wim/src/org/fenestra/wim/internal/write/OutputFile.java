@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.write;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+
 import org.fenestra.wim.internal.format.Resource;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.format.WimSource;
-
 
 /**
  * A file being written, in one of two modes.

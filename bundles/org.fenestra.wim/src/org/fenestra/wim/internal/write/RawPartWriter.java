@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
 import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.Resource;
 import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.model.WimProgress;
-
 
 /**
  * Writes WIM files whose resources are copied byte for byte from other WIM files: the parts of

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
+import org.fenestra.compress.codecs.Compressors;
 import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.LittleEndian;

@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.write;
 
 import java.util.List;
-import org.fenestra.wim.internal.format.LittleEndian;
 
+import org.fenestra.wim.internal.format.LittleEndian;
 
 /**
  * Serializes the security data that starts a metadata resource (layout in

@@ -2,8 +2,8 @@ package org.fenestra.wim.internal.write;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fenestra.wim.internal.format.NameCollation;
 
+import org.fenestra.wim.internal.format.NameCollation;
 
 /** One name of a file in an image being written; directories hold their children. */
 public final class TreeDentry {

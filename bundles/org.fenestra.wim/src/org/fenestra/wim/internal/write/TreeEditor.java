@@ -2,13 +2,13 @@ package org.fenestra.wim.internal.write;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.fenestra.wim.errors.DirectoryNotEmptyInImageException;
 import org.fenestra.wim.errors.InvalidOverlayException;
 import org.fenestra.wim.errors.IsDirectoryException;
 import org.fenestra.wim.errors.NotADirectoryException;
 import org.fenestra.wim.errors.PathNotFoundException;
 import org.fenestra.wim.errors.WimException;
-
 
 /**
  * Edits an image's tree as {@code wimlib-imagex update}'s commands do (wimlib's

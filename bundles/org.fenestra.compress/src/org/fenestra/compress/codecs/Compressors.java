@@ -1,7 +1,9 @@
-package org.fenestra.compress;
+package org.fenestra.compress.codecs;
 
 import java.util.Objects;
 
+import org.fenestra.compress.ChunkCompressor;
+import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.lz.ChunkArguments;
 import org.fenestra.compress.lzms.LzmsCompressor;
 import org.fenestra.compress.lzx.LzxCompressor;

@@ -1,7 +1,10 @@
-package org.fenestra.compress;
+package org.fenestra.compress.codecs;
 
 import java.util.Objects;
 
+import org.fenestra.compress.ChunkDecompressor;
+import org.fenestra.compress.CompressionType;
+import org.fenestra.compress.CorruptChunkException;
 import org.fenestra.compress.lzms.LzmsDecompressor;
 import org.fenestra.compress.lzx.LzxDecompressor;
 import org.fenestra.compress.xpress.XpressDecompressor;
