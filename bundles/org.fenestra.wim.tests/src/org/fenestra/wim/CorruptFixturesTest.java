@@ -19,6 +19,7 @@ import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.errors.NotAWimException;
 import org.fenestra.wim.errors.TruncatedWimException;
 import org.fenestra.wim.errors.WimCancelledException;
+import org.fenestra.wim.extract.WimExtractor;
 import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,7 +132,7 @@ class CorruptFixturesTest {
             wim.verify(WimProgress.NONE);
             if (wim.imageCount() > 0) {
                 Path out = Files.createTempDirectory(f.getParent(), "x");
-                wim.openImage(1).extract(List.of(), out, org.fenestra.wim.model.ExtractOptions.defaults(),
+                WimExtractor.extract(wim.openImage(1), List.of(), out, org.fenestra.wim.model.ExtractOptions.defaults(),
                         WimProgress.NONE);
             }
         } catch (IOException expected) {

@@ -1,8 +1,8 @@
 package org.fenestra.wim;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,9 +189,8 @@ public final class WimUpdater {
         if (wim.rawHeader().pipable()) {
             throw new UnsupportedWimException("\"" + wimFile + "\" is a pipable WIM; pipable WIMs cannot be written yet");
         }
-        WriteOptions w = options.writeOptions(wim);
-        boolean boot = keep.contains(wim.bootIndex());
-        w = new WriteOptions(w.compression(), w.chunkSize(), w.level(), w.integrity(), boot, w.recompress(), w.solid());
+        WriteOptions w = options.writeOptions(wim.writeOptionsKeepingCompression(), wim.rawHeader().hasIntegrityTable())
+                .withBoot(keep.contains(wim.bootIndex()));
         LOG.log(Level.DEBUG, "rebuilding {0} with {1} image(s)", wimFile, keep.size());
         WimWriter.writeImages(wim, keep, wimFile, null, null, w, true, progress);
     }

@@ -11,12 +11,12 @@ import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.errors.WimException;
 import org.fenestra.wim.errors.WimFormatException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
-import org.fenestra.wim.internal.format.ChunkSizes;
 import org.fenestra.wim.internal.format.IntegrityTable;
 import org.fenestra.wim.internal.format.Resource;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.ChunkSizes;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WimProgressAdapters;
 

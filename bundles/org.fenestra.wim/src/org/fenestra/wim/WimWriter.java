@@ -1,8 +1,8 @@
 package org.fenestra.wim;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import org.fenestra.wim.internal.write.WimFileWriter;
 import org.fenestra.wim.internal.write.XmlWriter;
 import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WimStreamType;
 import org.fenestra.wim.model.WriteOptions;
 
 /**
@@ -149,7 +150,7 @@ public final class WimWriter {
 
     /** Whether {@link #convertInode} keeps the stream. */
     private static boolean keptByConvert(StreamEntry s) {
-        return s.named() ? s.type() == StreamEntry.Type.DATA : s.type() != StreamEntry.Type.UNKNOWN;
+        return s.named() ? s.type() == WimStreamType.DATA : s.type() != WimStreamType.UNKNOWN;
     }
 
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.content.api.ImageImporter;
-import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportException;
+import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
@@ -179,7 +179,7 @@ class UncImageImporterTest {
                 WimFile wim = WimFile.open(local)) {
             Path target = SmbShares.path(tiny, UncPath.parse(samba.unc("tiny", "multi-index2.wim")));
             IOException error = assertThrows(IOException.class, () -> WimWriter.export(wim, List.of(2), target, null,
-                    null, WriteOptions.keepingCompressionOf(wim), WimProgress.NONE));
+                    null, wim.writeOptionsKeepingCompression(), WimProgress.NONE));
             assertTrue(ExtractionSpace.isDiskFull(error), "seen as disk full: " + error);
         }
         assertEquals(List.of("filler.bin"), names(samba.tinyFolder()), "no partial or temporary file on the share");

@@ -37,7 +37,7 @@ final class ExtractionSpace {
     }
 
     static long neededBytes(WimFile wim, int index, WriteOptions options) throws IOException {
-        boolean recompressed = WriteOptions.hasSolidResources(wim) || options.recompress();
+        boolean recompressed = wim.hasSolidResources() || options.recompress();
         WimImage image = wim.openImage(index);
         Set<ByteBuffer> seen = new HashSet<>();
         long[] total = { HEADER + wim.xmlBytes().length + BLOB_TABLE_ENTRY };

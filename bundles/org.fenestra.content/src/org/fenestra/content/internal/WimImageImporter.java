@@ -13,8 +13,8 @@ import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.content.api.ImageImporter;
-import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportException;
+import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
@@ -128,7 +128,7 @@ public final class WimImageImporter implements ImageImporter {
         if (Files.exists(target)) {
             throw new ImportException(Reason.WRITE_FAILED, target + " already exists; remove or rename it first");
         }
-        WriteOptions options = WriteOptions.keepingCompressionOf(wim);
+        WriteOptions options = wim.writeOptionsKeepingCompression();
         long needed = ExtractionSpace.neededBytes(wim, index, options);
         ExtractionSpace.check(target, needed);
         try {

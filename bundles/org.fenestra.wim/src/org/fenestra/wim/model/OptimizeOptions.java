@@ -2,10 +2,9 @@ package org.fenestra.wim.model;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.codecs.Compressors;
-import org.fenestra.wim.WimFile;
 
 /**
- * How {@link WimUpdater#optimize} rebuilds a WIM.
+ * How {@code WimUpdater.optimize} rebuilds a WIM.
  *
  * @param compression new compression type, or null to keep the WIM's
  * @param chunkSize   new chunk size, or 0 to keep the WIM's (or the default for a new type)
@@ -28,13 +27,15 @@ public record OptimizeOptions(CompressionType compression, int chunkSize, int le
         return new OptimizeOptions(null, 0, Compressors.DEFAULT_LEVEL, false, ModifyOptions.Integrity.KEEP);
     }
 
-    /** The write options for rebuilding {@code wim}. */
-    public WriteOptions writeOptions(WimFile wim) {
-        WriteOptions keep = WriteOptions.keepingCompressionOf(wim);
+    /**
+     * The write options for rebuilding a WIM that {@code keep} would write again as it is
+     * stored, and that has an integrity table or not.
+     */
+    public WriteOptions writeOptions(WriteOptions keep, boolean hadIntegrityTable) {
         CompressionType type = compression != null ? compression : keep.compression();
         int chunk = chunkSize != 0 ? chunkSize : type == keep.compression() ? keep.chunkSize() : 0;
         SolidOptions packing = solid != null ? solid : compression == null ? keep.solid() : null;
-        return new WriteOptions(type, chunk, level, integrity.wanted(wim.rawHeader().hasIntegrityTable()), false,
+        return new WriteOptions(type, chunk, level, integrity.wanted(hadIntegrityTable), false,
                 recompress, packing);
     }
 }

@@ -2,8 +2,7 @@ package org.fenestra.wim.model;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.codecs.Compressors;
-import org.fenestra.wim.WimFile;
-import org.fenestra.wim.internal.format.ChunkSizes;
+import org.fenestra.wim.model.ChunkSizes;
 
 /**
  * How a WIM is written.
@@ -45,30 +44,13 @@ public record WriteOptions(CompressionType compression, int chunkSize, int level
         }
     }
 
-    /**
-     * What {@code wimlib-imagex export} to a new file does without compression options: keep
-     * {@code source}'s compression and chunk size, so compressed blobs are copied without
-     * recompression; and when that compression is LZMS and the source has solid resources,
-     * write solid again (LZMS, 64 MiB chunks).
-     */
-    public static WriteOptions keepingCompressionOf(WimFile source) {
-        CompressionType t = source.header().compression();
-        WriteOptions o = defaults().withCompression(t, t == CompressionType.NONE ? 0 : source.header().chunkSize());
-        return t == CompressionType.LZMS && hasSolidResources(source) ? o.withSolid(SolidOptions.defaults()) : o;
-    }
-
-    /** Whether some blob of {@code source} lies in a solid resource (which is never copied as it is). */
-    public static boolean hasSolidResources(WimFile source) {
-        for (org.fenestra.wim.internal.format.BlobDescriptor b : source.allBlobs()) {
-            if (b.resource().solid()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public WriteOptions withCompression(CompressionType t, int newChunkSize) {
         return new WriteOptions(t, newChunkSize, level, integrity, boot, recompress, solid);
+    }
+
+    /** These options with the first written image marked bootable or not. */
+    public WriteOptions withBoot(boolean bootable) {
+        return new WriteOptions(compression, chunkSize, level, integrity, bootable, recompress, solid);
     }
 
     /** These options with file data packed as {@code s} says (null: non-solid). */

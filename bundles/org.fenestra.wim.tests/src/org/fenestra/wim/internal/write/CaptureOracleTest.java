@@ -16,6 +16,7 @@ import org.fenestra.wim.Fixtures;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.errors.WimCancelledException;
+import org.fenestra.wim.extract.WimExtractor;
 import org.fenestra.wim.model.CaptureConfig;
 import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.ExtractOptions;
@@ -79,7 +80,7 @@ class CaptureOracleTest {
         Path ourApply = tmp.resolve("our-apply" + tag);
         try (WimFile w = WimFile.open(ours)) {
             w.verify(WimProgress.NONE).throwIfFailed();
-            w.openImage(1).extract(List.of(), ourApply, ExtractOptions.defaults(), WimProgress.NONE);
+            WimExtractor.extract(w.openImage(1), List.of(), ourApply, ExtractOptions.defaults(), WimProgress.NONE);
         }
         Wimlib.assertSameTree(tree, ourApply);
     }

@@ -84,7 +84,7 @@ class InPlaceCrashTest {
                     names.add(name); // the append completed before the kill
                 }
                 assertEquals(names, now, what);
-                assertEquals(0, w.rawHeader().flags() & WimHeader.FLAG_WRITE_IN_PROGRESS, what);
+                assertEquals(0, w.header().flags() & WimHeader.FLAG_WRITE_IN_PROGRESS, what);
             }
             for (Path left : Files.list(dir).filter(f -> !f.equals(wim)).toList()) {
                 assertNotEquals(0, Wimlib.run("verify", left.toString()).rc(), what + ": " + left + " looks valid");

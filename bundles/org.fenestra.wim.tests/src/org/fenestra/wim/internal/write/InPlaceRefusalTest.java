@@ -180,7 +180,7 @@ class InPlaceRefusalTest {
         try (WimFile w = WimFile.open(wim)) {
             w.verify(WimProgress.NONE).throwIfFailed();
             assertEquals(2, w.imageCount());
-            assertEquals(0, w.rawHeader().flags() & WimHeader.FLAG_WRITE_IN_PROGRESS);
+            assertEquals(0, w.header().flags() & WimHeader.FLAG_WRITE_IN_PROGRESS);
         }
         if (Wimlib.present()) {
             Wimlib.ok("verify", wim.toString());

@@ -7,9 +7,9 @@ import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimStream;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.ResourceHeader;
-import org.fenestra.wim.internal.format.StreamEntry;
-import org.fenestra.wim.internal.format.TaggedItems;
 import org.fenestra.wim.internal.format.WimTime;
+import org.fenestra.wim.model.WimStreamType;
+import org.fenestra.wim.model.WimUnixData;
 
 /** The text of {@code wimlib-imagex dir} and {@code dir --detailed}, per entry. */
 final class DirPrinter {
@@ -53,7 +53,7 @@ final class DirPrinter {
         }
         out.print(String.format("Link Group ID       = 0x%016x", e.linkGroupId()) + "\n");
         out.print("Link Count          = " + e.linkCount() + "\n");
-        TaggedItems.UnixData u = e.unixData();
+        WimUnixData u = e.unixData();
         if (u != null && u.mode() != 0) {
             out.print("UNIX Data           = uid:" + u.uid() + " gid:" + u.gid() + " mode:0" + Long.toOctalString(u.mode())
                     + " rdev:0x" + Long.toHexString(u.rdev()) + "\n");
@@ -76,14 +76,14 @@ final class DirPrinter {
         }
     }
 
-    private static StreamEntry.Type mainType(WimEntry e) {
+    private static WimStreamType mainType(WimEntry e) {
         if ((e.attributes() & WimEntry.FILE_ATTRIBUTE_ENCRYPTED) != 0) {
-            return StreamEntry.Type.EFSRPC_RAW_DATA;
+            return WimStreamType.EFSRPC_RAW_DATA;
         }
-        return e.isReparsePoint() ? StreamEntry.Type.REPARSE_POINT : StreamEntry.Type.DATA;
+        return e.isReparsePoint() ? WimStreamType.REPARSE_POINT : WimStreamType.DATA;
     }
 
-    private static String unnamedLabel(StreamEntry.Type t) {
+    private static String unnamedLabel(WimStreamType t) {
         return switch (t) {
             case EFSRPC_RAW_DATA -> "\tRaw encrypted data stream:\n";
             case REPARSE_POINT -> "\tReparse point stream:\n";

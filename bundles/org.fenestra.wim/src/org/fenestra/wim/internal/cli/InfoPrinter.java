@@ -1,16 +1,18 @@
 package org.fenestra.wim.internal.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimHeaderInfo;
 import org.fenestra.wim.WimImageInfo;
-import org.fenestra.wim.internal.format.ChunkSizes;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.internal.format.WimTime;
+import org.fenestra.wim.model.ChunkSizes;
 
 /** The text of {@code wimlib-imagex info}, line for line. */
 final class InfoPrinter {
@@ -133,9 +135,15 @@ final class InfoPrinter {
         return s == null ? "" : s;
     }
 
-    /** {@code info --header}: every raw header field. */
-    void header(WimFile wim) {
-        WimHeader h = wim.rawHeader();
+    /**
+     * {@code info --header}: every raw header field, read again from the file, as the API
+     * offers the header's facts ({@link WimFile#header()}) but not its on-disk layout.
+     */
+    void header(WimFile wim) throws IOException {
+        WimHeader h;
+        try (WimPart part = WimPart.open(wim.path())) {
+            h = part.header();
+        }
         long magic = h.pipable() ? WimHeader.PIPABLE_MAGIC : WimHeader.MAGIC;
         StringBuilder m = new StringBuilder();
         for (int i = 0; i < 8; i++) {

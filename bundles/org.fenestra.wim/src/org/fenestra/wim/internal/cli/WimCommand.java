@@ -18,6 +18,7 @@ import org.fenestra.wim.WimVerifyReport;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.errors.PathNotFoundException;
+import org.fenestra.wim.extract.WimExtractor;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.model.CaptureConfig;
 import org.fenestra.wim.model.CaptureOptions;
@@ -287,7 +288,8 @@ public final class WimCommand {
             List<String> paths = cl.positionals.size() > 2 ? cl.positionals.subList(2, cl.positionals.size()) : List.of("/");
             ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
                     cl.has("preserve-dir-structure"));
-            ExtractReport r = image.extract(paths, Path.of(cl.option("dest-dir", ".")), opts, WimProgress.NONE);
+            ExtractReport r = WimExtractor.extract(image, paths, Path.of(cl.option("dest-dir", ".")), opts,
+                    WimProgress.NONE);
             printReport(r);
         }
         out.print("Done extracting files.\n");
@@ -319,7 +321,7 @@ public final class WimCommand {
 
     private void applyOne(WimFile wim, int index, Path target, ExtractOptions opts) throws IOException {
         WimImage image = wim.openImage(index);
-        ExtractReport r = image.extract(List.of(), target, opts, WimProgress.NONE);
+        ExtractReport r = WimExtractor.extract(image, List.of(), target, opts, WimProgress.NONE);
         printReport(r);
         out.print("Done applying WIM image.\n");
     }
@@ -380,7 +382,7 @@ public final class WimCommand {
             CompressionType type = ca.compressionOr(srcType);
             int chunk = ca.chunkSize() != null ? ca.chunkSize() : type == srcType ? srcChunk : 0;
             // as wimlib: LZMS output of blobs that lie in solid resources is solid again
-            boolean solid = ca.solid || type == CompressionType.LZMS && WriteOptions.hasSolidResources(wim);
+            boolean solid = ca.solid || type == CompressionType.LZMS && wim.hasSolidResources();
             WriteOptions opts = options(type, chunk, ca.level(type), cl.has("check"), cl.has("boot"),
                     cl.has("recompress"), ca.solidOptions(solid));
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;

@@ -2,8 +2,8 @@ package org.fenestra.wim.internal.extract;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,15 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fenestra.wim.BlobDataSink;
+import org.fenestra.wim.WimBlob;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimStream;
 import org.fenestra.wim.errors.PathNotFoundException;
 import org.fenestra.wim.errors.WimFormatException;
-import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.ReparseData;
 import org.fenestra.wim.internal.format.WimTime;
-import org.fenestra.wim.internal.read.BlobStreamer;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
 import org.fenestra.wim.model.WimProgress;
@@ -48,7 +48,7 @@ public final class ImageExtractor {
     private final WimImage image;
     private final ExtractOptions options;
     private final WimProgress progress;
-    private final ExtractReport report = new ExtractReport();
+    private final ExtractTally report = new ExtractTally();
     private final ExtractionNames names = new ExtractionNames();
 
     /** An entry and where it goes. */
@@ -105,7 +105,7 @@ public final class ImageExtractor {
         } finally {
             progress.done();
         }
-        return report;
+        return report.report();
     }
 
     /** Plans the directories above {@code e} (for --preserve-dir-structure) and returns the parent's target. */
@@ -187,7 +187,7 @@ public final class ImageExtractor {
     /** Writes each file's data once; further names of a file become hard links. */
     private void writeFiles() throws IOException {
         Map<Object, Path> firstName = new IdentityHashMap<>();
-        Map<BlobDescriptor, List<Path>> targetsByBlob = new LinkedHashMap<>();
+        Map<WimBlob, List<Path>> targetsByBlob = new LinkedHashMap<>();
         List<Path[]> links = new ArrayList<>();
         for (Planned p : plan) {
             WimEntry e = p.entry();
@@ -199,7 +199,7 @@ public final class ImageExtractor {
                 links.add(new Path[] { existing, p.target() });
                 continue;
             }
-            BlobDescriptor blob = image.blobOf(e.mainStream(), e.fullPath());
+            WimBlob blob = image.blobOf(e.mainStream(), e.fullPath());
             if (blob == null) {
                 openReplacing(p.target()).close();
             } else {
@@ -238,26 +238,26 @@ public final class ImageExtractor {
     }
 
     /** Streams a blob into its first target file, then copies it to the others. */
-    private final class FileWritingSink implements BlobStreamer.BlobSink {
-        private final Map<BlobDescriptor, List<Path>> targets;
+    private final class FileWritingSink implements BlobDataSink {
+        private final Map<WimBlob, List<Path>> targets;
         private OutputStream out;
 
-        FileWritingSink(Map<BlobDescriptor, List<Path>> targets) {
+        FileWritingSink(Map<WimBlob, List<Path>> targets) {
             this.targets = targets;
         }
 
         @Override
-        public void begin(BlobDescriptor blob) throws IOException {
+        public void begin(WimBlob blob) throws IOException {
             out = openReplacing(targets.get(blob).get(0));
         }
 
         @Override
-        public void data(BlobDescriptor blob, byte[] b, int off, int len) throws IOException {
+        public void data(WimBlob blob, byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
         }
 
         @Override
-        public void end(BlobDescriptor blob) throws IOException {
+        public void end(WimBlob blob) throws IOException {
             out.close();
             out = null;
             List<Path> t = targets.get(blob);
@@ -267,7 +267,7 @@ public final class ImageExtractor {
         }
 
         @Override
-        public void failed(List<BlobDescriptor> affected, WimFormatException error) throws IOException {
+        public void failed(List<WimBlob> affected, WimFormatException error) throws IOException {
             if (out != null) {
                 out.close();
             }
@@ -276,7 +276,7 @@ public final class ImageExtractor {
     }
 
     private void createSymlinks(String fixRoot) throws IOException {
-        List<BlobDescriptor> blobs = new ArrayList<>();
+        List<WimBlob> blobs = new ArrayList<>();
         List<Planned> links = new ArrayList<>();
         for (Planned p : plan) {
             if (p.entry().isReparsePoint()) {
@@ -286,16 +286,16 @@ public final class ImageExtractor {
                     continue;
                 }
                 links.add(p);
-                BlobDescriptor b = image.blobOf(p.entry().mainStream(), p.entry().fullPath());
+                WimBlob b = image.blobOf(p.entry().mainStream(), p.entry().fullPath());
                 if (b != null) {
                     blobs.add(b);
                 }
             }
         }
-        Map<BlobDescriptor, byte[]> data = readSmallBlobs(blobs);
+        Map<WimBlob, byte[]> data = readSmallBlobs(blobs);
         for (Planned p : links) {
             WimEntry e = p.entry();
-            BlobDescriptor b = image.blobOf(e.mainStream(), e.fullPath());
+            WimBlob b = image.blobOf(e.mainStream(), e.fullPath());
             byte[] rp = b == null ? new byte[0] : data.get(b);
             ReparseData link = ReparseData.parseLink(e.reparseTag(), rp, "\"" + e.fullPath() + "\"");
             String target = link.unixTarget(e.reparseTargetNotFixed(), fixRoot);
@@ -310,29 +310,29 @@ public final class ImageExtractor {
     }
 
     /** Reads blobs that must be held in memory (reparse data, streams stored as xattrs). */
-    private Map<BlobDescriptor, byte[]> readSmallBlobs(List<BlobDescriptor> blobs) throws IOException {
-        Map<BlobDescriptor, byte[]> out = new HashMap<>();
-        List<BlobDescriptor> small = new ArrayList<>();
-        for (BlobDescriptor b : blobs) {
+    private Map<WimBlob, byte[]> readSmallBlobs(List<WimBlob> blobs) throws IOException {
+        Map<WimBlob, byte[]> out = new HashMap<>();
+        List<WimBlob> small = new ArrayList<>();
+        for (WimBlob b : blobs) {
             if (b.size() <= MAX_XATTR_BYTES) {
                 small.add(b);
             }
         }
-        image.readBlobs(small, new BlobStreamer.BlobSink() {
+        image.readBlobs(small, new BlobDataSink() {
             private ByteBuffer buf;
 
             @Override
-            public void begin(BlobDescriptor blob) {
+            public void begin(WimBlob blob) {
                 buf = ByteBuffer.allocate((int) blob.size());
             }
 
             @Override
-            public void data(BlobDescriptor blob, byte[] b, int off, int len) {
+            public void data(WimBlob blob, byte[] b, int off, int len) {
                 buf.put(b, off, len);
             }
 
             @Override
-            public void end(BlobDescriptor blob) {
+            public void end(WimBlob blob) {
                 out.put(blob, buf.array());
             }
         }, WimProgress.NONE);
@@ -344,21 +344,21 @@ public final class ImageExtractor {
         if (!options.xattrs()) {
             return;
         }
-        List<BlobDescriptor> blobs = new ArrayList<>();
+        List<WimBlob> blobs = new ArrayList<>();
         for (Planned p : plan) {
             if (p.entry().isReparsePoint()) {
                 continue;
             }
             for (WimStream s : p.entry().streams()) {
                 if (s.named()) {
-                    BlobDescriptor b = image.blobOf(s, p.entry().fullPath());
+                    WimBlob b = image.blobOf(s, p.entry().fullPath());
                     if (b != null) {
                         blobs.add(b);
                     }
                 }
             }
         }
-        Map<BlobDescriptor, byte[]> data = readSmallBlobs(blobs);
+        Map<WimBlob, byte[]> data = readSmallBlobs(blobs);
         for (Planned p : plan) {
             WimEntry e = p.entry();
             if (e.isReparsePoint()) {
@@ -372,7 +372,7 @@ public final class ImageExtractor {
                 if (!s.named()) {
                     continue;
                 }
-                BlobDescriptor b = image.blobOf(s, e.fullPath());
+                WimBlob b = image.blobOf(s, e.fullPath());
                 byte[] v = b == null ? new byte[0] : data.get(b);
                 if (v == null) {
                     report.skip("\"" + e.fullPath() + ":" + s.name() + "\": named stream of " + s.size()

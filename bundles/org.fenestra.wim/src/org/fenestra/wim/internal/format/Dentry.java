@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.fenestra.wim.errors.InvalidMetadataException;
+import org.fenestra.wim.model.WimStreamType;
 
 /**
  * A directory entry (dentry) of an image's metadata resource: one name of a file. Sibling
@@ -128,7 +129,7 @@ public final class Dentry {
 
         int extra = LittleEndian.u16(buf, at + 96);
         List<StreamEntry> streams = new ArrayList<>(1 + extra);
-        streams.add(new StreamEntry("", Arrays.copyOfRange(buf, at + 64, at + 84), StreamEntry.Type.UNKNOWN));
+        streams.add(new StreamEntry("", Arrays.copyOfRange(buf, at + 64, at + 84), WimStreamType.UNKNOWN));
         long pos = end;
         for (int i = 0; i < extra; i++) {
             if (buf.length - pos < StreamEntry.DISK_HEADER_SIZE) {
@@ -145,7 +146,7 @@ public final class Dentry {
                 throw invalid(where, pos, "stream name of " + snameBytes + " bytes does not fit in its entry");
             }
             streams.add(new StreamEntry(Utf16.decode(buf, s + 38, snameBytes), Arrays.copyOfRange(buf, s + 16, s + 36),
-                    StreamEntry.Type.UNKNOWN));
+                    WimStreamType.UNKNOWN));
             pos += slen;
         }
         Dentry d = new Dentry(offset, buf, at, name, shortName, tagged, streams, pos);

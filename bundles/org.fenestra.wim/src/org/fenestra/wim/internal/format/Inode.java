@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.fenestra.wim.model.WimStreamType;
+
 /**
  * A file: the data shared by all its names (hard links). Built from the first dentry of a
  * hard link group; dentries with the same nonzero group id and the same unnamed data stream
@@ -50,7 +52,7 @@ public final class Inode {
             for (int i = 0; i < out.size(); i++) {
                 StreamEntry s = out.get(i);
                 if (!s.named() && !s.zeroHash()) {
-                    out.set(i, s.withType(StreamEntry.Type.EFSRPC_RAW_DATA));
+                    out.set(i, s.withType(WimStreamType.EFSRPC_RAW_DATA));
                     break;
                 }
             }
@@ -63,29 +65,29 @@ public final class Inode {
         for (int i = 0; i < out.size(); i++) {
             StreamEntry s = out.get(i);
             if (s.named()) {
-                out.set(i, s.withType(StreamEntry.Type.DATA));
+                out.set(i, s.withType(WimStreamType.DATA));
             } else if (i != 0 || !s.zeroHash()) {
                 if (reparse && !haveReparse) {
                     haveReparse = true;
-                    out.set(i, s.withType(StreamEntry.Type.REPARSE_POINT));
+                    out.set(i, s.withType(WimStreamType.REPARSE_POINT));
                 } else if (!haveData) {
                     haveData = true;
-                    out.set(i, s.withType(StreamEntry.Type.DATA));
+                    out.set(i, s.withType(WimStreamType.DATA));
                 }
             } else if (zeroDefault < 0) {
                 zeroDefault = i;
             }
         }
         if (zeroDefault >= 0) {
-            StreamEntry.Type t = reparse && !haveReparse ? StreamEntry.Type.REPARSE_POINT
-                    : !haveData ? StreamEntry.Type.DATA : StreamEntry.Type.UNKNOWN;
+            WimStreamType t = reparse && !haveReparse ? WimStreamType.REPARSE_POINT
+                    : !haveData ? WimStreamType.DATA : WimStreamType.UNKNOWN;
             out.set(zeroDefault, out.get(zeroDefault).withType(t));
         }
         return out;
     }
 
     /** The unnamed stream of {@code type}, or null. */
-    public StreamEntry unnamedStream(StreamEntry.Type type) {
+    public StreamEntry unnamedStream(WimStreamType type) {
         for (StreamEntry s : streams) {
             if (!s.named() && s.type() == type) {
                 return s;
@@ -96,7 +98,7 @@ public final class Inode {
 
     /** Hash of the unnamed data stream (all zero if none), which must agree between hard links. */
     byte[] unnamedDataHash() {
-        StreamEntry s = unnamedStream(StreamEntry.Type.DATA);
+        StreamEntry s = unnamedStream(WimStreamType.DATA);
         return s == null ? new byte[20] : s.hash();
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.errors.InvalidBlobTableException;
 import org.fenestra.wim.errors.UnsupportedWimException;
+import org.fenestra.wim.model.ChunkSizes;
 
 /**
  * The header at the start of a solid resource (version 0xE00 WIMs). A blob table entry with
@@ -34,7 +35,7 @@ public record SolidResourceHeader(long uncompressedSize, int chunkSize, Compress
         long usize = LittleEndian.u64(b, 0);
         long chunk = LittleEndian.u32(b, 8);
         long format = LittleEndian.u32(b, 12);
-        CompressionType type = ChunkSizes.fromSolidFormat(format);
+        CompressionType type = fromSolidFormat(format);
         if (type == null) {
             throw new InvalidBlobTableException(src.describe(where + ": solid resource header", h.offsetInWim(),
                     "unknown compression format " + format));
@@ -52,5 +53,16 @@ public record SolidResourceHeader(long uncompressedSize, int chunkSize, Compress
                     "invalid uncompressed size " + Long.toUnsignedString(usize)));
         }
         return new SolidResourceHeader(usize, (int) chunk, type);
+    }
+
+    /** Solid resources name their format with wimlib/WIMGAPI numbers 0..3. */
+    private static CompressionType fromSolidFormat(long format) {
+        return switch ((int) format) {
+            case 0 -> CompressionType.NONE;
+            case 1 -> CompressionType.XPRESS;
+            case 2 -> CompressionType.LZX;
+            case 3 -> CompressionType.LZMS;
+            default -> null;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.fenestra.wim.internal.format;
 
+import org.fenestra.wim.model.WimStreamType;
+
 /**
  * A stream of a file. The first stream comes from the dentry's hash field; further streams
  * from the extra stream entries that follow the dentry. An extra stream entry on disk:
@@ -17,19 +19,15 @@ package org.fenestra.wim.internal.format;
  * @param hash SHA-1 of the data, all zero for empty data
  * @param type what the stream holds, decided from attributes and position (see {@link Inode})
  */
-public record StreamEntry(String name, byte[] hash, Type type) {
+public record StreamEntry(String name, byte[] hash, WimStreamType type) {
 
     public static final int DISK_HEADER_SIZE = 38;
-
-    public enum Type {
-        DATA, REPARSE_POINT, EFSRPC_RAW_DATA, UNKNOWN
-    }
 
     public boolean named() {
         return !name.isEmpty();
     }
 
-    public StreamEntry withType(Type t) {
+    public StreamEntry withType(WimStreamType t) {
         return new StreamEntry(name, hash, t);
     }
 

@@ -2,6 +2,8 @@ package org.fenestra.wim.internal.format;
 
 import java.util.Arrays;
 
+import org.fenestra.wim.model.WimUnixData;
+
 /**
  * Tagged metadata items in the space between a dentry's names and its end (8-aligned). Each
  * item: u32 tag, u32 data length, the data, zero padding to a multiple of 8. Unknown tags are
@@ -52,15 +54,12 @@ public final class TaggedItems {
     }
 
     /** UNIX owner, group, mode and device stored by {@code wimlib-imagex capture --unix-data}. */
-    public record UnixData(long uid, long gid, long mode, long rdev) {
-    }
-
-    public UnixData unixData() {
+    public WimUnixData unixData() {
         byte[] d = find(TAG_WIMLIB_UNIX_DATA, 16);
         if (d == null) {
             return null;
         }
-        return new UnixData(LittleEndian.u32(d, 0), LittleEndian.u32(d, 4), LittleEndian.u32(d, 8), LittleEndian.u32(d, 12));
+        return new WimUnixData(LittleEndian.u32(d, 0), LittleEndian.u32(d, 4), LittleEndian.u32(d, 8), LittleEndian.u32(d, 12));
     }
 
     public byte[] objectId() {

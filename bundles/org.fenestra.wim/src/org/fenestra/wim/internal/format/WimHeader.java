@@ -8,6 +8,7 @@ import org.fenestra.wim.errors.NotAWimException;
 import org.fenestra.wim.errors.TruncatedWimException;
 import org.fenestra.wim.errors.UnknownWimVersionException;
 import org.fenestra.wim.errors.WimFormatException;
+import org.fenestra.wim.model.ChunkSizes;
 
 /**
  * The WIM header: 208 bytes at offset 0 (for a pipable WIM, the authoritative copy is the last

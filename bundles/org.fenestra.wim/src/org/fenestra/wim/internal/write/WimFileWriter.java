@@ -1,8 +1,8 @@
 package org.fenestra.wim.internal.write;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -1,8 +1,13 @@
-package org.fenestra.wim.internal.format;
+package org.fenestra.wim.model;
 
 import org.fenestra.compress.CompressionType;
 
-/** Chunk sizes allowed per compression format (same limits as wimlib). */
+/**
+ * Chunk sizes allowed per compression format (same limits as wimlib), and the names
+ * wimlib-imagex gives the formats.
+ *
+ * @since 0.1
+ */
 public final class ChunkSizes {
     private ChunkSizes() {
     }
@@ -36,17 +41,6 @@ public final class ChunkSizes {
             return false;
         }
         return chunkSize >= min(t) && chunkSize <= max(t);
-    }
-
-    /** Solid resources name their format with wimlib/WIMGAPI numbers 0..3. */
-    public static CompressionType fromSolidFormat(long format) {
-        return switch ((int) format) {
-            case 0 -> CompressionType.NONE;
-            case 1 -> CompressionType.XPRESS;
-            case 2 -> CompressionType.LZX;
-            case 3 -> CompressionType.LZMS;
-            default -> null;
-        };
     }
 
     /** The compression name wimlib-imagex prints. */

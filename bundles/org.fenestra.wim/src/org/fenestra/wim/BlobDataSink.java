@@ -1,0 +1,30 @@
+package org.fenestra.wim;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.fenestra.wim.errors.WimFormatException;
+
+/**
+ * Receives the data of blobs from {@link WimImage#readBlobs}: for each blob {@link #begin},
+ * its bytes in order through {@link #data}, then {@link #end}. Blobs arrive in file order, not
+ * in the order they were asked for.
+ *
+ * @since 0.1
+ */
+public interface BlobDataSink {
+
+    void begin(WimBlob blob) throws IOException;
+
+    void data(WimBlob blob, byte[] b, int off, int len) throws IOException;
+
+    void end(WimBlob blob) throws IOException;
+
+    /**
+     * A resource could not be read; {@code affected} lists its blobs not yet ended. Return
+     * normally to continue with the next resource, or throw to stop.
+     */
+    default void failed(List<WimBlob> affected, WimFormatException error) throws IOException {
+        throw error;
+    }
+}
