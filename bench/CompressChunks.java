@@ -32,7 +32,7 @@ public class CompressChunks {
         static Build load(String name, Path classes, String type, int chunkSize, int level) throws Exception {
             ClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null);
             Class<?> types = loader.loadClass("org.fenestra.compress.CompressionType");
-            Class<?> factory = loader.loadClass("org.fenestra.compress.Compressors");
+            Class<?> factory = loader.loadClass("org.fenestra.compress.codecs.Compressors");
             Object t = types.getMethod("valueOf", String.class).invoke(null, type);
             Object c = factory.getMethod("create", types, int.class, int.class).invoke(null, t, chunkSize, level);
             Method m = loader.loadClass("org.fenestra.compress.ChunkCompressor").getMethod("compress", byte[].class,

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.fenestra.compress.ChunkDecompressor;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.CorruptChunkException;
-import org.fenestra.compress.Decompressors;
+import org.fenestra.compress.codecs.Decompressors;
 
 /**
  * Runs one fuzz input through a chunk decompressor and checks, besides "only

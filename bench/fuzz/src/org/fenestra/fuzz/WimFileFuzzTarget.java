@@ -6,19 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fenestra.wim.MissingBlobException;
+import org.fenestra.wim.BlobDataSink;
+import org.fenestra.wim.WimBlob;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimImageInfo;
-import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimStream;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.BlobStreamer;
+import org.fenestra.wim.errors.MissingBlobException;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * Jazzer target: the whole WIM read path on a hostile file, through the public API as the CLI
@@ -93,7 +93,7 @@ public final class WimFileFuzzTarget {
         if (root == null) {
             return;
         }
-        Map<BlobDescriptor, Boolean> blobs = new IdentityHashMap<>();
+        Map<WimBlob, Boolean> blobs = new LinkedHashMap<>();
         image.walk(root, e -> {
             e.name();
             e.shortName();
@@ -105,7 +105,7 @@ public final class WimFileFuzzTarget {
             image.lookup(e.fullPath());
             for (WimStream s : e.streams()) {
                 try {
-                    BlobDescriptor b = image.blobOf(s, e.fullPath());
+                    WimBlob b = image.blobOf(s, e.fullPath());
                     if (b != null) {
                         blobs.put(b, Boolean.TRUE);
                     }
@@ -118,16 +118,16 @@ public final class WimFileFuzzTarget {
     }
 
     /** Checks that each blob receives exactly its declared size; lets resource failures go on. */
-    private static final class LengthCheckingSink implements BlobStreamer.BlobSink {
+    private static final class LengthCheckingSink implements BlobDataSink {
         private long received;
 
         @Override
-        public void begin(BlobDescriptor blob) {
+        public void begin(WimBlob blob) {
             received = 0;
         }
 
         @Override
-        public void data(BlobDescriptor blob, byte[] b, int off, int len) {
+        public void data(WimBlob blob, byte[] b, int off, int len) {
             if (off < 0 || len < 0 || off > b.length - len) {
                 throw new ContractViolation("blob data slice [" + off + ", +" + len + ") outside its array of "
                         + b.length);
@@ -136,14 +136,14 @@ public final class WimFileFuzzTarget {
         }
 
         @Override
-        public void end(BlobDescriptor blob) {
+        public void end(WimBlob blob) {
             if (received != blob.size()) {
                 throw new ContractViolation("blob of " + blob.size() + " bytes delivered " + received + " bytes");
             }
         }
 
         @Override
-        public void failed(List<BlobDescriptor> affected, org.fenestra.wim.WimFormatException error) {
+        public void failed(List<WimBlob> affected, org.fenestra.wim.errors.WimFormatException error) {
             ExpectedFailures.check(error);
         }
     }

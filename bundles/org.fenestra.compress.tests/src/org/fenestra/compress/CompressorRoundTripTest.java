@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.fenestra.compress.codecs.Compressors;
+import org.fenestra.compress.codecs.Decompressors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,7 +14,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.fenestra.wim.extract.ExtractOptions;
+import org.fenestra.wim.extract.WimExtractor;
+import org.fenestra.wim.model.ExtractOptions;
+import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +78,7 @@ class CaptureRoundTripTest {
         try (WimFile w = WimFile.open(wim)) {
             WimVerifyReport r = w.verify(WimProgress.NONE);
             r.throwIfFailed();
-            w.openImage(1).extract(List.of(), out, ExtractOptions.defaults(), WimProgress.NONE);
+            WimExtractor.extract(w.openImage(1), List.of(), out, ExtractOptions.defaults(), WimProgress.NONE);
         }
         assertSameTree(tree, out);
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code fenestra wim ARGS} (the {@link org.fenestra.wim.cli.WimCommand} main class) in a
+ * {@code fenestra wim ARGS} (the {@link org.fenestra.wim.internal.cli.WimCommand} main class) in a
  * separate JVM with a small heap: a small machine, and a process that can be killed. The class
  * path is where the engine and the codecs were loaded from.
  */
@@ -41,9 +41,9 @@ public final class ChildJvm {
 
     private static List<String> wimCommand(String heap, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", classPathOf(org.fenestra.wim.cli.WimCommand.class,
-                        org.fenestra.compress.Decompressors.class),
-                "org.fenestra.wim.cli.WimCommand"));
+                "-Xmx" + heap, "-cp", classPathOf(org.fenestra.wim.internal.cli.WimCommand.class,
+                        org.fenestra.compress.codecs.Decompressors.class),
+                "org.fenestra.wim.internal.cli.WimCommand"));
         cmd.addAll(List.of(args));
         return cmd;
     }

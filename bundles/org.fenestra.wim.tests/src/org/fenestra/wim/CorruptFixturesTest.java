@@ -13,6 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.fenestra.wim.errors.BlobHashMismatchException;
+import org.fenestra.wim.errors.IntegrityException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.NotAWimException;
+import org.fenestra.wim.errors.TruncatedWimException;
+import org.fenestra.wim.errors.WimCancelledException;
+import org.fenestra.wim.extract.WimExtractor;
+import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +132,7 @@ class CorruptFixturesTest {
             wim.verify(WimProgress.NONE);
             if (wim.imageCount() > 0) {
                 Path out = Files.createTempDirectory(f.getParent(), "x");
-                wim.openImage(1).extract(List.of(), out, org.fenestra.wim.extract.ExtractOptions.defaults(),
+                WimExtractor.extract(wim.openImage(1), List.of(), out, org.fenestra.wim.model.ExtractOptions.defaults(),
                         WimProgress.NONE);
             }
         } catch (IOException expected) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.fenestra.wim.cli.WimCommand;
+import org.fenestra.wim.internal.cli.WimCommand;
 
 /** The fixture WIMs in {@code data/} (copied from the shared fixture set) and wimlib's results for them. */
 public final class Fixtures {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.WimException;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,23 +4,29 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.compress.Compressors;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.ImageMetadata;
-import org.fenestra.wim.format.Inode;
-import org.fenestra.wim.format.ResourceHeader;
-import org.fenestra.wim.format.StreamEntry;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.write.OutputBlob;
-import org.fenestra.wim.write.WimFileWriter;
+import org.fenestra.compress.codecs.Compressors;
+import org.fenestra.wim.errors.ImageNameCollisionException;
+import org.fenestra.wim.errors.UnsupportedWimException;
+import org.fenestra.wim.errors.WimIsReadOnlyException;
+import org.fenestra.wim.errors.WimLockedException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.ImageMetadata;
+import org.fenestra.wim.internal.format.Inode;
+import org.fenestra.wim.internal.format.ResourceHeader;
+import org.fenestra.wim.internal.format.StreamEntry;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.write.OutputBlob;
+import org.fenestra.wim.internal.write.WimFileWriter;
+import org.fenestra.wim.model.ModifyOptions;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * An existing WIM opened to be changed in place, with wimlib's rules for when that is allowed
@@ -176,7 +182,7 @@ final class AppendTarget implements Closeable {
             }
         }
         org.w3c.dom.Element xml = wim.image(index).element();
-        return new WimFileWriter.KeptImage(metadata, refs, (i, stats) -> org.fenestra.wim.write.XmlWriter.copiedImage(xml,
+        return new WimFileWriter.KeptImage(metadata, refs, (i, stats) -> org.fenestra.wim.internal.write.XmlWriter.copiedImage(xml,
                 i, null, null));
     }
 

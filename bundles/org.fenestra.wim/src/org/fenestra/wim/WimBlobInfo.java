@@ -1,7 +1,7 @@
 package org.fenestra.wim;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.ResourceHeader;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.ResourceHeader;
 
 /**
  * Where a blob is stored, as {@code wimlib-imagex dir --detailed} shows it.

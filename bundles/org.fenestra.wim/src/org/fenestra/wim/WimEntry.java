@@ -3,10 +3,11 @@ package org.fenestra.wim;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fenestra.wim.format.Dentry;
-import org.fenestra.wim.format.Inode;
-import org.fenestra.wim.format.StreamEntry;
-import org.fenestra.wim.format.TaggedItems;
+import org.fenestra.wim.internal.format.Dentry;
+import org.fenestra.wim.internal.format.Inode;
+import org.fenestra.wim.internal.format.StreamEntry;
+import org.fenestra.wim.model.WimStreamType;
+import org.fenestra.wim.model.WimUnixData;
 
 /** A file or directory of an image, seen through one of its names. */
 public final class WimEntry {
@@ -96,7 +97,7 @@ public final class WimEntry {
     }
 
     /** UNIX owner/mode stored by {@code --unix-data}, or null. */
-    public TaggedItems.UnixData unixData() {
+    public WimUnixData unixData() {
         return inode().tagged().unixData();
     }
 
@@ -111,14 +112,14 @@ public final class WimEntry {
      */
     public List<WimStream> streams() {
         List<WimStream> out = new ArrayList<>();
-        StreamEntry.Type main = (attributes() & FILE_ATTRIBUTE_ENCRYPTED) != 0 ? StreamEntry.Type.EFSRPC_RAW_DATA
-                : isReparsePoint() ? StreamEntry.Type.REPARSE_POINT : StreamEntry.Type.DATA;
+        WimStreamType main = (attributes() & FILE_ATTRIBUTE_ENCRYPTED) != 0 ? WimStreamType.EFSRPC_RAW_DATA
+                : isReparsePoint() ? WimStreamType.REPARSE_POINT : WimStreamType.DATA;
         StreamEntry unnamed = inode().unnamedStream(main);
         if (unnamed != null) {
             out.add(image.describe(unnamed));
         }
         for (StreamEntry s : inode().streams()) {
-            if (s.named() && s.type() == StreamEntry.Type.DATA) {
+            if (s.named() && s.type() == WimStreamType.DATA) {
                 out.add(image.describe(s));
             }
         }

@@ -13,11 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.BlobStreamer;
-import org.fenestra.wim.format.ImageMetadata;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.format.WimPart;
+import org.fenestra.compress.CompressionType;
+import org.fenestra.wim.errors.InvalidBlobTableException;
+import org.fenestra.wim.errors.InvalidImageException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.ImageMetadata;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.format.WimPart;
+import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.SolidOptions;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WriteOptions;
 
 /**
  * An opened WIM file, optionally with reference WIMs (the other parts of a split set, or any
@@ -111,8 +118,8 @@ public final class WimFile implements Closeable {
                 h.has(WimHeader.FLAG_RP_FIX), h.has(WimHeader.FLAG_READONLY), h.has(WimHeader.FLAG_SPANNED));
     }
 
-    /** The header record with every raw field, for {@code info --header}. */
-    public WimHeader rawHeader() {
+    /** The header record with every raw field. */
+    WimHeader rawHeader() {
         return main.header();
     }
 
@@ -221,6 +228,28 @@ public final class WimFile implements Closeable {
     /** The metadata resources listed in the main part's blob table, image 1 first. */
     List<BlobDescriptor> mainBlobTableMetadata() {
         return main.blobTable().metadata();
+    }
+
+    /**
+     * What {@code wimlib-imagex export} to a new file does without compression options: keep
+     * this WIM's compression and chunk size, so compressed blobs are copied without
+     * recompression; and when that compression is LZMS and the WIM has solid resources,
+     * write solid again (LZMS, 64 MiB chunks).
+     */
+    public WriteOptions writeOptionsKeepingCompression() {
+        CompressionType t = main.header().compressionType();
+        WriteOptions o = WriteOptions.defaults().withCompression(t, t == CompressionType.NONE ? 0 : main.header().chunkSize());
+        return t == CompressionType.LZMS && hasSolidResources() ? o.withSolid(SolidOptions.defaults()) : o;
+    }
+
+    /** Whether some blob lies in a solid resource (which is never copied as it is). */
+    public boolean hasSolidResources() {
+        for (BlobDescriptor b : blobs.values()) {
+            if (b.resource().solid()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** All blobs of all opened parts, in table order. */

@@ -7,7 +7,7 @@ import org.fenestra.compress.CompressionType;
  *
  * @param pipable       magic WLPWM (wimlib's pipable format)
  * @param version       0x10D00 or 0xE00
- * @param flags         raw header flags ({@code org.fenestra.wim.format.WimHeader.FLAG_*})
+ * @param flags         raw header flags ({@code org.fenestra.wim.internal.format.WimHeader.FLAG_*})
  * @param compression   compression of non-solid resources
  * @param chunkSize     chunk size of non-solid resources as stored in the header
  * @param guid          16 bytes shared by the parts of a split set

@@ -1,18 +1,24 @@
 package org.fenestra.wim;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.fenestra.wim.extract.ExtractOptions;
-import org.fenestra.wim.extract.ExtractReport;
-import org.fenestra.wim.extract.ImageExtractor;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.Dentry;
-import org.fenestra.wim.format.ImageMetadata;
-import org.fenestra.wim.format.StreamEntry;
+import org.fenestra.wim.errors.MissingBlobException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.BlobHashMismatchException;
+import org.fenestra.wim.errors.WimFormatException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.Dentry;
+import org.fenestra.wim.internal.format.ImageMetadata;
+import org.fenestra.wim.internal.format.LittleEndian;
+import org.fenestra.wim.internal.format.StreamEntry;
+import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.WimProgress;
 
 /** One image of an opened WIM: its directory tree and access to file data. */
 public final class WimImage {
@@ -85,37 +91,59 @@ public final class WimImage {
     }
 
     /** The blob holding the data of {@code stream}, or null when empty; throws when missing. */
-    public BlobDescriptor blobOf(WimStream stream, String path) throws MissingBlobException {
+    public WimBlob blobOf(WimStream stream, String path) throws MissingBlobException {
         if (stream == null || stream.blob() == null && !stream.missing()) {
             return null;
         }
         BlobDescriptor b = wim.blob(stream.hash());
         if (b == null) {
-            String msg = "\"" + path + "\": blob not found (SHA-1 " + org.fenestra.wim.format.LittleEndian.hex(stream.hash())
-                    + ")";
+            String msg = "\"" + path + "\": blob not found (SHA-1 " + LittleEndian.hex(stream.hash()) + ")";
             throw wim.isSplit() ? new MissingSplitPartException(msg + "; open the other parts of the split WIM")
                     : new MissingBlobException(msg);
         }
-        return b;
+        return new WimBlob(b, WimBlobInfo.of(b, wim.partNumberOf(b)));
     }
 
     /** Streams the data of the given blobs, each resource read once. */
-    public void readBlobs(List<BlobDescriptor> blobs, org.fenestra.wim.format.BlobStreamer.BlobSink sink,
-            WimProgress progress) throws IOException {
-        wim.streamBlobs(blobs, sink, progress);
+    public void readBlobs(List<WimBlob> blobs, BlobDataSink sink, WimProgress progress) throws IOException {
+        Map<BlobDescriptor, WimBlob> byDescriptor = new IdentityHashMap<>();
+        for (WimBlob b : blobs) {
+            byDescriptor.put(b.descriptor(), b);
+        }
+        wim.streamBlobs(new ArrayList<>(byDescriptor.keySet()), new BlobStreamer.BlobSink() {
+            @Override
+            public void begin(BlobDescriptor blob) throws IOException {
+                sink.begin(byDescriptor.get(blob));
+            }
+
+            @Override
+            public void data(BlobDescriptor blob, byte[] b, int off, int len) throws IOException {
+                sink.data(byDescriptor.get(blob), b, off, len);
+            }
+
+            @Override
+            public void end(BlobDescriptor blob) throws IOException {
+                sink.end(byDescriptor.get(blob));
+            }
+
+            @Override
+            public void corrupted(BlobDescriptor blob, BlobHashMismatchException error) throws IOException {
+                sink.corrupted(byDescriptor.get(blob), error);
+            }
+
+            @Override
+            public void failed(List<BlobDescriptor> affected, WimFormatException error) throws IOException {
+                List<WimBlob> mapped = new ArrayList<>(affected.size());
+                for (BlobDescriptor b : affected) {
+                    mapped.add(byDescriptor.get(b));
+                }
+                sink.failed(mapped, error);
+            }
+        }, progress);
     }
 
     /** True when the WIM header asks for reparse point fix-ups (RP_FIX). */
     public boolean rpFix() {
         return wim.header().rpFix();
-    }
-
-    /**
-     * Extracts files of this image below {@code targetDir}: the whole image ({@code paths}
-     * empty, like {@code apply}) or the given paths (like {@code extract}).
-     */
-    public ExtractReport extract(List<String> paths, Path targetDir, ExtractOptions options, WimProgress progress)
-            throws IOException {
-        return new ImageExtractor(this, options, progress).extract(paths, targetDir);
     }
 }

@@ -1,6 +1,6 @@
 package org.fenestra.wim;
 
-import org.fenestra.wim.format.XmlDocument;
+import org.fenestra.wim.internal.format.XmlDocument;
 import org.w3c.dom.Element;
 
 /**

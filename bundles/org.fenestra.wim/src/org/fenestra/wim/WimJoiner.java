@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.format.WimPart;
-import org.fenestra.wim.write.RawPartWriter;
-import org.fenestra.wim.write.XmlWriter;
+import org.fenestra.wim.errors.InvalidSplitSetException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.format.WimPart;
+import org.fenestra.wim.internal.write.RawPartWriter;
+import org.fenestra.wim.internal.write.XmlWriter;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * Joins the parts of a split set into one standalone WIM ({@code wimlib-imagex join}): every

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.format.WimPart;
-import org.fenestra.wim.write.RawPartWriter;
+import org.fenestra.wim.errors.UnsupportedWimException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.format.WimPart;
+import org.fenestra.wim.internal.write.RawPartWriter;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * Splits a standalone WIM into a split set ({@code wimlib-imagex split}): parts {@code NAME.swm},

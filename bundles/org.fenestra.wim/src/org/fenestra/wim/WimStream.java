@@ -1,6 +1,6 @@
 package org.fenestra.wim;
 
-import org.fenestra.wim.format.StreamEntry;
+import org.fenestra.wim.model.WimStreamType;
 
 /**
  * A stream of a file: its unnamed data, its reparse data, or a named data stream.
@@ -11,7 +11,7 @@ import org.fenestra.wim.format.StreamEntry;
  * @param blob    where the data is, or null when empty or missing
  * @param missing the hash is nonzero but no opened part holds the blob
  */
-public record WimStream(String name, StreamEntry.Type type, byte[] hash, WimBlobInfo blob, boolean missing) {
+public record WimStream(String name, WimStreamType type, byte[] hash, WimBlobInfo blob, boolean missing) {
 
     public boolean named() {
         return name != null;

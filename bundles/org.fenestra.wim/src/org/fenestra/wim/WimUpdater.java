@@ -10,14 +10,22 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.write.ImageCapture;
-import org.fenestra.wim.write.OutputBlob;
-import org.fenestra.wim.write.TreeDentry;
-import org.fenestra.wim.write.TreeEditor;
-import org.fenestra.wim.write.WimFileWriter;
-import org.fenestra.wim.write.XmlWriter;
+import org.fenestra.wim.errors.UnsupportedWimException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.write.ImageCapture;
+import org.fenestra.wim.internal.write.OutputBlob;
+import org.fenestra.wim.internal.write.TreeDentry;
+import org.fenestra.wim.internal.write.TreeEditor;
+import org.fenestra.wim.internal.write.WimFileWriter;
+import org.fenestra.wim.internal.write.XmlWriter;
+import org.fenestra.wim.model.CaptureConfig;
+import org.fenestra.wim.model.CaptureOptions;
+import org.fenestra.wim.model.ModifyOptions;
+import org.fenestra.wim.model.OptimizeOptions;
+import org.fenestra.wim.model.UpdateCommand;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WriteOptions;
 
 /**
  * Changes existing WIM files, as {@code wimlib-imagex append}, {@code export} (to an existing
@@ -127,7 +135,7 @@ public final class WimUpdater {
                     keep.add(i.index());
                 }
             }
-            rebuild(wim, keep, wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.Compressors.DEFAULT_LEVEL,
+            rebuild(wim, keep, wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.codecs.Compressors.DEFAULT_LEVEL,
                     false, options.integrity()), progress);
         }
     }
@@ -181,16 +189,15 @@ public final class WimUpdater {
         if (wim.rawHeader().pipable()) {
             throw new UnsupportedWimException("\"" + wimFile + "\" is a pipable WIM; pipable WIMs cannot be written yet");
         }
-        WriteOptions w = options.writeOptions(wim);
-        boolean boot = keep.contains(wim.bootIndex());
-        w = new WriteOptions(w.compression(), w.chunkSize(), w.level(), w.integrity(), boot, w.recompress(), w.solid());
+        WriteOptions w = options.writeOptions(wim.writeOptionsKeepingCompression(), wim.rawHeader().hasIntegrityTable())
+                .withBoot(keep.contains(wim.bootIndex()));
         LOG.log(Level.DEBUG, "rebuilding {0} with {1} image(s)", wimFile, keep.size());
         WimWriter.writeImages(wim, keep, wimFile, null, null, w, true, progress);
     }
 
     private static void rebuildIfAsked(Path wimFile, ModifyOptions options, WimProgress progress) throws IOException {
         if (options.rebuild()) {
-            optimize(wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.Compressors.DEFAULT_LEVEL, false,
+            optimize(wimFile, new OptimizeOptions(null, 0, org.fenestra.compress.codecs.Compressors.DEFAULT_LEVEL, false,
                     options.integrity()), progress);
         }
     }

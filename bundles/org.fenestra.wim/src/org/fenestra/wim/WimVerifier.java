@@ -5,11 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.BlobStreamer;
-import org.fenestra.wim.format.CorruptBlobs;
-import org.fenestra.wim.format.IntegrityTable;
-import org.fenestra.wim.format.WimPart;
+import org.fenestra.wim.errors.BlobHashMismatchException;
+import org.fenestra.wim.errors.WimFormatException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.IntegrityTable;
+import org.fenestra.wim.internal.format.CorruptBlobs;
+import org.fenestra.wim.internal.format.WimPart;
+import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WimProgressAdapters;
 
 /** The steps of {@code verify}, in wimlib's order. */
 final class WimVerifier {
@@ -65,7 +69,7 @@ final class WimVerifier {
             }
             image.walk(root, e -> {
                 for (WimStream s : e.streams()) {
-                    if (s.missing() && reported.add(org.fenestra.wim.format.LittleEndian.hex(s.hash()))) {
+                    if (s.missing() && reported.add(org.fenestra.wim.internal.format.LittleEndian.hex(s.hash()))) {
                         report.missing(new WimVerifyReport.MissingBlob(e.fullPath(), s.hash()));
                     }
                 }

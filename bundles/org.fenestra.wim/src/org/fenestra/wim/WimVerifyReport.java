@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.fenestra.wim.errors.BlobHashMismatchException;
+import org.fenestra.wim.errors.CorruptBlob;
+import org.fenestra.wim.errors.MissingBlobException;
+import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.WimException;
+
 /** Everything {@link WimFile#verify} found; problems are listed, not thrown one at a time. */
 public final class WimVerifyReport {
 
@@ -11,19 +17,9 @@ public final class WimVerifyReport {
     public record MissingBlob(String path, byte[] hash) {
     }
 
-    /**
-     * A blob whose data does not hash to its SHA-1, or could not be read.
-     *
-     * @param actualHash null when the data could not be read ({@code error} says why)
-     */
-    public record BadBlob(String file, byte[] expectedHash, long size, long resourceOffset, long resourceSizeInWim,
-            long resourceUncompressedSize, int resourceFlags, String compression, int chunkSize, byte[] actualHash,
-            WimException error) {
-    }
-
     private final List<String> withoutIntegrity = new ArrayList<>();
     private final List<MissingBlob> missing = new ArrayList<>();
-    private final List<BadBlob> bad = new ArrayList<>();
+    private final List<CorruptBlob> bad = new ArrayList<>();
     private boolean split;
     private long blobsChecked;
 
@@ -35,7 +31,7 @@ public final class WimVerifyReport {
         missing.add(m);
     }
 
-    void bad(BadBlob b) {
+    void bad(CorruptBlob b) {
         bad.add(b);
     }
 
@@ -56,7 +52,7 @@ public final class WimVerifyReport {
         return Collections.unmodifiableList(missing);
     }
 
-    public List<BadBlob> badBlobs() {
+    public List<CorruptBlob> badBlobs() {
         return Collections.unmodifiableList(bad);
     }
 
@@ -73,18 +69,18 @@ public final class WimVerifyReport {
         if (!missing.isEmpty()) {
             MissingBlob m = missing.get(0);
             String msg = missing.size() + " blob(s) not found, first \"" + m.path() + "\" (SHA-1 "
-                    + org.fenestra.wim.format.LittleEndian.hex(m.hash()) + ")";
+                    + org.fenestra.wim.internal.format.LittleEndian.hex(m.hash()) + ")";
             throw split ? new MissingSplitPartException(msg + "; open the other parts of the split WIM")
                     : new MissingBlobException(msg);
         }
         if (!bad.isEmpty()) {
-            BadBlob b = bad.get(0);
+            CorruptBlob b = bad.get(0);
             if (b.error() != null) {
                 throw b.error();
             }
             throw new BlobHashMismatchException(b.file() + ": " + bad.size() + " corrupted blob(s), first at offset "
-                    + b.resourceOffset() + ": expected SHA-1 " + org.fenestra.wim.format.LittleEndian.hex(b.expectedHash())
-                    + ", actual " + org.fenestra.wim.format.LittleEndian.hex(b.actualHash()));
+                    + b.resourceOffset() + ": expected SHA-1 " + org.fenestra.wim.internal.format.LittleEndian.hex(b.expectedHash())
+                    + ", actual " + org.fenestra.wim.internal.format.LittleEndian.hex(b.actualHash()));
         }
     }
 }

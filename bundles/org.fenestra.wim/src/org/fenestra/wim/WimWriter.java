@@ -11,21 +11,27 @@ import java.util.List;
 import java.util.Map;
 
 import org.fenestra.compress.CompressionType;
-import org.fenestra.wim.format.BlobDescriptor;
-import org.fenestra.wim.format.Dentry;
-import org.fenestra.wim.format.ImageMetadata;
-import org.fenestra.wim.format.Inode;
-import org.fenestra.wim.format.ResourceReader;
-import org.fenestra.wim.format.SecurityData;
-import org.fenestra.wim.format.StreamEntry;
-import org.fenestra.wim.format.WimHeader;
-import org.fenestra.wim.write.BlobSource;
-import org.fenestra.wim.write.ImageCapture;
-import org.fenestra.wim.write.OutputBlob;
-import org.fenestra.wim.write.TreeDentry;
-import org.fenestra.wim.write.TreeInode;
-import org.fenestra.wim.write.WimFileWriter;
-import org.fenestra.wim.write.XmlWriter;
+import org.fenestra.wim.errors.MissingBlobException;
+import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.Dentry;
+import org.fenestra.wim.internal.format.ImageMetadata;
+import org.fenestra.wim.internal.format.Inode;
+import org.fenestra.wim.internal.format.ResourceReader;
+import org.fenestra.wim.internal.format.SecurityData;
+import org.fenestra.wim.internal.format.StreamEntry;
+import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.internal.read.SolidChunkCache;
+import org.fenestra.wim.internal.write.BlobSource;
+import org.fenestra.wim.internal.write.ImageCapture;
+import org.fenestra.wim.internal.write.OutputBlob;
+import org.fenestra.wim.internal.write.TreeDentry;
+import org.fenestra.wim.internal.write.TreeInode;
+import org.fenestra.wim.internal.write.WimFileWriter;
+import org.fenestra.wim.internal.write.XmlWriter;
+import org.fenestra.wim.model.CaptureOptions;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WimStreamType;
+import org.fenestra.wim.model.WriteOptions;
 
 /**
  * Writes new WIM files: {@link #capture} a directory tree, {@link #export} images of another
@@ -144,7 +150,7 @@ public final class WimWriter {
 
     /** Whether {@link #convertInode} keeps the stream. */
     private static boolean keptByConvert(StreamEntry s) {
-        return s.named() ? s.type() == StreamEntry.Type.DATA : s.type() != StreamEntry.Type.UNKNOWN;
+        return s.named() ? s.type() == WimStreamType.DATA : s.type() != WimStreamType.UNKNOWN;
     }
 
     /** Rebuilds an image's tree for writing; streams refer to the source's blobs. */
@@ -224,7 +230,7 @@ public final class WimWriter {
         BlobDescriptor bd = img.wim().blob(s.hash());
         if (bd == null) {
             throw new MissingBlobException("\"" + d.fullPath() + "\": blob not found (SHA-1 "
-                    + org.fenestra.wim.format.LittleEndian.hex(s.hash()) + ")");
+                    + org.fenestra.wim.internal.format.LittleEndian.hex(s.hash()) + ")");
         }
         OutputBlob existing = blobs.get(bd);
         if (existing != null) {
@@ -276,7 +282,7 @@ public final class WimWriter {
         }
 
         @Override
-        public org.fenestra.wim.format.Resource rawCopyCandidate() {
+        public org.fenestra.wim.internal.format.Resource rawCopyCandidate() {
             return reading.rawCopy() && blob.offsetInResource() == 0 && blob.resource().uncompressedSize() == blob.size()
                     ? blob.resource() : null;
         }
@@ -288,7 +294,7 @@ public final class WimWriter {
 
         @Override
         public String describe() {
-            return blob.resource().source().name() + ": blob " + org.fenestra.wim.format.LittleEndian.hex(blob.hash());
+            return blob.resource().source().name() + ": blob " + org.fenestra.wim.internal.format.LittleEndian.hex(blob.hash());
         }
     }
 }

@@ -15,7 +15,7 @@ import org.fenestra.compress.matchfinder.SuffixArrayMatchFinder;
  * output, Huffman codes and verbatim bits backwards from its end; finally the backward
  * part is moved down to follow the forward part.
  *
- * <p>Parsing (levels as in {@link org.fenestra.compress.Compressors}): below level
+ * <p>Parsing (levels as in {@link org.fenestra.compress.codecs.Compressors}): below level
  * {@value #MIN_OPTIMAL_LEVEL} lazy parsing which also tries the three LZ repeat offsets the
  * decoder will see, searching a {@link LargeWindowMatchFinder}; from there
  * {@link NearOptimalParser} (with delta matches from {@value #MIN_DELTA_LEVEL}, "match +
@@ -72,7 +72,7 @@ public final class LzmsCompressor implements ChunkCompressor {
 
     /**
      * @param chunkSize largest chunk, 1..2^30
-     * @param level     1..1000, see {@link org.fenestra.compress.Compressors}
+     * @param level     1..1000, see {@link org.fenestra.compress.codecs.Compressors}
      */
     public LzmsCompressor(int chunkSize, int level) {
         this(chunkSize, level, windowForHeap(Runtime.getRuntime().maxMemory()));

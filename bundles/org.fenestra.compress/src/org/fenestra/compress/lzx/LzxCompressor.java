@@ -22,7 +22,7 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * {@code offset + 2} an explicit offset; the slot of an adjusted offset {@code a >= 3} is the
  * slot whose range {@code [SLOT_BASE[s] + 2, SLOT_BASE[s + 1] + 2)} holds it.
  *
- * <p>Parsers by level (see {@link org.fenestra.compress.Compressors}): up to 34 lazy parsing
+ * <p>Parsers by level (see {@link org.fenestra.compress.codecs.Compressors}): up to 34 lazy parsing
  * (chunks up to 64 KiB; larger ones are parsed as at level 35) on hash chains that also
  * tries the three recent offsets and scores matches by length,
  * offset size and repeat-ness; from 35 near-optimal parsing: the block's matches are cached
@@ -157,7 +157,7 @@ public final class LzxCompressor implements ChunkCompressor {
 
     /**
      * @param chunkSize largest chunk (the LZX window), a power of two from 2^15 to 2^21
-     * @param level     1.. (see {@link org.fenestra.compress.Compressors})
+     * @param level     1.. (see {@link org.fenestra.compress.codecs.Compressors})
      */
     public LzxCompressor(int chunkSize, int level) {
         if (chunkSize < (1 << 15) || chunkSize > (1 << 21) || Integer.bitCount(chunkSize) != 1) {

@@ -14,7 +14,7 @@ import org.fenestra.compress.matchfinder.LzBytes;
  * XPRESS (MS-XCA "LZ77+Huffman", WIM variant) chunk encoder; the format is described in
  * {@link XpressDecompressor}.
  *
- * <p>Parsers by level (see {@link org.fenestra.compress.Compressors}): greedy below 30,
+ * <p>Parsers by level (see {@link org.fenestra.compress.codecs.Compressors}): greedy below 30,
  * lazy below 60, near-optimal from 60. The near-optimal parser caches every position's
  * matches from a binary-tree match finder, then repeatedly finds the cheapest path
  * backwards through the literal/match graph under the code lengths of the previous pass.
@@ -71,7 +71,7 @@ public final class XpressCompressor implements ChunkCompressor {
 
     /**
      * @param chunkSize largest chunk, a power of two up to 65536
-     * @param level     1.. (see {@link org.fenestra.compress.Compressors})
+     * @param level     1.. (see {@link org.fenestra.compress.codecs.Compressors})
      */
     public XpressCompressor(int chunkSize, int level) {
         if (chunkSize < 1 || chunkSize > XpressDecompressor.MAX_CHUNK_SIZE) {

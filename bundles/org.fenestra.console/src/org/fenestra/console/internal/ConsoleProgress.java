@@ -2,7 +2,7 @@ package org.fenestra.console.internal;
 
 import java.io.PrintStream;
 
-import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.model.WimProgress;
 
 /** A progress line on the console: the task and its percentage, printed every 5 %. */
 final class ConsoleProgress implements WimProgress {

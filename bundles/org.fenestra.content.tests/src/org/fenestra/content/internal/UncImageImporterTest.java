@@ -25,9 +25,9 @@ import org.fenestra.smb.UncPath;
 import org.fenestra.smb.samba.SambaServer;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
-import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimWriter;
-import org.fenestra.wim.WriteOptions;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WriteOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,7 +179,7 @@ class UncImageImporterTest {
                 WimFile wim = WimFile.open(local)) {
             Path target = SmbShares.path(tiny, UncPath.parse(samba.unc("tiny", "multi-index2.wim")));
             IOException error = assertThrows(IOException.class, () -> WimWriter.export(wim, List.of(2), target, null,
-                    null, WriteOptions.keepingCompressionOf(wim), WimProgress.NONE));
+                    null, wim.writeOptionsKeepingCompression(), WimProgress.NONE));
             assertTrue(ExtractionSpace.isDiskFull(error), "seen as disk full: " + error);
         }
         assertEquals(List.of("filler.bin"), names(samba.tinyFolder()), "no partial or temporary file on the share");

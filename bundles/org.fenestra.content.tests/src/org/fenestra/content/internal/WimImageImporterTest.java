@@ -17,7 +17,7 @@ import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.ImportException;
 import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
-import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.model.WimProgress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

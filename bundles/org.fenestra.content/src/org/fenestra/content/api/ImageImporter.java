@@ -1,7 +1,7 @@
 package org.fenestra.content.api;
 
 import org.fenestra.catalog.api.OsImageRecord;
-import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.model.WimProgress;
 
 /**
  * Adds an OS image to the site catalog: checks the source, optionally extracts one image

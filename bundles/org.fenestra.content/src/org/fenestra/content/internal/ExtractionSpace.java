@@ -16,7 +16,7 @@ import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimStream;
-import org.fenestra.wim.WriteOptions;
+import org.fenestra.wim.model.WriteOptions;
 
 /**
  * How many bytes extracting one image can take at most, and whether the target has them.
@@ -37,7 +37,7 @@ final class ExtractionSpace {
     }
 
     static long neededBytes(WimFile wim, int index, WriteOptions options) throws IOException {
-        boolean recompressed = WriteOptions.hasSolidResources(wim) || options.recompress();
+        boolean recompressed = wim.hasSolidResources() || options.recompress();
         WimImage image = wim.openImage(index);
         Set<ByteBuffer> seen = new HashSet<>();
         long[] total = { HEADER + wim.xmlBytes().length + BLOB_TABLE_ENTRY };

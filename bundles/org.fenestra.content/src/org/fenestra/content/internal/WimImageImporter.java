@@ -19,13 +19,13 @@ import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
 import org.fenestra.smb.SmbConfiguration;
-import org.fenestra.wim.NotAWimException;
-import org.fenestra.wim.WimCancelledException;
-import org.fenestra.wim.WimException;
 import org.fenestra.wim.WimFile;
-import org.fenestra.wim.WimProgress;
 import org.fenestra.wim.WimWriter;
-import org.fenestra.wim.WriteOptions;
+import org.fenestra.wim.errors.NotAWimException;
+import org.fenestra.wim.errors.WimCancelledException;
+import org.fenestra.wim.errors.WimException;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WriteOptions;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -128,7 +128,7 @@ public final class WimImageImporter implements ImageImporter {
         if (Files.exists(target)) {
             throw new ImportException(Reason.WRITE_FAILED, target + " already exists; remove or rename it first");
         }
-        WriteOptions options = WriteOptions.keepingCompressionOf(wim);
+        WriteOptions options = wim.writeOptionsKeepingCompression();
         long needed = ExtractionSpace.neededBytes(wim, index, options);
         ExtractionSpace.check(target, needed);
         try {

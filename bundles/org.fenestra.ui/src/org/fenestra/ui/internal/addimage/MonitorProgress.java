@@ -1,7 +1,7 @@
 package org.fenestra.ui.internal.addimage;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.fenestra.wim.WimProgress;
+import org.fenestra.wim.model.WimProgress;
 
 /** The WIM engine's progress (in bytes, may exceed int) shown on an {@link IProgressMonitor}. */
 final class MonitorProgress implements WimProgress {

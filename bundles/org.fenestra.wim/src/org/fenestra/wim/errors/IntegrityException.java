@@ -1,0 +1,14 @@
+package org.fenestra.wim.errors;
+
+/** The integrity table does not match the file contents. */
+public class IntegrityException extends WimException {
+    private static final long serialVersionUID = 1L;
+
+    public IntegrityException(String message) {
+        super(message);
+    }
+
+    public IntegrityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,14 @@
+package org.fenestra.wim.errors;
+
+/** The integrity table is malformed. */
+public class InvalidIntegrityTableException extends WimFormatException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidIntegrityTableException(String message) {
+        super(message);
+    }
+
+    public InvalidIntegrityTableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

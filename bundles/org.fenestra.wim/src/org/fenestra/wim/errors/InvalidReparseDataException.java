@@ -1,0 +1,14 @@
+package org.fenestra.wim.errors;
+
+/** Reparse point data of a file is malformed. */
+public class InvalidReparseDataException extends WimFormatException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidReparseDataException(String message) {
+        super(message);
+    }
+
+    public InvalidReparseDataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

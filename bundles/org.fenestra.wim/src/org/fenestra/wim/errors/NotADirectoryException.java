@@ -1,0 +1,10 @@
+package org.fenestra.wim.errors;
+
+/** An update needs a directory where the image has a file. */
+public class NotADirectoryException extends WimException {
+    private static final long serialVersionUID = 1L;
+
+    public NotADirectoryException(String message) {
+        super(message);
+    }
+}

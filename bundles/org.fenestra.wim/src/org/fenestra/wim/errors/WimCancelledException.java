@@ -1,0 +1,14 @@
+package org.fenestra.wim.errors;
+
+/** The operation was cancelled through its {@link WimProgress}. */
+public class WimCancelledException extends WimException {
+    private static final long serialVersionUID = 1L;
+
+    public WimCancelledException(String message) {
+        super(message);
+    }
+
+    public WimCancelledException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
