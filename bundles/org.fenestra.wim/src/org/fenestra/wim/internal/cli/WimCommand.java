@@ -27,7 +27,6 @@ import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
 import org.fenestra.wim.model.SolidOptions;
-import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
 
 /**
@@ -56,6 +55,7 @@ public final class WimCommand {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        WarningLines.install(err);
         int rc = new WimCommand(out, err).run(args);
         out.flush();
         err.flush();
@@ -234,7 +234,7 @@ public final class WimCommand {
         String path = cl.positionals.get(0);
         WimVerifyReport report;
         try (WimFile wim = open(path, cl)) {
-            report = wim.verify(WimProgress.NONE);
+            report = wim.verify(new ProgressPrinter(out));
         }
         for (String f : report.filesWithoutIntegrityTable()) {
             err.print("\n[WARNING] \"" + f + "\" does not contain integrity information.  Skipping integrity check.\n");
@@ -297,7 +297,7 @@ public final class WimCommand {
             ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
                     cl.has("preserve-dir-structure"), cl.has("recover-data"));
             ExtractReport r = WimExtractor.extract(image, paths, Path.of(cl.option("dest-dir", ".")), opts,
-                    WimProgress.NONE);
+                    new ProgressPrinter(out));
             printReport(r);
         }
         out.print("Done extracting files.\n");
@@ -330,7 +330,9 @@ public final class WimCommand {
 
     private void applyOne(WimFile wim, int index, Path target, ExtractOptions opts) throws IOException {
         WimImage image = wim.openImage(index);
-        ExtractReport r = WimExtractor.extract(image, List.of(), target, opts, WimProgress.NONE);
+        out.print("Applying image " + index + " (\"" + image.info().name() + "\") from \""
+                + wim.path().toAbsolutePath().normalize() + "\" to directory \"" + target + "\"\n");
+        ExtractReport r = WimExtractor.extract(image, List.of(), target, opts, new ProgressPrinter(out));
         printReport(r);
         out.print("Done applying WIM image.\n");
     }
@@ -353,7 +355,7 @@ public final class WimCommand {
                 cl.has("boot"), false, ca.solidOptions(ca.solid));
         WimWriter.capture(source, Path.of(cl.positionals.get(1)),
                 new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
-                WimProgress.NONE);
+                new ProgressPrinter(out));
         return 0;
     }
 
@@ -396,7 +398,7 @@ public final class WimCommand {
                     cl.has("recompress"), ca.solidOptions(solid));
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
-            WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);
+            WimWriter.export(wim, indices, dest, name, description, opts, new ProgressPrinter(out));
         }
         return 0;
     }
