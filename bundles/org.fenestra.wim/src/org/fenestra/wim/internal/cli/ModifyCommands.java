@@ -30,10 +30,13 @@ final class ModifyCommands {
     private final PrintStream err;
     private final InputStream in;
 
-    ModifyCommands(PrintStream out, PrintStream err, InputStream in) {
+    private final java.util.Map<String, String> env;
+
+    ModifyCommands(PrintStream out, PrintStream err, InputStream in, java.util.Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.env = env;
     }
 
     private static ModifyOptions.Integrity integrity(CommandLine cl) {
@@ -51,8 +54,7 @@ final class ModifyCommands {
         Path source = Path.of(cl.positionals.get(0));
         String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : WimCommand.defaultImageName(source);
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
-        String configFile = cl.option("config", null);
-        CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
+        CaptureConfig config = CaptureConfigs.of(cl, env, err);
         WimUpdater.append(Path.of(cl.positionals.get(1)), source,
                 new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config),
                 new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), new ProgressPrinter(out));

@@ -40,6 +40,7 @@ public final class WimCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final java.io.InputStream in;
+    private final java.util.Map<String, String> env;
 
     public WimCommand(PrintStream out, PrintStream err) {
         this(out, err, System.in);
@@ -47,9 +48,15 @@ public final class WimCommand {
 
     /** {@code in}: where {@code update} reads its commands. */
     public WimCommand(PrintStream out, PrintStream err, java.io.InputStream in) {
+        this(out, err, in, System.getenv());
+    }
+
+    /** {@code env}: the environment variables wimlib-imagex reads ({@code WIMLIB_IMAGEX_IGNORE_CASE}). */
+    WimCommand(PrintStream out, PrintStream err, java.io.InputStream in, java.util.Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.env = env;
     }
 
     public static void main(String[] args) {
@@ -79,10 +86,10 @@ public final class WimCommand {
                 case "apply" -> apply(rest);
                 case "capture" -> capture(rest);
                 case "export" -> export(rest);
-                case "append" -> new ModifyCommands(out, err, in).append(rest);
-                case "delete" -> new ModifyCommands(out, err, in).delete(rest);
-                case "update" -> new ModifyCommands(out, err, in).update(rest);
-                case "optimize" -> new ModifyCommands(out, err, in).optimize(rest);
+                case "append" -> appendOrCreate(rest);
+                case "delete" -> new ModifyCommands(out, err, in, env).delete(rest);
+                case "update" -> new ModifyCommands(out, err, in, env).update(rest);
+                case "optimize" -> new ModifyCommands(out, err, in, env).optimize(rest);
                 case "split" -> SplitJoinCommands.split(rest, out);
                 case "join" -> SplitJoinCommands.join(rest);
                 default -> {
@@ -126,7 +133,7 @@ public final class WimCommand {
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
                 + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
-                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild]\n"
+                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
                 + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]\n"
@@ -337,6 +344,19 @@ public final class WimCommand {
         out.print("Done applying WIM image.\n");
     }
 
+    /** {@code append}; with {@code --create}, a WIM that does not exist yet is captured instead (wimlib 1.13). */
+    private int appendOrCreate(List<String> args) throws IOException, CommandLine.UsageException {
+        List<String> rest = args.stream().filter(a -> !a.equals("--create")).toList();
+        if (rest.size() < args.size()) {
+            CommandLine cl = CommandLine.parse(rest, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
+                    "norpfix", "rpfix", "rebuild"), union(CompressionArguments.VALUED, "flags", "config"));
+            if (cl.positionals.size() >= 2 && !java.nio.file.Files.exists(Path.of(cl.positionals.get(1)))) {
+                return capture(rest.stream().filter(a -> !a.equals("--rebuild")).toList());
+            }
+        }
+        return new ModifyCommands(out, err, in, env).append(rest);
+    }
+
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
                 "rpfix"), union(CompressionArguments.VALUED, "flags", "config"));
@@ -347,8 +367,7 @@ public final class WimCommand {
         Path source = Path.of(cl.positionals.get(0));
         String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : defaultImageName(source);
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
-        String configFile = cl.option("config", null);
-        CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
+        CaptureConfig config = CaptureConfigs.of(cl, env, err);
         CompressionArguments ca = new CompressionArguments(cl);
         CompressionType type = ca.compressionOr(CompressionType.LZX);
         WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
@@ -376,7 +395,7 @@ public final class WimCommand {
         }
         Path dest = Path.of(cl.positionals.get(2));
         if (java.nio.file.Files.exists(dest)) {
-            return new ModifyCommands(out, err, in).exportInto(cl);
+            return new ModifyCommands(out, err, in, env).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
             int index = wim.resolveImage(cl.positionals.get(1));
