@@ -18,6 +18,7 @@ import org.fenestra.wim.errors.InvalidBlobTableException;
 import org.fenestra.wim.errors.InvalidImageException;
 import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
+import org.fenestra.wim.internal.format.BlobTable;
 import org.fenestra.wim.internal.format.ImageMetadata;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.format.WimPart;
@@ -223,6 +224,20 @@ public final class WimFile implements Closeable {
 
     List<WimPart> parts() {
         return Collections.unmodifiableList(parts);
+    }
+
+    /** The blob table of this file (for a split set, of the part opened first). */
+    public WimBlobTable blobTable() {
+        List<WimBlobInfo> metadata = new ArrayList<>();
+        for (BlobDescriptor b : main.blobTable().metadata()) {
+            metadata.add(WimBlobInfo.of(b, main.header().partNumber()));
+        }
+        List<WimBlobInfo> data = new ArrayList<>();
+        for (BlobDescriptor b : main.blobTable().blobs().values()) {
+            data.add(WimBlobInfo.of(b, partNumberOf(b)));
+        }
+        int entries = (int) (main.header().blobTable().uncompressedSize() / BlobTable.ENTRY_SIZE);
+        return new WimBlobTable(metadata, data, entries);
     }
 
     /** The metadata resources listed in the main part's blob table, image 1 first. */

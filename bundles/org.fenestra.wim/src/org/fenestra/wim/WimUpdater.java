@@ -140,6 +140,20 @@ public final class WimUpdater {
         }
     }
 
+    /**
+     * Marks image {@code index} bootable (0: none), in place as the other changes are
+     * ({@code wimlib-imagex info --boot}).
+     */
+    public static void setBootIndex(Path wimFile, int index, ModifyOptions options, WimProgress progress)
+            throws IOException {
+        try (AppendTarget t = AppendTarget.open(wimFile)) {
+            if (index != 0) {
+                t.wim.image(index);
+            }
+            t.write(t.keptImages(), index, options, progress);
+        }
+    }
+
     /** Applies {@code commands} to image {@code index} of {@code wimFile} ({@code wimlib-imagex update}). */
     public static void update(Path wimFile, int index, List<UpdateCommand> commands, ModifyOptions options,
             WimProgress progress) throws IOException {

@@ -27,5 +27,10 @@ public enum WimActivity {
     /** Verify reads and hashes file data; work is its bytes. */
     VERIFY_DATA,
     /** The integrity table of a file is checked; detail: the file name. */
-    VERIFY_INTEGRITY
+    VERIFY_INTEGRITY,
+    /**
+     * The integrity table of the file being written is computed; its own progress goes to
+     * {@link WimProgress#activityWork} (bytes hashed of the bytes it covers).
+     */
+    CALC_INTEGRITY
 }

@@ -27,6 +27,13 @@ public interface WimProgress {
     default void activity(WimActivity activity, String detail) {
     }
 
+    /**
+     * Progress within the current activity, where it has its own measure apart from the task's
+     * work ({@link WimActivity#CALC_INTEGRITY}).
+     */
+    default void activityWork(long done, long total) {
+    }
+
     /** Capture has read {@code bytes} of file data in {@code files} files and {@code directories} directories so far. */
     default void scanned(long bytes, long files, long directories) {
     }

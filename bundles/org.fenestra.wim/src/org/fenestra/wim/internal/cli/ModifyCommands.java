@@ -39,7 +39,7 @@ final class ModifyCommands {
         this.env = env;
     }
 
-    private static ModifyOptions.Integrity integrity(CommandLine cl) {
+    static ModifyOptions.Integrity integrity(CommandLine cl) {
         return cl.has("check") ? ModifyOptions.Integrity.ADD
                 : cl.has("nocheck") ? ModifyOptions.Integrity.REMOVE : ModifyOptions.Integrity.KEEP;
     }

@@ -46,7 +46,7 @@ final class ProgressPrinter implements WimProgress {
                 out.print("\n");
             }
             case WRITE_DATA -> {
-                if (detail != null) {
+                if (detail != null && total > 0) { // wimlib names the compression once data is written
                     int space = detail.lastIndexOf(' ');
                     int threads = Integer.parseInt(detail.substring(space + 1));
                     out.print("Using " + detail.substring(0, space) + " compression with " + threads + " thread"
@@ -57,8 +57,10 @@ final class ProgressPrinter implements WimProgress {
             case EXTRACT_DATA -> startData("Extracting file data");
             case VERIFY_DATA -> startData("Verifying file data");
             case VERIFY_METADATA -> out.print("Verifying metadata for image " + detail + "\n");
-            case VERIFY_INTEGRITY -> {
+            case VERIFY_INTEGRITY -> label = null;
+            case CALC_INTEGRITY -> {
                 label = null;
+                lastLine = null;
             }
         }
         out.flush();
@@ -72,6 +74,25 @@ final class ProgressPrinter implements WimProgress {
         if (first || count >= lastScanCount + SCAN_LINE_EVERY || count % 512 == 0) {
             printScanLine();
         }
+    }
+
+    /** Only the integrity table's computation reports its own progress: wimlib's line for it. */
+    @Override
+    public synchronized void activityWork(long done, long totalBytes) {
+        String line = "Calculating integrity table for WIM: " + amount(done, totalBytes);
+        if (!line.equals(lastLine)) {
+            lastLine = line;
+            out.print("\r" + line + (done >= totalBytes ? "\n" : ""));
+            out.flush();
+        }
+    }
+
+    /** "X unit of Y unit (P%) done", in the unit of {@code totalBytes}. */
+    private static String amount(long done, long totalBytes) {
+        Unit u = Unit.of(totalBytes);
+        long percent = totalBytes == 0 ? 0 : done * 100 / totalBytes;
+        return (done >> u.shift) + " " + u.name + " of " + (totalBytes >> u.shift) + " " + u.name + " (" + percent
+                + "%) done";
     }
 
     private void printScanLine() {
@@ -99,7 +120,7 @@ final class ProgressPrinter implements WimProgress {
 
     @Override
     public synchronized void worked(long work) {
-        if (label == null) {
+        if (label == null || total == 0) { // no data to speak of (wimlib prints no line then)
             return;
         }
         completed = Math.min(total, completed + work);
@@ -108,10 +129,7 @@ final class ProgressPrinter implements WimProgress {
 
     /** Prints the data line when what it shows changed; the complete line ends with a newline. */
     private void printDataLine() {
-        Unit u = Unit.of(total);
-        long percent = total == 0 ? 0 : completed * 100 / total;
-        String line = label + ": " + (completed >> u.shift) + " " + u.name + " of " + (total >> u.shift) + " " + u.name
-                + " (" + percent + "%) done";
+        String line = label + ": " + amount(completed, total);
         if (line.equals(lastLine)) {
             return;
         }
@@ -127,7 +145,7 @@ final class ProgressPrinter implements WimProgress {
     /** The operation finished: a data line not yet complete is completed (skipped duplicates count as done). */
     @Override
     public synchronized void done() {
-        if (label != null && lastLine != null) {
+        if (label != null && lastLine != null && total > 0) {
             completed = total;
             printDataLine();
         }

@@ -15,6 +15,7 @@ import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimVerifyReport;
+import org.fenestra.wim.WimUpdater;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.errors.CorruptBlob;
@@ -26,6 +27,7 @@ import org.fenestra.wim.model.CaptureConfig;
 import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
+import org.fenestra.wim.model.ModifyOptions;
 import org.fenestra.wim.model.SolidOptions;
 import org.fenestra.wim.model.WriteOptions;
 
@@ -98,6 +100,9 @@ public final class WimCommand {
                     yield USAGE_ERROR;
                 }
             };
+        } catch (CommandFailure e) {
+            err.print("ERROR: " + e.getMessage() + "\n");
+            return e.exitCode();
         } catch (CommandLine.UsageException e) {
             err.print("ERROR: " + e.getMessage() + "\n");
             usage();
@@ -155,16 +160,23 @@ public final class WimCommand {
         return WimFile.open(Path.of(path), RefGlobs.expand(cl.all("ref")));
     }
 
-    private int info(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("header", "xml", "blobs", "check", "nocheck"), Set.of());
+    private int info(List<String> args) throws IOException, CommandLine.UsageException, CommandFailure {
+        CommandLine cl = CommandLine.parse(args, Set.of("header", "xml", "blobs", "lookup-table", "check", "nocheck",
+                "boot"), Set.of("extract-xml"));
         if (cl.positionals.isEmpty() || cl.positionals.size() > 2) {
             throw new CommandLine.UsageException(cl.positionals.isEmpty() ? "Must specify a WIM file"
                     : "changing image properties is not supported");
         }
         String path = cl.positionals.get(0);
+        boolean blobs = cl.has("blobs") || cl.has("lookup-table");
+        String xmlFile = cl.option("extract-xml", null);
         try (WimFile wim = WimFile.open(Path.of(path))) {
-            int image = cl.positionals.size() == 2 ? wim.resolveImage(cl.positionals.get(1)) : 0;
-            boolean shortHeader = !cl.has("header") && !cl.has("xml");
+            String spec = cl.positionals.size() == 2 ? cl.positionals.get(1) : "all";
+            if (cl.has("boot")) {
+                return markBootable(wim, spec, cl);
+            }
+            int image = wim.resolveImage(spec);
+            boolean shortHeader = !cl.has("header") && !cl.has("xml") && !blobs && xmlFile == null;
             InfoPrinter p = new InfoPrinter(out);
             if (image == 0 && shortHeader) {
                 p.wimInformation(path, wim);
@@ -172,13 +184,49 @@ public final class WimCommand {
             if (cl.has("header")) {
                 p.header(wim);
             }
+            if (blobs) {
+                if (wim.header().totalParts() != 1) {
+                    err.print("Warning: Only showing the blobs for part " + wim.header().partNumber() + " of a "
+                            + wim.header().totalParts() + "-part WIM.\n");
+                }
+                BlobListing.print(out, wim.blobTable());
+            }
             if (cl.has("xml")) {
                 out.write(wim.xmlBytes());
+            }
+            if (xmlFile != null) {
+                java.nio.file.Files.write(Path.of(xmlFile), wim.xmlBytes());
             }
             if (shortHeader) {
                 p.images(wim, image);
             }
         }
+        return 0;
+    }
+
+    /** {@code info --boot}: wimlib-imagex's checks and messages, then the boot index changed in place. */
+    private int markBootable(WimFile wim, String spec, CommandLine cl) throws IOException, CommandFailure {
+        int image = spec.equals("0") ? 0 : wim.resolveImage(spec);
+        if (wim.imageCount() == 0) {
+            throw new CommandFailure("--boot is meaningless on a WIM with no images", 18);
+        }
+        if (!spec.equals("0") && image == 0) {
+            if (wim.imageCount() > 1) {
+                throw new CommandFailure("Cannot specify the --boot flag without specifying a specific image in a"
+                        + " multi-image WIM", 18);
+            }
+            image = 1;
+        }
+        Path file = wim.path();
+        if (image == wim.bootIndex()) {
+            out.print("Image " + image + " is already marked as bootable.\n");
+            out.print("The file \"" + cl.positionals.get(0) + "\" was not modified because nothing needed to be done.\n");
+            return 0;
+        }
+        out.print("Marking image " + image + " as bootable.\n");
+        wim.close();
+        WimUpdater.setBootIndex(file, image, new ModifyOptions(ModifyCommands.integrity(cl), false, false, false),
+                new ProgressPrinter(out));
         return 0;
     }
 
@@ -385,7 +433,7 @@ public final class WimCommand {
         return name == null ? "" : name.toString();
     }
 
-    private int export(List<String> args) throws IOException, CommandLine.UsageException {
+    private int export(List<String> args) throws IOException, CommandLine.UsageException, CommandFailure {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
                 "recompress", "rebuild"), union(CompressionArguments.VALUED, "ref"));
         CompressionArguments ca = new CompressionArguments(cl);
@@ -394,6 +442,7 @@ public final class WimCommand {
                     + " a name and a description");
         }
         Path dest = Path.of(cl.positionals.get(2));
+        checkBootableExport(cl);
         if (java.nio.file.Files.exists(dest)) {
             return new ModifyCommands(out, err, in, env).exportInto(cl);
         }
@@ -420,6 +469,19 @@ public final class WimCommand {
             WimWriter.export(wim, indices, dest, name, description, opts, new ProgressPrinter(out));
         }
         return 0;
+    }
+
+    /** wimlib-imagex refuses {@code export all --boot} from a WIM without a bootable image. */
+    private void checkBootableExport(CommandLine cl) throws IOException, CommandFailure {
+        if (!cl.has("boot")) {
+            return;
+        }
+        try (WimFile wim = open(cl.positionals.get(0), cl)) {
+            if (wim.resolveImage(cl.positionals.get(1)) == 0 && wim.bootIndex() == 0) {
+                throw new CommandFailure("--boot specified for all-images export, but source WIM has no bootable image.",
+                        255);
+            }
+        }
     }
 
     static WriteOptions options(CompressionType type, int chunk, int level, boolean check, boolean boot,

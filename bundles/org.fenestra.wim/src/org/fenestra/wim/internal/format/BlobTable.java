@@ -23,6 +23,8 @@ import org.fenestra.wim.errors.InvalidBlobTableException;
 public final class BlobTable {
     private static final Logger LOG = System.getLogger(BlobTable.class.getName());
     private static final long MAX_TABLE_BYTES = 1L << 30;
+    /** Bytes of one stored entry. */
+    public static final int ENTRY_SIZE = 50;
 
     private final Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs;
     private final List<BlobDescriptor> metadata;

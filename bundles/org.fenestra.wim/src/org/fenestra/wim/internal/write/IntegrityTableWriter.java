@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.internal.format.WimHeader;
+import org.fenestra.wim.model.WimActivity;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -30,6 +31,8 @@ final class IntegrityTableWriter {
         LittleEndian.put32(table, 8, CHUNK);
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         MessageDigest sha = Sha1.newDigest();
+        progress.activity(WimActivity.CALC_INTEGRITY, null);
+        progress.activityWork(0, checked);
         for (int i = 0; i < count; i++) {
             WimProgress.checkCanceled(progress);
             long from = WimHeader.DISK_SIZE + (long) i * CHUNK;
@@ -46,6 +49,7 @@ final class IntegrityTableWriter {
                 pos += n;
             }
             System.arraycopy(sha.digest(), 0, table, 12 + 20 * i, 20);
+            progress.activityWork(to - WimHeader.DISK_SIZE, checked);
         }
         return table;
     }
