@@ -59,5 +59,6 @@ class ImageCommandsTest {
                 () -> execute(startedConsoleBundle(), "fenestra:image-show"));
         assertTrue(error.getMessage().contains("Missing required parameter: 'ID'"), error.getMessage());
         assertTrue(error.getMessage().contains("Usage: fenestra:image-show [-h] ID"), error.getMessage());
+        assertTrue(error.getMessage().contains("(help image-show describes every option)"), error.getMessage());
     }
 }

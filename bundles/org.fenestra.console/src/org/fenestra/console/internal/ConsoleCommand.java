@@ -54,7 +54,10 @@ abstract class ConsoleCommand<O> implements Function {
         try {
             parser.parseArgs(arguments.stream().map(String::valueOf).toArray(String[]::new));
         } catch (ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage() + System.lineSeparator() + usage(parser));
+            // What was wrong, the synopsis, and where the details are: the full usage would bury the error.
+            throw new IllegalArgumentException(e.getMessage() + System.lineSeparator()
+                    + "Usage: " + parser.getHelp().synopsis(0).stripTrailing() + System.lineSeparator()
+                    + "(help " + function() + " describes every option)");
         }
         if (parser.isUsageHelpRequested()) {
             return usage(parser);
@@ -96,6 +99,7 @@ abstract class ConsoleCommand<O> implements Function {
         // "@file" would read arguments from a file: a path starting with @ is just a path here.
         parser.setExpandAtFiles(false);
         parser.setUsageHelpWidth(100);
+        parser.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
         parser.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this usage.").build());
         return parser;

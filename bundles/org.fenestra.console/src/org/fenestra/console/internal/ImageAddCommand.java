@@ -36,7 +36,7 @@ public final class ImageAddCommand extends ConsoleCommand<ImageAddCommand.Option
         boolean acceptEula;
 
         @Option(names = "--index", paramLabel = "N", description = "extract image N (from 1; image-indexes lists them)"
-                + " into PATH-indexN.wim beside the source and add only it; without it the whole file is added")
+                + " into FILE-indexN.wim beside the source and add only it; without it the whole file is added")
         Integer index;
 
         @Option(names = "--name", paramLabel = "NAME", description = "catalog name (default: the file name)")
