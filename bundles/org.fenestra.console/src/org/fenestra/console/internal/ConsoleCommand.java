@@ -55,8 +55,9 @@ abstract class ConsoleCommand<O> implements Function {
             parser.parseArgs(arguments.stream().map(String::valueOf).toArray(String[]::new));
         } catch (ParameterException e) {
             // What was wrong, the synopsis, and where the details are: the full usage would bury the error.
-            throw new IllegalArgumentException(e.getMessage() + System.lineSeparator()
-                    + "Usage: " + parser.getHelp().synopsis(0).stripTrailing() + System.lineSeparator()
+            Help help = parser.getHelp();
+            throw new IllegalArgumentException(e.getMessage() + System.lineSeparator() + help.synopsisHeading()
+                    + help.synopsis(help.synopsisHeadingLength()).stripTrailing() + System.lineSeparator()
                     + "(help " + function() + " describes every option)");
         }
         if (parser.isUsageHelpRequested()) {

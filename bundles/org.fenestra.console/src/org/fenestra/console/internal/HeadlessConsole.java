@@ -27,8 +27,11 @@ import org.osgi.service.component.annotations.Reference;
  * <ul>
  * <li>{@value #EXEC_PROPERTY}{@code =COMMAND}: run one command, print its result and exit the
  * JVM with its status, for scripts and schedulers ({@code ./fenestra --headless -c "fenestra:status"});</li>
- * <li>{@value #INTERACTIVE_PROPERTY}{@code =true}: a line-by-line console until {@code exit} or end of input.</li>
+ * <li>{@value #INTERACTIVE_PROPERTY}{@code =true}: an interactive console until {@code exit} or end of
+ * input, with line editing, history and Tab completion ({@link InteractiveConsole}).</li>
  * </ul>
+ * Both run each line in a session whose {@code SCOPE} searches {@code fenestra} first, so
+ * {@code help} and {@code image-list} need no prefix.
  * Neither property: does nothing (e.g. inside the workbench or a test framework).
  */
 @Component(immediate = true)
