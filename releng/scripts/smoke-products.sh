@@ -27,12 +27,21 @@ check "fenestra:status names the status command" grep -q "org.fenestra.console.i
 "$ROOT/fenestra" --headless -c "fenestra:status unexpected-argument" >"$OUT/bad.txt" 2>&1
 check "a failing one-shot command exits 1" test $? -eq 1
 
-printf 'fenestra:status\nexit\n' | timeout 60 "$ROOT/fenestra" --headless >"$OUT/interactive.txt" 2>&1
+printf 'fenestra:status\nhelp\nexit\n' | timeout 60 "$ROOT/fenestra" --headless >"$OUT/interactive.txt" 2>&1
 check "interactive console runs a command and exits 0 on 'exit'" test $? -eq 0
 check "interactive console printed the status table" grep -q "Fenestra components" "$OUT/interactive.txt"
+check "... and help lists the fenestra commands" grep -q "^fenestra:image-add " "$OUT/interactive.txt"
+
+"$ROOT/fenestra" --headless -c "help" >"$OUT/help.txt" 2>&1
+check "fenestra --headless -c help exits 0" test $? -eq 0
+check "... and lists every fenestra command" grep -q "^fenestra:image-remove " "$OUT/help.txt"
 
 cp "$ROOT/bundles/org.fenestra.content.tests/data/multi.wim" "$OUT/install.wim"
-"$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --accept-eula --index 2 --name Smoke-Index-2" >"$OUT/add.txt" 2>&1
+# The fixture's index 2 records no architecture: the console refuses to guess it.
+"$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --accept-eula --index 2 --name Smoke-Index-2" >"$OUT/add-noarch.txt" 2>&1
+check "fenestra:image-add without --architecture for an image that records none exits 1" test $? -eq 1
+check "... and names --architecture" grep -q -- "--architecture" "$OUT/add-noarch.txt"
+"$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --accept-eula --index 2 --architecture x64 --name Smoke-Index-2" >"$OUT/add.txt" 2>&1
 check "fenestra:image-add extracts index 2 and adds it (exit 0)" test $? -eq 0
 check "the extracted WIM holds exactly one image (wimlib-imagex info)" \
   sh -c "wimlib-imagex info '$OUT/install-index2.wim' | grep -Eq 'Image Count: +1'"
@@ -67,7 +76,7 @@ check "the holding console exits 0" test $? -eq 0
 "$ROOT/fenestra" --headless -c "fenestra:image-add $OUT/install.wim --index 2 --name No-Eula" >"$OUT/add-noeula.txt" 2>&1
 no_eula_status=$?
 check "fenestra:image-add without --accept-eula exits 1" test $no_eula_status -eq 1
-check "... and says the license terms must be accepted" grep -q "license terms" "$OUT/add-noeula.txt"
+check "... and says the license terms must be accepted with --accept-eula" grep -q "license terms.*--accept-eula" "$OUT/add-noeula.txt"
 
 env -u DISPLAY -u WAYLAND_DISPLAY "$ROOT/fenestra" -c "fenestra:status" >"$OUT/nodisplay.txt" 2>&1
 check "without a display, ./fenestra falls back to the headless console" grep -q "no display" "$OUT/nodisplay.txt"

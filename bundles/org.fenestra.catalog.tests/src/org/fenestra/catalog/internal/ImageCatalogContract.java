@@ -80,7 +80,7 @@ abstract class ImageCatalogContract {
         assertEquals(new OsImageRecord("FEN00001", image.name(), image.version(), image.comment(), image.sourcePath(),
                 image.storedPath(), image.imageIndex(), image.osVersion(), image.osEdition(), image.architecture(),
                 image.language(), image.sizeBytes(), Instant.parse("2026-11-24T10:15:30.123456Z"),
-                image.eulaAcceptance(), 1), added);
+                image.eulaAcceptance(), 1, image.sourceIndex(), image.storedFileCreated()), added);
         assertEquals(added, catalog.get("FEN00001"));
         assertEquals(List.of(added), catalog.list());
         assertEquals(Optional.of(added), catalog.findByName(image.name()));
@@ -262,6 +262,65 @@ abstract class ImageCatalogContract {
             catalog.add(image("Image of " + System.identityHashCode(catalog)));
         }
         assertEquals(servers, catalogs.get(0).list().size());
+    }
+
+    @Test
+    final void anExtractedImageKeepsItsSourceIndexAndItsIndexInTheStoredFile() throws Exception {
+        JdbcImageCatalog catalog = open();
+        NewOsImage extracted = new NewOsImage("Extracted", "", "", "/images/install.wim", "/images/install-index3.wim",
+                1, "10.0.22621.2428", "Enterprise", Architecture.X64, "en-US", 1024, image("x").eulaAcceptance(), 3,
+                true);
+
+        OsImageRecord added = catalog.add(extracted);
+
+        assertEquals(1, added.imageIndex());
+        assertEquals(3, added.sourceIndex());
+        assertTrue(added.storedFileCreated());
+        assertEquals(added, open().get(added.id()));
+        OsImageRecord asIs = catalog.add(image("As is"));
+        assertEquals(3, asIs.sourceIndex());
+        assertFalse(asIs.storedFileCreated());
+    }
+
+    @Test
+    final void migratingToV3SplitsTheIndexOfImagesExtractedBefore() throws Exception {
+        new JdbcImageCatalog(database, shippedMigrations().subList(0, 2), CLOCK).close();
+        try (DriverConnectionSource connections = new DriverConnectionSource(database);
+                Connection connection = connections.open()) {
+            insertV2Row(connection, "FEN00001", "Extracted before V3", "/images/install.wim", "/images/install-index2.wim", 2);
+            insertV2Row(connection, "FEN00002", "Whole file", "/images/boot.wim", "/images/boot.wim", 1);
+        }
+
+        JdbcImageCatalog catalog = open();
+
+        assertTrue(catalog.appliedMigrations().stream().anyMatch(m -> m.version() == 3), "V3 applied");
+        OsImageRecord extracted = catalog.get("FEN00001");
+        assertEquals(1, extracted.imageIndex(), "the extracted file holds the image as its index 1");
+        assertEquals(2, extracted.sourceIndex());
+        assertTrue(extracted.storedFileCreated());
+        OsImageRecord whole = catalog.get("FEN00002");
+        assertEquals(1, whole.imageIndex());
+        assertEquals(1, whole.sourceIndex());
+        assertFalse(whole.storedFileCreated());
+    }
+
+    /** A row as schema V2 stored it: one index, the one chosen in the source, even for an extracted file. */
+    private static void insertV2Row(Connection connection, String id, String name, String source, String stored,
+            int index) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO os_image (image_id, image_name,"
+                + " name_key, image_version, image_comment, source_path, stored_path, image_index, os_version,"
+                + " os_edition, architecture, os_language, size_bytes, date_added, eula_accepted_by, eula_accepted_at,"
+                + " content_version) VALUES (?, ?, ?, '', '', ?, ?, ?, '10.0', 'Pro', 'X64', 'en-US', 1, ?, 'admin', ?, 1)")) {
+            insert.setString(1, id);
+            insert.setString(2, name);
+            insert.setString(3, OsImageTable.nameKey(name));
+            insert.setString(4, source);
+            insert.setString(5, stored);
+            insert.setInt(6, index);
+            insert.setObject(7, NOW.atOffset(ZoneOffset.UTC));
+            insert.setObject(8, NOW.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
     }
 
     @Test
@@ -448,12 +507,13 @@ abstract class ImageCatalogContract {
     private static NewOsImage withComment(NewOsImage image, String comment) {
         return new NewOsImage(image.name(), image.version(), comment, image.sourcePath(), image.storedPath(),
                 image.imageIndex(), image.osVersion(), image.osEdition(), image.architecture(), image.language(),
-                image.sizeBytes(), image.eulaAcceptance());
+                image.sizeBytes(), image.eulaAcceptance(), image.sourceIndex(), image.storedFileCreated());
     }
 
     private static OsImageRecord withGeneral(OsImageRecord image, GeneralProperties general) {
         return new OsImageRecord(image.id(), general.name(), general.version(), general.comment(), image.sourcePath(),
                 image.storedPath(), image.imageIndex(), image.osVersion(), image.osEdition(), image.architecture(),
-                image.language(), image.sizeBytes(), image.dateAdded(), image.eulaAcceptance(), image.contentVersion());
+                image.language(), image.sizeBytes(), image.dateAdded(), image.eulaAcceptance(), image.contentVersion(),
+                image.sourceIndex(), image.storedFileCreated());
     }
 }

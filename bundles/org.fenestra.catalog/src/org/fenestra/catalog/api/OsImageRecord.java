@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param comment        the admin's comment (may be empty)
  * @param sourcePath     where the image was imported from (local path or {@code \\server\share\…})
  * @param storedPath     the WIM the site keeps and distributes
- * @param imageIndex     the image index inside {@code storedPath}, from 1
+ * @param imageIndex     the image index inside {@code storedPath}, from 1 (1 for an extracted image)
  * @param osVersion      from the WIM XML, e.g. {@code 10.0.22621.2428}
  * @param osEdition      from the WIM XML ({@code EDITIONID}), e.g. {@code Professional}
  * @param architecture   processor architecture of the image
@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param dateAdded      when the image was added to the catalog
  * @param eulaAcceptance who accepted the image's license terms, and when
  * @param contentVersion 1 when added; raised each time the image content changes (servicing)
+ * @param sourceIndex    the image index inside {@code sourcePath} that was imported, from 1; equals
+ *                       {@code imageIndex} unless the image was extracted
+ * @param storedFileCreated whether the import wrote {@code storedPath} (an extracted index), so that
+ *                       removing the image deletes it; false when the source itself is stored
  * @since 0.1
  */
 public record OsImageRecord(
@@ -38,7 +42,9 @@ public record OsImageRecord(
         long sizeBytes,
         Instant dateAdded,
         EulaAcceptance eulaAcceptance,
-        int contentVersion) {
+        int contentVersion,
+        int sourceIndex,
+        boolean storedFileCreated) {
 
     public OsImageRecord {
         Objects.requireNonNull(id, "id");

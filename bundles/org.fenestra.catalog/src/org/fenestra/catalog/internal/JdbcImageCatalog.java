@@ -87,7 +87,7 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
             OsImageRecord record = new OsImageRecord(ids.allocate(connection), image.name(), image.version(),
                     image.comment(), image.sourcePath(), image.storedPath(), image.imageIndex(), image.osVersion(),
                     image.osEdition(), image.architecture(), image.language(), image.sizeBytes(), now,
-                    image.eulaAcceptance(), 1);
+                    image.eulaAcceptance(), 1, image.sourceIndex(), image.storedFileCreated());
             try {
                 images.insert(connection, record);
             } catch (SQLException e) {

@@ -22,7 +22,8 @@ final class OsImageTable {
 
     private static final String COLUMNS = "image_id, image_name, name_key, image_version, image_comment,"
             + " source_path, stored_path, image_index, os_version, os_edition, architecture, os_language,"
-            + " size_bytes, date_added, eula_accepted_by, eula_accepted_at, content_version";
+            + " size_bytes, date_added, eula_accepted_by, eula_accepted_at, content_version, source_index,"
+            + " stored_file_created";
 
     // Zero-padded IDs sort as text until a site passes 99999 images; the length keeps the order after that.
     private static final String ORDER = " ORDER BY LENGTH(image_id), image_id";
@@ -34,7 +35,7 @@ final class OsImageTable {
 
     void insert(Connection connection, OsImageRecord image) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO os_image (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO os_image (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int column = 0;
             insert.setString(++column, image.id());
             insert.setString(++column, image.name());
@@ -53,6 +54,8 @@ final class OsImageTable {
             insert.setString(++column, image.eulaAcceptance().user());
             insert.setObject(++column, utc(image.eulaAcceptance().acceptedAt()));
             insert.setInt(++column, image.contentVersion());
+            insert.setInt(++column, image.sourceIndex());
+            insert.setBoolean(++column, image.storedFileCreated());
             insert.executeUpdate();
         }
     }
@@ -123,7 +126,9 @@ final class OsImageTable {
                 row.getLong("size_bytes"),
                 instant(row, "date_added"),
                 new EulaAcceptance(row.getString("eula_accepted_by"), instant(row, "eula_accepted_at")),
-                row.getInt("content_version"));
+                row.getInt("content_version"),
+                row.getInt("source_index"),
+                row.getBoolean("stored_file_created"));
     }
 
     // OffsetDateTime is the JDBC 4.2 type of TIMESTAMP WITH TIME ZONE that both drivers map exactly.

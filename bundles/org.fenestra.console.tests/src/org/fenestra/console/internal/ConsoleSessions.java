@@ -37,12 +37,13 @@ final class ConsoleSessions {
         return service;
     }
 
-    /** Runs one command line as the console does and returns its result as text. */
+    /** Runs one command line as the console does (bare names find ours first) and returns its result as text. */
     static String execute(BundleContext context, String commandLine) throws Exception {
         CommandProcessor processor = await(context, CommandProcessor.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-                CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
+                CommandSession session = HeadlessConsole.openSession(processor, new ByteArrayInputStream(new byte[0]), print,
+                        print)) {
             return String.valueOf(session.execute(commandLine));
         }
     }

@@ -28,12 +28,17 @@ class ImageCommandsTest {
                 "/share/install.wim", "/library/install-2.wim", 2, "10.0.22631.4460", "Enterprise", Architecture.X64,
                 "en-US", 123_456_789L, new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:00:00Z"))));
 
-        String list = execute(context, "fenestra:image-list");
-        assertTrue(list.lines().anyMatch(l -> l.startsWith(added.id()) && l.contains(added.name())), list);
+        String listed = execute(context, "fenestra:image-list");
+        assertTrue(listed.lines().anyMatch(l -> l.startsWith(added.id()) && l.contains(added.name())), listed);
 
         String show = execute(context, "fenestra:image-show " + added.id());
         assertTrue(show.contains("CONTOSO\\admin"), show);
-        assertTrue(show.lines().anyMatch(l -> l.startsWith("Image index") && l.endsWith("2")), show);
+        assertTrue(show.lines().anyMatch(l -> l.startsWith("Source index") && l.endsWith("2")), show);
+        assertTrue(show.lines().anyMatch(l -> l.startsWith("Size") && l.endsWith("118 MB (123456789 bytes)")), show);
+
+        String list = execute(context, "image-list");
+        assertTrue(list.lines().anyMatch(l -> l.startsWith(added.id()) && l.contains("118 MB")
+                && l.contains(HumanReadable.dateTime(added.dateAdded())) && l.contains(" x64 ")), list);
 
         execute(context, "fenestra:image-remove " + added.id());
         assertThrows(ImageNotFoundException.class, () -> execute(context, "fenestra:image-show " + added.id()));
@@ -52,6 +57,8 @@ class ImageCommandsTest {
     void wrongArgumentsGiveTheUsage() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> execute(startedConsoleBundle(), "fenestra:image-show"));
-        assertTrue(error.getMessage().contains("usage: fenestra:image-show ID"), error.getMessage());
+        assertTrue(error.getMessage().contains("Missing required parameter: 'ID'"), error.getMessage());
+        assertTrue(error.getMessage().contains("Usage: fenestra:image-show [-h] ID"), error.getMessage());
+        assertTrue(error.getMessage().contains("(help image-show describes every option)"), error.getMessage());
     }
 }

@@ -56,12 +56,15 @@ class UncImageCommandsTest {
     void addExtractsOntoTheShare() throws Exception {
         String name = "Console UNC " + System.nanoTime();
         String added = execute(startedConsoleBundle(), "fenestra:image-add '\\\\127.0.0.1\\images\\multi.wim'"
-                + " --accept-eula --index 3 --name '" + name + "'");
+                + " --accept-eula --index 3 --architecture x64 --name '" + name + "'");
         assertTrue(added.contains("\\\\127.0.0.1\\images\\multi-index3.wim"), added);
         assertTrue(Files.isRegularFile(samba.imagesFolder().resolve("multi-index3.wim")));
         ImageCatalog catalog = await(startedConsoleBundle(), ImageCatalog.class);
         OsImageRecord record = catalog.findByName(name).orElseThrow();
-        assertEquals(3, record.imageIndex());
-        catalog.remove(record.id());
+        assertEquals(3, record.sourceIndex());
+        assertEquals(1, record.imageIndex());
+        String removed = execute(startedConsoleBundle(), "fenestra:image-remove " + record.id());
+        assertTrue(removed.contains("deleted \\\\127.0.0.1\\images\\multi-index3.wim"), removed);
+        assertTrue(Files.notExists(samba.imagesFolder().resolve("multi-index3.wim")), "removal deletes it on the share");
     }
 }

@@ -1,15 +1,13 @@
 package org.fenestra.console.internal;
 
-import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -29,8 +27,11 @@ import org.osgi.service.component.annotations.Reference;
  * <ul>
  * <li>{@value #EXEC_PROPERTY}{@code =COMMAND}: run one command, print its result and exit the
  * JVM with its status, for scripts and schedulers ({@code ./fenestra --headless -c "fenestra:status"});</li>
- * <li>{@value #INTERACTIVE_PROPERTY}{@code =true}: a line-by-line console until {@code exit} or end of input.</li>
+ * <li>{@value #INTERACTIVE_PROPERTY}{@code =true}: an interactive console until {@code exit} or end of
+ * input, with line editing, history and Tab completion ({@link InteractiveConsole}).</li>
  * </ul>
+ * Both run each line in a session whose {@code SCOPE} searches {@code fenestra} first, so
+ * {@code help} and {@code image-list} need no prefix.
  * Neither property: does nothing (e.g. inside the workbench or a test framework).
  */
 @Component(immediate = true)
@@ -38,7 +39,10 @@ public final class HeadlessConsole {
 
     static final String EXEC_PROPERTY = "fenestra.exec";
     static final String INTERACTIVE_PROPERTY = "fenestra.console";
-    private static final String PROMPT = "fenestra> ";
+    static final String DATA_PROPERTY = "fenestra.data";
+    /** Gogo's search path for command names without a scope: ours, then every other scope. */
+    static final String SCOPE_VARIABLE = "SCOPE";
+    private static final CommandName HELP = new CommandName(ConsoleCommand.SCOPE, "help");
 
     /*
      * The process's own terminal streams. Gogo replaces System.out/err with thread-routed
@@ -73,32 +77,23 @@ public final class HeadlessConsole {
     }
 
     private void interactUntilExit(BundleContext context) {
-        OUT.println("Fenestra headless console. Commands: fenestra:status, lb, help; exit (or end of input) stops.");
-        BufferedReader input = new BufferedReader(new InputStreamReader(IN, StandardCharsets.UTF_8));
-        int status = EXIT_OK;
-        while (true) {
-            OUT.print(PROMPT);
-            OUT.flush();
-            String line;
-            try {
-                line = input.readLine();
-            } catch (IOException e) {
-                status = EXIT_COMMAND_FAILED;
-                break;
-            }
-            if (line == null || line.strip().equals("exit")) {
-                break;
-            }
-            if (!line.isBlank()) {
-                execute(line.strip());
-            }
-        }
+        awaitCommand(context, HELP);
+        OUT.println("Fenestra headless console. help lists the commands, Tab completes, exit (or end of input) stops.");
+        int status = new InteractiveConsole(dataFolder(context), new ConsoleCommands(context)).run(this::execute);
         OUT.println();
         stopFrameworkAndExit(context, status);
     }
 
+    /** Where the product keeps its data ({@code fenestra.data}, set from FENESTRA_HOME by ./fenestra). */
+    private static Path dataFolder(BundleContext context) {
+        String data = context.getProperty(DATA_PROPERTY);
+        return data != null && !data.isBlank() ? Path.of(data) : Path.of(System.getProperty("user.home"), ".fenestra");
+    }
+
     private void runAndExit(BundleContext context, String command) {
         int status;
+        // Ours first: the session's SCOPE finds a bare name (help, image-list) among them before Gogo's.
+        awaitCommand(context, HELP);
         if (!awaitCommand(context, CommandName.parse(command))) {
             ERR.println("ERROR: no such command: " + CommandName.parse(command)
                     + " (is its bundle installed and started? try `fenestra:status`)");
@@ -113,7 +108,7 @@ public final class HeadlessConsole {
 
     /** Runs one command line in a fresh session and prints its result; returns the exit status. */
     private int execute(String command) {
-        try (CommandSession session = processor.createSession(IN, OUT, ERR)) {
+        try (CommandSession session = openSession(processor, IN, OUT, ERR)) {
             Object result = session.execute(command);
             if (result != null) {
                 OUT.println(session.format(result, Converter.INSPECT));
@@ -128,6 +123,13 @@ public final class HeadlessConsole {
             LOG.log(Level.DEBUG, "one-shot command failed", e);
             return EXIT_COMMAND_FAILED;
         }
+    }
+
+    /** A Gogo session that finds our commands first for names without a scope ({@code help} is ours). */
+    static CommandSession openSession(CommandProcessor processor, InputStream in, PrintStream out, PrintStream err) {
+        CommandSession session = processor.createSession(in, out, err);
+        session.put(SCOPE_VARIABLE, ConsoleCommand.SCOPE + ":*");
+        return session;
     }
 
     private static boolean awaitCommand(BundleContext context, CommandName name) {

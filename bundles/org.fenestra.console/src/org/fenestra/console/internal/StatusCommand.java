@@ -1,21 +1,31 @@
 package org.fenestra.console.internal;
 
-import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Function;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
+import picocli.CommandLine.Command;
+
 /** {@code fenestra:status}: which Fenestra components DS has registered and in what state. */
-@Component(service = StatusCommand.class, property = {
-        "osgi.command.scope=fenestra",
-        "osgi.command.function=status" })
-public final class StatusCommand {
+@Component(service = Function.class, property = { "osgi.command.scope=fenestra", "osgi.command.function=status" })
+public final class StatusCommand extends ConsoleCommand<StatusCommand.Options> {
+
+    @Command(name = "fenestra:status", description = {
+            "Lists the Fenestra components Declarative Services knows, their state and services.",
+            "Exits 1 when one is not active or satisfied." })
+    static final class Options {
+    }
 
     @Reference
     private ServiceComponentRuntime runtime;
 
-    @Descriptor("lists the Fenestra components registered by Declarative Services, their state and services")
-    public String status() throws CommandFailedException {
+    public StatusCommand() {
+        super(Options::new);
+    }
+
+    @Override
+    Object run(Options options) throws CommandFailedException {
         ComponentStatusReport report = ComponentStatusReport.of(runtime);
         String table = report.format();
         if (!report.allHealthy()) {

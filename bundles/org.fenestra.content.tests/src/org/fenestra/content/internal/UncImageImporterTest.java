@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.content.api.ImageImporter;
+import org.fenestra.content.api.ImageRemover;
+import org.fenestra.content.api.RemovedImage;
 import org.fenestra.content.api.ImportException;
 import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
@@ -88,12 +90,13 @@ class UncImageImporterTest {
         String unc = samba.unc("images", "os\\multi.wim");
 
         OsImageRecord added = importer.importImage(new ImportRequest(unc, "CONTOSO\\admin", 2,
-                "UNC index 2 " + System.nanoTime(), "", "", "", ""), WimProgress.NONE);
+                "UNC index 2 " + System.nanoTime(), "", "", "x64", ""), WimProgress.NONE);
         try {
             Path extracted = samba.imagesFolder().resolve("os/multi-index2.wim");
             assertEquals(samba.unc("images", "os\\multi-index2.wim"), added.storedPath());
             assertEquals(unc, added.sourcePath());
-            assertEquals(2, added.imageIndex());
+            assertEquals(1, added.imageIndex(), "the extracted WIM holds the image as its index 1");
+            assertEquals(2, added.sourceIndex());
             assertEquals(Files.size(extracted), added.sizeBytes());
             assertEquals(added, catalog.get(added.id()));
             assertEquals(sourceHash, Services.sha256(source), "the source WIM must not change");
@@ -108,8 +111,14 @@ class UncImageImporterTest {
             // the same files, attributes and data as index 2 of the source, by wimlib's own listing
             assertEquals(content(Wimlib.run("dir", source.toString(), "2", "--detailed")),
                     content(Wimlib.run("dir", extracted.toString(), "1", "--detailed")));
+
+            RemovedImage removed = Services.get(ImageRemover.class).remove(added.id(), false);
+            assertEquals(List.of(added.storedPath()), removed.deletedFiles(), removed.problem());
+            assertEquals(List.of("multi.wim"), names(extracted.getParent()), "removal deletes the extracted WIM on the share");
         } finally {
-            catalog.remove(added.id());
+            if (catalog.findByName(added.name()).isPresent()) {
+                catalog.remove(added.id());
+            }
         }
     }
 
@@ -119,7 +128,7 @@ class UncImageImporterTest {
         Files.copy(Path.of("data", "truncated-half.wim"), samba.imagesFolder().resolve("truncated-half.wim"));
         Files.writeString(samba.imagesFolder().resolve("notes.wim"), "this is not a WIM file\n".repeat(40));
         OsImageRecord taken = importer.importImage(new ImportRequest(samba.unc("images", "multi.wim"), "admin", 0,
-                "Taken UNC " + System.nanoTime(), "", "", "", ""), WimProgress.NONE);
+                "Taken UNC " + System.nanoTime(), "", "", "x64", ""), WimProgress.NONE);
         List<OsImageRecord> before = catalog.list();
         List<String> filesBefore = names(samba.imagesFolder());
         String sourceHash = Services.sha256(source);
@@ -193,7 +202,7 @@ class UncImageImporterTest {
     }
 
     private static ImportRequest request(String path, int index, String name) {
-        return new ImportRequest(path, "admin", index, name, "", "", "", "");
+        return new ImportRequest(path, "admin", index, name, "", "", "x64", "");
     }
 
     private static ImportException assertFails(Reason reason, ImportRequest request) {

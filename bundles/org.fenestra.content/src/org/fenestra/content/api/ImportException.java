@@ -18,7 +18,9 @@ public class ImportException extends Exception {
         /** no SMB server answered for a UNC source */
         SOURCE_UNREACHABLE,
         /** the extracted WIM does not fit where it must be written; see {@link InsufficientSpaceException} */
-        INSUFFICIENT_SPACE
+        INSUFFICIENT_SPACE,
+        /** the image's XML records no processor architecture and the request gives none: ask the admin */
+        ARCHITECTURE_UNKNOWN
     }
 
     private final Reason reason;

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param version      optional admin version
  * @param comment      optional comment
  * @param architecture {@code x86}, {@code x64} or {@code arm64}; blank means read from the image's XML
- * @param language     e.g. {@code en-US}; blank means read from the image's XML
+ *                     (an image whose XML has none is refused with {@code ARCHITECTURE_UNKNOWN})
+ * @param language     a BCP 47 language tag, e.g. {@code en-US}; blank means read from the image's XML
  * @since 0.1
  */
 public record ImportRequest(String sourcePath, String eulaAcceptedBy, int extractIndex, String name,

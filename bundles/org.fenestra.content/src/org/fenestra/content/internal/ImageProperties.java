@@ -1,5 +1,6 @@
 package org.fenestra.content.internal;
 
+import java.util.IllformedLocaleException;
 import java.util.Locale;
 
 import org.fenestra.catalog.api.Architecture;
@@ -10,20 +11,31 @@ import org.fenestra.wim.WimImageInfo;
 /** What the catalog records about an image, read from its WIM XML unless the admin overrides it. */
 record ImageProperties(String osVersion, String edition, Architecture architecture, String language) {
 
+    private static final String ARCH = "WINDOWS/ARCH";
+
     static ImageProperties of(WimImageInfo image, String architectureOverride, String languageOverride)
             throws ImportException {
         String osVersion = image.hasWindowsInfo() ? image.versionMajor() + "." + image.versionMinor() + "."
                 + image.versionBuild() + "." + image.versionSpBuild() : "";
-        String edition = nonNull(image.editionId());
         Architecture architecture = architectureOverride.isEmpty() ? fromXml(image) : parse(architectureOverride);
-        String language = languageOverride.isEmpty() ? nonNull(image.defaultLanguage()) : languageOverride;
-        return new ImageProperties(osVersion, edition, architecture, language);
+        String language = languageOverride.isEmpty() ? nonNull(image.defaultLanguage()) : languageTag(languageOverride);
+        return new ImageProperties(osVersion, edition(image), architecture, language);
     }
 
-    /** WINDOWS/ARCH holds a PROCESSOR_ARCHITECTURE_* value; images without it are taken as x64, today's norm. */
+    /** EDITIONID where the image has one; older and custom images name their edition only in FLAGS. */
+    static String edition(WimImageInfo image) {
+        String edition = nonNull(image.editionId()).strip();
+        return edition.isEmpty() ? nonNull(image.flags()).strip() : edition;
+    }
+
+    /**
+     * WINDOWS/ARCH holds a PROCESSOR_ARCHITECTURE_* value. An image without it is refused rather
+     * than guessed: a wrong architecture sends the image to machines it cannot boot.
+     */
     private static Architecture fromXml(WimImageInfo image) throws ImportException {
-        if (!image.hasWindowsInfo()) {
-            return Architecture.X64;
+        if (!image.has(ARCH)) {
+            throw new ImportException(Reason.ARCHITECTURE_UNKNOWN, "image " + image.index()
+                    + " records no processor architecture; give it explicitly (x86, x64 or arm64); nothing was added");
         }
         return switch ((int) image.architecture()) {
             case 0 -> Architecture.X86;
@@ -43,6 +55,20 @@ record ImageProperties(String osVersion, String edition, Architecture architectu
             default -> throw new ImportException(Reason.INVALID_ARGUMENT,
                     "architecture \"" + text + "\" is not one of x86, x64, arm64");
         };
+    }
+
+    /** A well-formed BCP 47 tag with a language, in its canonical case ({@code EN-us} → {@code en-US}). */
+    static String languageTag(String text) throws ImportException {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(text).build();
+            if (locale.getLanguage().isEmpty()) {
+                throw new IllformedLocaleException("no language subtag");
+            }
+            return locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            throw new ImportException(Reason.INVALID_ARGUMENT, "language \"" + text
+                    + "\" is not a BCP 47 language tag such as en-US, de-DE or sr-Latn-RS", e);
+        }
     }
 
     private static String nonNull(String value) {

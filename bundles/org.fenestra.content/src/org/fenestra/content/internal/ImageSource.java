@@ -47,9 +47,10 @@ final class ImageSource implements AutoCloseable {
         }
     }
 
+    /** Absolute and normalized, so the catalog records where the file is, not where the console stood. */
     private static Path local(String text) throws ImportException {
         try {
-            return Path.of(text);
+            return Path.of(text).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new ImportException(Reason.INVALID_ARGUMENT, "not a valid path: " + text, e);
         }
@@ -72,6 +73,10 @@ final class ImageSource implements AutoCloseable {
     }
 
     private static Path existing(Path file, String text) throws ImportException {
+        if (Files.isDirectory(file)) {
+            throw new ImportException(Reason.NOT_A_WIM, text + " is a folder, not a WIM file;"
+                    + " give the path of the .wim or .esd file in it");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ImportException(Reason.SOURCE_NOT_FOUND, "no such file: " + text);
         }

@@ -33,11 +33,12 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Imports OS images from local paths and UNC paths. UNC sources are opened over SMB2/3 with
- * the credentials {@link SmbConfiguration} reads from the framework properties
+ * the credentials {@code SmbConfiguration} reads from the framework properties
  * ({@code fenestra.smb.user}, {@code .password}, {@code .domain}, {@code .port}, also per
  * server as {@code fenestra.smb.SERVER.user} ...) or from {@code smb.properties} in the data
  * folder ({@code fenestra.data}); the extracted WIM is written on the same share. The checks
- * run cheapest first (EULA, path, name, WIM, index, free space) so a bad request fails before
+ * run in the order an admin fixes them (EULA, path, WIM, index, architecture and language,
+ * name, free space) so a bad request fails before
  * anything is written; the extracted WIM is deleted again if the catalog refuses the record.
  */
 @Component(service = ImageImporter.class)
@@ -59,25 +60,27 @@ public final class WimImageImporter implements ImageImporter {
             throw new ImportException(Reason.EULA_NOT_ACCEPTED,
                     "accept the license terms of the image to add it; nothing was added");
         }
-        try (ImageSource opened = ImageSource.open(request.sourcePath(), smbConfiguration())) {
+        try (ImageSource opened = ImageSource.open(request.sourcePath(), SmbSettings.load(context))) {
             Path source = opened.file();
             String name = request.name().isEmpty() ? ExtractedFiles.baseName(source) : request.name();
-            requireUnusedName(name);
             try (WimFile wim = WimFile.open(source)) {
                 int index = request.extractIndex();
+                // The index before the name: a wrong index is the admin's first mistake to hear about.
                 if (index < 0 || index > wim.imageCount()) {
                     throw new ImportException(Reason.INDEX_OUT_OF_RANGE, "image index " + index + " does not exist: "
                             + source.getFileName() + " holds images 1 to " + wim.imageCount());
                 }
                 // Without extraction the whole file is the image; its first image describes it.
-                int recordedIndex = index == 0 ? 1 : index;
-                ImageProperties properties = ImageProperties.of(wim.image(recordedIndex), request.architecture(),
+                int sourceIndex = index == 0 ? 1 : index;
+                ImageProperties properties = ImageProperties.of(wim.image(sourceIndex), request.architecture(),
                         request.language());
+                requireUnusedName(name);
                 Path stored = index == 0 ? source : extract(wim, index, progress);
+                // An extracted WIM holds the chosen image as its only one, index 1.
                 NewOsImage image = new NewOsImage(name, request.version(), request.comment(), source.toString(),
-                        stored.toString(), recordedIndex, properties.osVersion(), properties.edition(),
+                        stored.toString(), 1, properties.osVersion(), properties.edition(),
                         properties.architecture(), properties.language(), Files.size(stored),
-                        new EulaAcceptance(request.eulaAcceptedBy(), Instant.now()));
+                        new EulaAcceptance(request.eulaAcceptedBy(), Instant.now()), sourceIndex, index != 0);
                 return addOrDiscard(image, index == 0 ? null : stored);
             } catch (NotAWimException e) {
                 throw new ImportException(Reason.NOT_A_WIM, source + " is not a WIM file: " + e.getMessage(), e);
@@ -91,7 +94,7 @@ public final class WimImageImporter implements ImageImporter {
 
     @Override
     public SourceImages indexes(String sourcePath) throws ImportException {
-        try (ImageSource opened = ImageSource.open(sourcePath, smbConfiguration());
+        try (ImageSource opened = ImageSource.open(sourcePath, SmbSettings.load(context));
                 WimFile wim = WimFile.open(opened.file())) {
             return new SourceImages(sourcePath, wim.images(), wim.bootIndex());
         } catch (NotAWimException e) {
@@ -100,15 +103,6 @@ public final class WimImageImporter implements ImageImporter {
             throw new ImportException(Reason.CORRUPT_WIM, sourcePath + " cannot be read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ImportException(Reason.WRITE_FAILED, "reading " + sourcePath + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Read on every request, so a changed {@code smb.properties} applies without a restart. */
-    private SmbConfiguration smbConfiguration() throws ImportException {
-        try {
-            return context == null ? SmbConfiguration.load() : SmbConfiguration.load(context::getProperty);
-        } catch (IOException e) {
-            throw new ImportException(Reason.INVALID_ARGUMENT, "cannot read smb.properties: " + e.getMessage(), e);
         }
     }
 

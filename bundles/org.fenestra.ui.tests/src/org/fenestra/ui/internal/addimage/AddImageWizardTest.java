@@ -94,7 +94,8 @@ class AddImageWizardTest {
 
             Path extracted = share.resolve("install-index2.wim");
             assertEquals(extracted.toString(), added.storedPath());
-            assertEquals(2, added.imageIndex());
+            assertEquals(2, added.sourceIndex());
+            assertEquals(1, added.imageIndex(), "the extracted WIM holds the image as its index 1");
             assertEquals("2026-11", added.version());
             String info = wimlib("info", extracted.toString());
             assertTrue(info.lines().anyMatch(l -> l.matches("Image Count:\\s+1")), info);
