@@ -33,7 +33,7 @@ final class LogbackSetup {
     /** One event per line with an ISO date and the full logger name (the log view parses it). */
     static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %msg%n";
     /** Short lines for a person watching a command. */
-    static final String CONSOLE_PATTERN = "%-5level %logger{36} - %msg%n";
+    static final String CONSOLE_PATTERN = "%-5level %logger - %msg%n";
     /** Fenestra's own loggers take the level of the settings; every other library's stay at INFO. */
     static final String OWN_LOGGERS = "org.fenestra";
 
