@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.ConsoleHandler;
 
 import org.fenestra.logging.LogConcern;
 import org.fenestra.logging.LogSettings;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.log.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -29,6 +34,26 @@ class LoggingActivatorTest {
         java.util.logging.Handler[] handlers = java.util.logging.Logger.getLogger("").getHandlers();
         assertTrue(Arrays.stream(handlers).noneMatch(ConsoleHandler.class::isInstance), Arrays.toString(handlers));
         assertTrue(Arrays.stream(handlers).anyMatch(SLF4JBridgeHandler.class::isInstance), Arrays.toString(handlers));
+    }
+
+    @Test
+    void theOsgiLogIsWrittenUnderTheLoggingBundlesName() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(LoggingActivatorTest.class).getBundleContext();
+        ServiceReference<LoggerFactory> reference = context.getServiceReference(LoggerFactory.class);
+        String marker = "osgi-log-" + UUID.randomUUID();
+        context.getService(reference).getLogger(context.getBundle(), "any", org.osgi.service.log.Logger.class)
+                .error(marker, new IllegalStateException("the cause"));
+        context.ungetService(reference);
+
+        Path general = LogSettings.load(System::getProperty).file(LogConcern.GENERAL);
+        // the OSGi log delivers entries to listeners on its own thread
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String log = "";
+        while (System.nanoTime() < deadline && !(log = Files.readString(general)).contains(marker)) {
+            Thread.sleep(50);
+        }
+        assertTrue(log.contains("ERROR [") && log.contains("org.fenestra.logging - " + marker), log);
+        assertTrue(log.contains("java.lang.IllegalStateException: the cause"), log);
     }
 
     @Test

@@ -10,17 +10,20 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.log.LogReaderService;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Sets logging up in two steps. When the bundle starts (the products start it at level 1,
  * before anything else logs), JUL's console handler is replaced by a holder of the start-up's
- * events. When Logback is reachable through SLF4J, which in OSGi is once the ServiceLoader
- * mediator (SPI Fly) and Logback have started, Logback is configured, JUL
- * is bridged into it and the held events are written (an event logged in between is lost: none
- * is printed on the console). An activator rather than a DS component:
- * it must run before the components whose events it routes, not when one needs it.
+ * events. Once the ServiceLoader mediator (SPI Fly) and Logback have started, so that SLF4J finds
+ * Logback, Logback is configured, JUL is bridged into it, the held events are written and the
+ * OSGi log is forwarded to it. An event logged by another thread during that hand-over is lost;
+ * none is printed on the console. An activator rather than a DS component: it must run before
+ * the components whose events it routes, not when one of them needs it.
  */
 public final class LoggingActivator implements BundleActivator {
 
@@ -28,6 +31,8 @@ public final class LoggingActivator implements BundleActivator {
     private FrameworkListener startedCheck;
     private SynchronousBundleListener nextBundleEvent;
     private volatile boolean started;
+    private final OsgiLogForwarder osgiLogForwarder = new OsgiLogForwarder();
+    private ServiceTracker<LogReaderService, LogReaderService> osgiLog;
 
     @Override
     public void start(BundleContext context) {
@@ -80,6 +85,23 @@ public final class LoggingActivator implements BundleActivator {
         }
         SLF4JBridgeHandler bridge = new SLF4JBridgeHandler();
         held.forEach(bridge::publish);
+        osgiLog = new ServiceTracker<>(context, LogReaderService.class, null) {
+            @Override
+            public LogReaderService addingService(ServiceReference<LogReaderService> reference) {
+                LogReaderService reader = super.addingService(reference);
+                if (reader != null) {
+                    reader.addLogListener(osgiLogForwarder);
+                }
+                return reader;
+            }
+
+            @Override
+            public void removedService(ServiceReference<LogReaderService> reference, LogReaderService reader) {
+                reader.removeLogListener(osgiLogForwarder);
+                super.removedService(reference, reader);
+            }
+        };
+        osgiLog.open();
     }
 
     @Override
@@ -87,6 +109,10 @@ public final class LoggingActivator implements BundleActivator {
         context.removeFrameworkListener(startedCheck);
         context.removeBundleListener(nextBundleEvent);
         early.detach();
+        if (osgiLog != null) {
+            osgiLog.close();
+            osgiLog = null;
+        }
         if (started) {
             LoggingSetup.stop();
             started = false;
