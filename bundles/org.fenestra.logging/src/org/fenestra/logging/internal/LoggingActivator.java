@@ -80,8 +80,10 @@ public final class LoggingActivator implements BundleActivator {
             warn("logging is not set up: " + e.getMessage());
             return;
         }
-        for (String problem : problems) {
-            warn("cannot write the log files in " + settings.folder() + ": " + problem);
+        if (!problems.isEmpty()) {
+            // one line: the files usually fail together, for one reason
+            warn("cannot write the log files in " + settings.folder() + ": " + problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         }
         SLF4JBridgeHandler bridge = new SLF4JBridgeHandler();
         held.forEach(bridge::publish);
