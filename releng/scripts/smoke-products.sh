@@ -20,9 +20,17 @@ check "the sample partner plugin was installed into the workbench from the updat
   grep -q "^org.fenestra.sample.partner," "$bundles_info"
 
 status_out=$OUT/status.txt
-"$ROOT/fenestra" --headless -c "fenestra:status" >"$status_out" 2>&1
+"$ROOT/fenestra" --headless -c "fenestra:status" >"$status_out" 2>"$OUT/status-stderr.txt"
 check "fenestra --headless -c fenestra:status exits 0" test $? -eq 0
 check "fenestra:status names the status command" grep -q "org.fenestra.console.internal.StatusCommand *ACTIVE" "$status_out"
+# One logging home: log lines go to $FENESTRA_HOME/logs/*.log, never to the console unless asked.
+check "a one-shot command prints nothing on stderr" test ! -s "$OUT/status-stderr.txt"
+"$ROOT/fenestra" --headless -c "fenestra:image-list" >/dev/null 2>"$OUT/list-stderr.txt"
+check "a one-shot command that opens the catalog prints no log lines on stderr" test ! -s "$OUT/list-stderr.txt"
+check "... they are in \$FENESTRA_HOME/logs/catalog.log" \
+  grep -q "org.fenestra.catalog.* - OS image catalog open" "$FENESTRA_HOME/logs/catalog.log"
+"$ROOT/fenestra" --headless -v -c "fenestra:image-list" >/dev/null 2>"$OUT/list-verbose-stderr.txt"
+check "... and -v shows them on stderr" grep -q "org.fenestra.catalog.* - OS image catalog open" "$OUT/list-verbose-stderr.txt"
 
 "$ROOT/fenestra" --headless -c "fenestra:status unexpected-argument" >"$OUT/bad.txt" 2>&1
 check "a failing one-shot command exits 1" test $? -eq 1
