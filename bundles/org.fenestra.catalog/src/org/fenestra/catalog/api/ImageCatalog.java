@@ -53,9 +53,10 @@ public interface ImageCatalog {
     void remove(String imageId) throws CatalogException;
 
     /**
-     * Registers a listener for the changes this catalog service makes, called after each change
-     * has been committed. Changes written by other site servers sharing the database are not
-     * reported.
+     * Registers a listener for the changes to the catalog, called after each change has been
+     * committed: this service's own at once, and those of other processes sharing the database
+     * (site servers, workbenches, consoles) when the change journal is next polled
+     * ({@code fenestra.catalog.changePollMillis}, 2 s by default).
      *
      * @return closing it unregisters the listener
      */
