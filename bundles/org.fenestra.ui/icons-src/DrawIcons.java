@@ -1,4 +1,4 @@
-// Draws icons/*.png: java -Djava.awt.headless=true icons-src/DrawIcons.java icons
+// Draws icons/*.png: java -Djava.awt.headless=true icons-src/DrawIcons.java icons [../org.fenestra.sample.partner/icons]
 import java.awt.*;
 import java.awt.geom.*;
 import java.awt.image.BufferedImage;
@@ -11,6 +11,15 @@ public class DrawIcons {
 
     public static void main(String[] args) throws Exception {
         File dir = new File(args[0]);
+        if (args.length > 1) { // the sample partner's icon, drawn the same way
+            save(new File(args[1]), "copy-inventory", g -> {
+                g.setColor(new Color(0x8d6e63)); g.fill(new RoundRectangle2D.Float(2, 2, 12, 13.5f, 2, 2));
+                g.setColor(Color.WHITE); g.fill(new Rectangle2D.Float(4, 4, 8, 10));
+                g.setColor(new Color(0x455a64)); g.fill(new RoundRectangle2D.Float(5.5f, 0.8f, 5, 2.8f, 1, 1));
+                g.setColor(new Color(0x2e7d32)); g.setStroke(new BasicStroke(1f));
+                for (int y = 6; y <= 12; y += 2) g.draw(new Line2D.Float(5, y + 0.5f, 11, y + 0.5f));
+            });
+        }
         save(dir, "add", g -> {
             disc(g, new Color(0x2e8b3a), new Color(0x1d5e26));
             g.setColor(Color.WHITE); g.setStroke(new BasicStroke(2.2f));

@@ -22,6 +22,7 @@ public final class Messages extends NLS {
     public static String Column_dateAdded;
     public static String OsImagesView_filterHint;
     public static String OsImagesView_count;
+    public static String OsImagesView_countFiltered;
     public static String ImagesLoadJob_name;
     public static String ImagesLoadJob_failed;
     public static String Action_add;
@@ -107,6 +108,7 @@ public final class Messages extends NLS {
     public static String Menu_preferences;
     public static String Menu_about;
     public static String Menu_logs;
+    public static String Preferences_title;
     public static String Preferences_siteDescription;
     public static String Preferences_catalog;
     public static String Preferences_dataFolder;
@@ -128,6 +130,30 @@ public final class Messages extends NLS {
     public static String Logs_refreshTooltip;
     public static String Logs_empty;
     public static String Logs_noFolder;
+    public static String Summary_source;
+    public static String Summary_eula;
+    public static String Summary_yes;
+    public static String Summary_no;
+    public static String Summary_index;
+    public static String Summary_allIndexes;
+    public static String Summary_extractedIndex;
+    public static String Summary_architecture;
+    public static String Summary_language;
+    public static String Summary_fromImage;
+    public static String Summary_name;
+    public static String Summary_fileName;
+    public static String Summary_version;
+    public static String Summary_comment;
+    public static String Completion_title;
+    public static String Completion_description;
+    public static String Completion_added;
+    public static String Completion_name;
+    public static String Completion_storedImage;
+    public static String Completion_imageIndex;
+    public static String Completion_osVersion;
+    public static String Completion_architecture;
+    public static String Completion_language;
+    public static String Completion_size;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -58,13 +58,14 @@ final class DataSourcePage extends WizardPage {
         browse.setText(Messages.DataSource_browse);
         browse.addListener(SWT.Selection, event -> browse());
 
-        eula = checkbox(page, Messages.DataSource_acceptEula);
+        // Read, then accept: the link to the terms comes before the check box.
         licenseLink = new Link(page, SWT.NONE);
         licenseLink.setText(Messages.DataSource_licenseLink);
         GridData linkData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        linkData.horizontalIndent = 20;
+        linkData.verticalIndent = 6;
         licenseLink.setLayoutData(linkData);
         licenseLink.addListener(SWT.Selection, event -> showLicenseTerms());
+        eula = checkbox(page, Messages.DataSource_acceptEula);
         extract = checkbox(page, Messages.DataSource_extract);
         new Label(page, SWT.NONE).setText(Messages.DataSource_imageIndex);
         index = new Combo(page, SWT.READ_ONLY);

@@ -137,7 +137,7 @@ final class GeneralPage extends WizardPage {
                 holderId = ""; // the import checks again and reports the catalog's problem
             }
             String found = holderId;
-            UiJobs.updateLater(page.getDisplay(), page, () -> checked(candidate, found));
+            UiJobs.updateLater(page, () -> checked(candidate, found));
             return Status.OK_STATUS;
         }
 

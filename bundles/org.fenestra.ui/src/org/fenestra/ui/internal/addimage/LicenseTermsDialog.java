@@ -39,7 +39,11 @@ final class LicenseTermsDialog extends Dialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(Messages.License_title);
-        shell.setSize(640, 520);
+    }
+
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        return new org.eclipse.swt.graphics.Point(640, 520);
     }
 
     @Override
@@ -64,7 +68,7 @@ final class LicenseTermsDialog extends Dialog {
                 shown = Messages.bind(Messages.License_failed, e.getMessage());
             }
             String text = shown;
-            UiJobs.updateLater(terms.getDisplay(), terms, () -> terms.setText(text));
+            UiJobs.updateLater(terms, () -> terms.setText(text));
             return Status.OK_STATUS;
         });
         read.setSystem(true);

@@ -51,7 +51,7 @@ final class SourceReadJob extends Job {
             result = new Result(source, null, e.getMessage());
         }
         Result read = result;
-        UiJobs.updateLater(page.getDisplay(), page, () -> show.accept(read));
+        UiJobs.updateLater(page, () -> show.accept(read));
         return Status.OK_STATUS;
     }
 

@@ -75,6 +75,7 @@ public final class AboutFenestraDialog extends Dialog {
                         .thenComparing(Bundle::getSymbolicName))
                 .forEach(bundle -> new TableItem(bundles, SWT.NONE).setText(new String[] {
                         bundle.getSymbolicName(), bundle.getVersion().toString(), state(bundle) }));
+        bundles.deselectAll();
         for (TableColumn column : bundles.getColumns()) {
             column.pack();
         }

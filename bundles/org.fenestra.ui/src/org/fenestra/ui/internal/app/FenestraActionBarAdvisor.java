@@ -11,7 +11,6 @@ import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.fenestra.ui.internal.Icons;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.views.LogsView;
@@ -40,7 +39,7 @@ final class FenestraActionBarAdvisor extends ActionBarAdvisor {
         register(exit);
         register(resetPerspective);
         preferences = action(PREFERENCES_ACTION_ID, Messages.Menu_preferences, Icons.PREFERENCES,
-                () -> openPreferences(window));
+                () -> FenestraActions.openPreferences(window));
         about = action(ABOUT_ACTION_ID, Messages.Menu_about, Icons.ABOUT,
                 () -> new AboutFenestraDialog(window.getShell()).open());
         logs = action(LOGS_ACTION_ID, Messages.Menu_logs, Icons.LOGS, () -> {
@@ -51,12 +50,6 @@ final class FenestraActionBarAdvisor extends ActionBarAdvisor {
                         "cannot show the Logs view", e);
             }
         });
-    }
-
-    /** The workbench's preference dialog, showing only Fenestra's pages. */
-    static void openPreferences(IWorkbenchWindow window) {
-        PreferencesUtil.createPreferenceDialogOn(window.getShell(), SitePreferencePage.ID,
-                new String[] { SitePreferencePage.ID }, null).open();
     }
 
     private static Action action(String id, String text, Icons icon, Runnable run) {

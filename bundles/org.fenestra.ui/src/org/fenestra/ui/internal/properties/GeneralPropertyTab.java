@@ -61,9 +61,9 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         Job load = Job.create(Messages.bind(Messages.General_loadJob, image.id()), (IProgressMonitor monitor) -> {
             try {
                 OsImageRecord read = services.requireCatalog().get(image.id());
-                UiJobs.updateLater(page.getDisplay(), page, () -> showRecord(read));
+                UiJobs.updateLater(page, () -> showRecord(read));
             } catch (CatalogException e) {
-                UiJobs.updateLater(page.getDisplay(), page, () -> loading.setText(
+                UiJobs.updateLater(page, () -> loading.setText(
                         Messages.General_cannotRead + "\n\n" + e.getMessage()));
             }
             return Status.OK_STATUS;

@@ -12,20 +12,19 @@ public final class UiJobs {
 
     /**
      * Runs {@code update} on {@code control}'s UI thread if the control still exists then; does
-     * nothing once the control or the display is disposed (a view closed, the workbench exiting).
+     * nothing once the control or the display is disposed (a view or dialog closed, the
+     * workbench exiting). Callable from any thread.
      */
-    public static void updateLater(Display display, Control control, Runnable update) {
-        if (display.isDisposed()) {
-            return;
-        }
+    public static void updateLater(Control control, Runnable update) {
         try {
+            Display display = control.getDisplay(); // throws once the control is disposed
             display.asyncExec(() -> {
                 if (!control.isDisposed()) {
                     update.run();
                 }
             });
         } catch (SWTException e) {
-            // the display was disposed between the check and the call: nothing left to update
+            // the control or its display was disposed: nothing left to update
         }
     }
 }

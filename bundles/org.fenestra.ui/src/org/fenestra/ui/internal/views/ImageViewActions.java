@@ -43,7 +43,6 @@ final class ImageViewActions {
     private static final System.Logger LOG = System.getLogger(ImageViewActions.class.getName());
 
     private final IWorkbenchPartSite site;
-    private final Object family;
     private final Supplier<List<ImageSummary>> selection;
     private final Action add;
     private final Action refresh;
@@ -51,10 +50,9 @@ final class ImageViewActions {
     private final Action properties;
     private final List<ContributedImageAction> contributed = new ArrayList<>();
 
-    ImageViewActions(IWorkbenchPartSite site, Object family, Supplier<List<ImageSummary>> selection,
+    ImageViewActions(IWorkbenchPartSite site, Supplier<List<ImageSummary>> selection,
             Runnable reload, List<Contribution<ImageAction>> contributions) {
         this.site = site;
-        this.family = family;
         this.selection = selection;
         add = action(OsImagesView.ADD_IMAGE_ACTION_ID, Messages.Action_add, Messages.Action_addTooltip, Icons.ADD,
                 () -> new AddImageWizardDialog(shell(), new AddImageWizard()).open());
@@ -168,15 +166,10 @@ final class ImageViewActions {
                     failures.add(e.getMessage());
                 }
                 if (!failures.isEmpty()) {
-                    UiJobs.updateLater(shell.getDisplay(), shell, () -> MessageDialog.openError(shell,
+                    UiJobs.updateLater(shell, () -> MessageDialog.openError(shell,
                             Messages.Delete_title, Messages.bind(Messages.Delete_failed, failures.get(0))));
                 }
                 return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object candidate) {
-                return candidate == family;
             }
         };
         job.setUser(true);

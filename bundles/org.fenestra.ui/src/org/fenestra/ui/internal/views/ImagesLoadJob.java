@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.ui.api.ImageSummary;
@@ -33,7 +32,6 @@ final class ImagesLoadJob extends Job {
     private final Object family;
     private final WorkbenchServices services;
     private final Control control;
-    private final Display display;
     private final BiConsumer<List<ImageSummary>, String> show;
 
     /** @param show gets the images and a problem to show ({@code null} when none), on the UI thread */
@@ -43,7 +41,6 @@ final class ImagesLoadJob extends Job {
         this.family = family;
         this.services = services;
         this.control = control;
-        this.display = control.getDisplay();
         this.show = show;
         setSystem(true);
     }
@@ -73,7 +70,7 @@ final class ImagesLoadJob extends Job {
         }
         List<ImageSummary> loaded = images;
         String shownProblem = problem;
-        UiJobs.updateLater(display, control, () -> show.accept(loaded, shownProblem));
+        UiJobs.updateLater(control, () -> show.accept(loaded, shownProblem));
         return Status.OK_STATUS;
     }
 

@@ -111,7 +111,8 @@ public final class LogsView extends ViewPart {
             files.setSelection(new String[] { selected });
         }
         tail.setText(text);
-        tail.setTopIndex(Math.max(0, tail.getLineCount() - 1));
+        tail.setSelection(tail.getCharCount()); // the newest lines are at the end: show them
+        tail.showSelection();
     }
 
     /** Lists the folder and reads the chosen (else newest) file's tail. */
@@ -145,7 +146,7 @@ public final class LogsView extends ViewPart {
             }
             String shown = text;
             String chosen = requested;
-            UiJobs.updateLater(tail.getDisplay(), tail, () -> show(names, chosen, shown));
+            UiJobs.updateLater(tail, () -> show(names, chosen, shown));
             return Status.OK_STATUS;
         }
 

@@ -59,6 +59,7 @@ public final class OsImagesView extends ViewPart {
     private ImageViewActions actions;
     private ImagesLoadJob loadJob;
     private WorkbenchServices.Subscription catalogSubscription;
+    private String problem; // why the last read found no images, or null
 
     @Override
     public void createPartControl(Composite parent) {
@@ -85,7 +86,7 @@ public final class OsImagesView extends ViewPart {
         details = new ImageDetailsPane(sash);
         sash.setWeights(65, 35);
 
-        actions = new ImageViewActions(getSite(), this, this::selectedImages, this::reload,
+        actions = new ImageViewActions(getSite(), this::selectedImages, this::reload,
                 ExtensionPoints.imageActions(Platform.getExtensionRegistry()));
         fillToolbar(getViewSite().getActionBars().getToolBarManager());
         createContextMenu();
@@ -133,7 +134,20 @@ public final class OsImagesView extends ViewPart {
     private void applyFilter() {
         if (filter.setText(filterText.getText())) {
             viewer.refresh();
+            describeRows();
         }
+    }
+
+    /** The line above the filter: how many images there are, and how many the filter shows. */
+    private void describeRows() {
+        if (problem != null) {
+            setContentDescription(problem);
+            return;
+        }
+        int all = ((List<?>) viewer.getInput()).size();
+        int shown = viewer.getTable().getItemCount();
+        setContentDescription(shown == all ? Messages.bind(Messages.OsImagesView_count, all)
+                : Messages.bind(Messages.OsImagesView_countFiltered, shown, all));
     }
 
     private void fillToolbar(IContributionManager toolbar) {
@@ -168,10 +182,9 @@ public final class OsImagesView extends ViewPart {
     }
 
     /** Shows a freshly read list (on the UI thread), keeping the selected images that remain. */
-    private void show(List<ImageSummary> images, String problem) {
+    private void show(List<ImageSummary> images, String readProblem) {
+        problem = readProblem;
         setImages(images);
-        setContentDescription(problem != null ? problem
-                : Messages.bind(Messages.OsImagesView_count, images.size()));
     }
 
     /** Replaces the rows shown, keeping the selected images that remain; called on the UI thread. */
@@ -181,6 +194,7 @@ public final class OsImagesView extends ViewPart {
         viewer.setSelection(new StructuredSelection(
                 images.stream().filter(image -> selectedIds.contains(image.id())).toList()));
         selectionChanged();
+        describeRows();
     }
 
     /** Reads the catalog again, in the background. */
