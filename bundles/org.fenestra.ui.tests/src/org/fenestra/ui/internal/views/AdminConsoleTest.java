@@ -278,6 +278,7 @@ class AdminConsoleTest {
             await(() -> view.shownText().endsWith("import line 5000\n"), () -> "tail of import.log not shown");
             assertTrue(view.shownText().length() <= LogsView.TAIL_BYTES, "only the end of a long log is read");
             assertTrue(view.shownText().startsWith("import line "), "the tail starts at a line");
+            await(view::showsTheEnd, () -> "the newest lines are not in view");
             screenshot(window().getShell(), "logs-view.png");
 
             view.choose("catalog.log");

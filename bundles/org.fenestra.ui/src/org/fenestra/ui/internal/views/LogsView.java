@@ -87,6 +87,12 @@ public final class LogsView extends ViewPart {
         return tail.getText();
     }
 
+    /** Whether the last line of the shown text is in view. */
+    public boolean showsTheEnd() {
+        int visibleLines = Math.max(1, tail.getClientArea().height / tail.getLineHeight());
+        return tail.getTopIndex() + visibleLines >= tail.getLineCount() - 1;
+    }
+
     /** Chooses a file as a click would. */
     public void choose(String fileName) {
         files.setSelection(new String[] { fileName });
@@ -110,9 +116,14 @@ public final class LogsView extends ViewPart {
         if (selected != null) {
             files.setSelection(new String[] { selected });
         }
-        tail.setText(text);
-        tail.setSelection(tail.getCharCount()); // the newest lines are at the end: show them
-        tail.showSelection();
+        // The newest lines are at the end: show them (append scrolls; GTK needs the layout done first).
+        tail.setText("");
+        tail.append(text);
+        tail.getDisplay().asyncExec(() -> {
+            if (!tail.isDisposed()) {
+                tail.setTopIndex(Math.max(0, tail.getLineCount() - 1));
+            }
+        });
     }
 
     /** Lists the folder and reads the chosen (else newest) file's tail. */
