@@ -1,5 +1,7 @@
 package org.fenestra.content.api;
 
+import java.util.Optional;
+
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.wim.model.WimProgress;
 
@@ -23,4 +25,16 @@ public interface ImageImporter {
      * @since 0.1
      */
     SourceImages indexes(String sourcePath) throws ImportException;
+
+    /**
+     * The license terms stored in image {@code index} of {@code sourcePath} (local or UNC), as
+     * plain text: Windows keeps them as {@code license.rtf} under {@code Windows\System32}
+     * (in {@code Licenses\neutral\_Default\EDITION} since Windows 8). Empty when the image
+     * holds none (as WIMs that are not Windows installations).
+     *
+     * @throws ImportException with the same reasons as {@link #indexes} for a bad source, or
+     *                         {@code INDEX_OUT_OF_RANGE}
+     * @since 0.1
+     */
+    Optional<String> licenseTerms(String sourcePath, int index) throws ImportException;
 }

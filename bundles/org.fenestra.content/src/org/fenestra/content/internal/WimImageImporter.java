@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.DuplicateImageNameException;
@@ -18,7 +19,6 @@ import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
-import org.fenestra.smb.SmbConfiguration;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.errors.NotAWimException;
@@ -97,6 +97,24 @@ public final class WimImageImporter implements ImageImporter {
         try (ImageSource opened = ImageSource.open(sourcePath, SmbSettings.load(context));
                 WimFile wim = WimFile.open(opened.file())) {
             return new SourceImages(sourcePath, wim.images(), wim.bootIndex());
+        } catch (NotAWimException e) {
+            throw new ImportException(Reason.NOT_A_WIM, sourcePath + " is not a WIM file: " + e.getMessage(), e);
+        } catch (WimException e) {
+            throw new ImportException(Reason.CORRUPT_WIM, sourcePath + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ImportException(Reason.WRITE_FAILED, "reading " + sourcePath + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> licenseTerms(String sourcePath, int index) throws ImportException {
+        try (ImageSource opened = ImageSource.open(sourcePath, SmbSettings.load(context));
+                WimFile wim = WimFile.open(opened.file())) {
+            if (index < 1 || index > wim.imageCount()) {
+                throw new ImportException(Reason.INDEX_OUT_OF_RANGE, "image index " + index + " does not exist: "
+                        + sourcePath + " holds images 1 to " + wim.imageCount());
+            }
+            return LicenseTerms.read(wim.openImage(index), wim.image(index).editionId());
         } catch (NotAWimException e) {
             throw new ImportException(Reason.NOT_A_WIM, sourcePath + " is not a WIM file: " + e.getMessage(), e);
         } catch (WimException e) {

@@ -21,6 +21,7 @@ public final class InventoryPropertyTab implements ImagePropertyTab {
         Text line = new Text(page, SWT.READ_ONLY | SWT.BORDER | SWT.WRAP | SWT.MULTI);
         line.setText(InventoryLine.of(image));
         line.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        new Label(page, SWT.NONE).setText("Asset owner: " + InventoryOwner.get());
         return page;
     }
 }

@@ -39,7 +39,10 @@ import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
 import org.fenestra.ui.internal.views.ImageColumn;
 import org.fenestra.ui.internal.views.LibraryNavigatorView;
 import org.fenestra.ui.internal.views.OsImagesView;
+import org.fenestra.ui.internal.testing.LoggedErrors;
+import org.fenestra.ui.internal.testing.Ui;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -47,6 +50,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * Drives the real Fenestra workbench (started by the UI harness under Xvfb) with the sample
  * partner plugin installed, and saves screenshots under {@code target/screenshots/}.
  */
+@ExtendWith(LoggedErrors.class)
 class WorkbenchTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -55,6 +59,10 @@ class WorkbenchTest {
     void windowShowsTheLibraryTreeWithOurAndThePartnersNodes() {
         IWorkbenchWindow window = window();
         assertEquals("Fenestra", window.getShell().getText());
+        org.eclipse.swt.graphics.Rectangle screen = window.getShell().getMonitor().getClientArea();
+        org.eclipse.swt.graphics.Rectangle bounds = window.getShell().getBounds();
+        assertTrue(bounds.width >= screen.width * 8 / 10 && bounds.width <= screen.width
+                && bounds.height >= screen.height * 8 / 10, "window not sized to the screen " + screen + ": " + bounds);
         LibraryNavigatorView navigator = (LibraryNavigatorView) window.getActivePage().findView(LibraryNavigatorView.ID);
         assertNotNull(navigator, "Software Library view not in the perspective");
 
@@ -153,7 +161,8 @@ class WorkbenchTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
-            processEvents();
+            GeneralPropertyTab loading = (GeneralPropertyTab) dialog.tabs().get(0);
+            Ui.await(loading::isLoaded, () -> "the General tab did not read the record");
             List<String> tabs = Arrays.stream(dialog.tabFolder().getItems()).map(TabItem::getText).toList();
             assertEquals(List.of("General", "Inventory (Sample Partner)"), tabs);
             List<String> shown = texts(dialog.tabFolder().getItem(0).getControl()).stream().map(Text::getText).toList();

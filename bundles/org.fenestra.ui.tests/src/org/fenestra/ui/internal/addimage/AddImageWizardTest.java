@@ -29,7 +29,10 @@ import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.smb.samba.SambaServer;
 import org.fenestra.ui.internal.app.Screenshots;
+import org.fenestra.ui.internal.testing.LoggedErrors;
+import org.fenestra.ui.internal.testing.Ui;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -39,9 +42,11 @@ import org.osgi.util.tracker.ServiceTracker;
  * it, on a real WIM; the import runs through the real importer and catalog, and wimlib
  * checks the extracted file. Screenshots of each page go to target/screenshots/.
  */
+@ExtendWith(LoggedErrors.class)
 class AddImageWizardTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String PARTNER_PAGE = "org.fenestra.sample.partner.inventoryOwner";
 
     @TempDir
     Path share;
@@ -55,7 +60,8 @@ class AddImageWizardTest {
         try {
             Composite dataSource = (Composite) page(dialog).getControl();
             all(dataSource, Text.class).get(0).setText(source.toString());
-            settle();
+            Ui.await(() -> all(dataSource, Combo.class).get(0).getItemCount() > 0,
+                    () -> "indexes not listed: " + ((org.eclipse.jface.wizard.WizardPage) page(dialog)).getErrorMessage());
             assertEquals(List.of("1: basic", "2: modified", "3: other"), List.of(all(dataSource, Combo.class).get(0).getItems()));
             assertFalse(page(dialog).isPageComplete(), "the license terms are not accepted yet");
             assertTrue(((org.eclipse.jface.wizard.WizardPage) page(dialog)).getMessage().contains("license terms"));
@@ -73,9 +79,15 @@ class AddImageWizardTest {
             Text name = all((Composite) page(dialog).getControl(), Text.class).get(0);
             assertEquals("install", name.getText(), "default name: the file name without extension");
             name.setText("Wizard Index 2 " + System.nanoTime());
+            GeneralPage general = (GeneralPage) page(dialog);
+            Ui.await(general::isNameChecked, () -> "name not checked");
             all((Composite) page(dialog).getControl(), Text.class).get(1).setText("2026-11");
             screenshot(shell, "add-image-2-general.png");
 
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            assertEquals(PARTNER_PAGE, page(dialog).getName(), "the sample partner's page follows General");
+            assertTrue(page(dialog).isPageComplete(), "the asset owner defaults to the user");
+            screenshot(shell, "add-image-2b-partner-page.png");
             click(button(shell, IDialogConstants.NEXT_LABEL));
             assertEquals("summary", page(dialog).getName());
             String summary = all((Composite) page(dialog).getControl(), Text.class).get(0).getText();
@@ -125,11 +137,12 @@ class AddImageWizardTest {
                 Composite dataSource = (Composite) page(dialog).getControl();
                 Text path = all(dataSource, Text.class).get(0);
                 path.setText(samba.unc("images", "install.wim"));
-                settle();
-                assertEquals(0, all(dataSource, Combo.class).get(0).getItemCount(), "a share is not read per keystroke");
+                // A share is not read per keystroke (only on Enter or when the field is left).
                 assertTrue(((org.eclipse.jface.wizard.WizardPage) page(dialog)).getMessage().contains("Press Enter"));
+                assertFalse(((DataSourcePage) page(dialog)).isReading());
                 path.notifyListeners(SWT.DefaultSelection, null);
-                settle();
+                Ui.await(() -> all(dataSource, Combo.class).get(0).getItemCount() > 0
+                        || ((org.eclipse.jface.wizard.WizardPage) page(dialog)).getErrorMessage() != null, () -> "share not read");
                 assertEquals(List.of("1: basic", "2: modified", "3: other"),
                         List.of(all(dataSource, Combo.class).get(0).getItems()),
                         String.valueOf(((org.eclipse.jface.wizard.WizardPage) page(dialog)).getErrorMessage()));
@@ -142,6 +155,7 @@ class AddImageWizardTest {
                 Text name = all((Composite) page(dialog).getControl(), Text.class).get(0);
                 assertEquals("install", name.getText(), "default name: the UNC path's file name without extension");
                 name.setText("Wizard UNC " + System.nanoTime());
+                click(button(shell, IDialogConstants.NEXT_LABEL)); // the partner's page
                 click(button(shell, IDialogConstants.NEXT_LABEL));
                 click(button(shell, IDialogConstants.NEXT_LABEL)); // imports
                 assertEquals("completion", page(dialog).getName(), "import failed: "
@@ -157,6 +171,98 @@ class AddImageWizardTest {
                 if (!shell.isDisposed()) {
                     dialog.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * The General page checks the name against the catalog as it is typed, and a problem shown on
+     * Summary by a refused import does not outlive the rename that fixes it.
+     */
+    @Test
+    void aTakenNameIsReportedWhileTypingAndAStaleSummaryErrorIsCleared() throws Exception {
+        Path source = Files.copy(Path.of("data", "multi.wim"), share.resolve("install.wim"));
+        OsImageRecord taken = Ui.addImage("Taken Name " + System.nanoTime(), "10.0.19045.1", 1_000_000);
+        AddImageWizardDialog dialog = open(new AddImageWizard());
+        Shell shell = dialog.getShell();
+        try {
+            Composite dataSource = (Composite) page(dialog).getControl();
+            all(dataSource, Text.class).get(0).setText(source.toString());
+            Ui.await(() -> all(dataSource, Combo.class).get(0).getItemCount() > 0, () -> "indexes not listed");
+            click(checkbox(dataSource, "I accept the license terms"));
+            select(all(dataSource, Combo.class).get(1), 1);
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+
+            GeneralPage general = (GeneralPage) page(dialog);
+            Text name = all((Composite) general.getControl(), Text.class).get(0);
+            name.setText(taken.name().toUpperCase(java.util.Locale.ROOT)); // names are unique ignoring case
+            Ui.await(general::isNameChecked, () -> "name not checked");
+            assertEquals("An OS image named \"" + taken.name().toUpperCase(java.util.Locale.ROOT)
+                    + "\" already exists (" + taken.id() + "); choose another name.", general.getErrorMessage());
+            assertFalse(general.isPageComplete());
+            assertFalse(button(shell, IDialogConstants.NEXT_LABEL).isEnabled());
+            screenshot(shell, "add-image-name-taken.png");
+
+            name.setText("Fresh Name " + System.nanoTime());
+            Ui.await(general::isNameChecked, () -> "name not checked");
+            assertEquals(null, general.getErrorMessage());
+            assertTrue(general.isPageComplete());
+
+            // Summary shows an import's refusal; going back and fixing the cause clears it.
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // the partner's page
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            org.eclipse.jface.wizard.WizardPage summary = (org.eclipse.jface.wizard.WizardPage) page(dialog);
+            summary.setErrorMessage("an OS image named \"install\" already exists; choose another name");
+            click(button(shell, IDialogConstants.BACK_LABEL));
+            click(button(shell, IDialogConstants.BACK_LABEL));
+            assertEquals("general", page(dialog).getName());
+            name.setText("Fresh Name " + System.nanoTime());
+            Ui.await(general::isNameChecked, () -> "name not checked");
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            assertEquals("summary", page(dialog).getName());
+            assertEquals(null, summary.getErrorMessage(), "stale error still on Summary");
+        } finally {
+            if (!shell.isDisposed()) {
+                dialog.close();
+            }
+            Ui.removeQuietly(taken);
+        }
+    }
+
+    /** The link beside the license check box shows the terms stored in the chosen image. */
+    @Test
+    void theLicenseLinkShowsTheTermsStoredInTheImage() throws Exception {
+        Path tree = share.resolve("tree");
+        Path edition = tree.resolve("Windows/System32/Licenses/neutral/_Default/Enterprise");
+        Files.createDirectories(edition);
+        Files.writeString(edition.resolve("license.rtf"), "{\\rtf1\\ansi{\\fonttbl{\\f0 Segoe UI;}}"
+                + "\\pard\\b MICROSOFT SOFTWARE LICENSE TERMS\\b0\\par\\par WINDOWS 11 ENTERPRISE\\par}",
+                StandardCharsets.ISO_8859_1);
+        Path wim = share.resolve("licensed.wim");
+        wimlib("capture", tree.toString(), wim.toString(), "Windows 11 Enterprise");
+        AddImageWizardDialog dialog = open(new AddImageWizard());
+        Shell shell = dialog.getShell();
+        try {
+            Composite dataSource = (Composite) page(dialog).getControl();
+            all(dataSource, Text.class).get(0).setText(wim.toString());
+            Ui.await(() -> all(dataSource, Combo.class).get(0).getItemCount() > 0, () -> "indexes not listed");
+            org.eclipse.swt.widgets.Link link = all(dataSource, org.eclipse.swt.widgets.Link.class).get(0);
+            assertTrue(link.getText().contains("license terms"), link.getText());
+            java.util.concurrent.atomic.AtomicReference<String> shown = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = Ui.whenShellOpens("License Terms", terms -> {
+                Text text = all(terms, Text.class).get(0);
+                Ui.await(() -> text.getText().contains("MICROSOFT") || text.getText().contains("cannot"), text::getText);
+                shown.set(text.getText());
+                screenshot(terms, "add-image-license-terms.png");
+                terms.close();
+            });
+            link.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            Ui.assertHandled(failure);
+            assertEquals("MICROSOFT SOFTWARE LICENSE TERMS\n\nWINDOWS 11 ENTERPRISE", shown.get());
+        } finally {
+            if (!shell.isDisposed()) {
+                dialog.close();
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.fenestra.ui.internal.addimage;
 
 import org.fenestra.content.api.ImportRequest;
+import org.fenestra.ui.internal.Messages;
 
 /** What the wizard's pages collect, turned into one import request at the end. */
 final class AddImageSettings {
@@ -23,14 +24,14 @@ final class AddImageSettings {
     /** Lines of the Summary page. */
     String summary() {
         return String.join(System.lineSeparator(),
-                "Data source:            " + sourcePath,
-                "License terms accepted: " + (eulaAccepted ? "yes" : "no"),
-                "Image index:            " + (extractIndex == 0 ? "all (the file as it is)"
-                        : extractIndex + " (extracted into a new WIM beside the source)"),
-                "Architecture:           " + (architecture.isEmpty() ? "from the image" : architecture),
-                "Language:               " + (language.isEmpty() ? "from the image" : language),
-                "Name:                   " + (name.isEmpty() ? "(file name)" : name),
-                "Version:                " + version,
-                "Comment:                " + comment);
+                Messages.Summary_source + sourcePath,
+                Messages.Summary_eula + (eulaAccepted ? Messages.Summary_yes : Messages.Summary_no),
+                Messages.Summary_index + (extractIndex == 0 ? Messages.Summary_allIndexes
+                        : Messages.bind(Messages.Summary_extractedIndex, extractIndex)),
+                Messages.Summary_architecture + (architecture.isEmpty() ? Messages.Summary_fromImage : architecture),
+                Messages.Summary_language + (language.isEmpty() ? Messages.Summary_fromImage : language),
+                Messages.Summary_name + (name.isEmpty() ? Messages.Summary_fileName : name),
+                Messages.Summary_version + version,
+                Messages.Summary_comment + comment);
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.AddImageWizardPageProvider;
+import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.registry.Contribution;
 import org.fenestra.ui.internal.registry.ExtensionPoints;
 
@@ -23,7 +24,7 @@ public final class AddImageWizard extends Wizard {
     private final CompletionPage completion = new CompletionPage();
 
     public AddImageWizard() {
-        setWindowTitle("Add Operating System Image Wizard");
+        setWindowTitle(Messages.AddImageWizard_title);
         setNeedsProgressMonitor(true);
     }
 

@@ -9,8 +9,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.ImportException;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.fenestra.ui.internal.Messages;
+import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
  * Runs the import when the admin leaves Summary for Completion, with the dialog's progress
@@ -20,14 +20,10 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class AddImageWizardDialog extends WizardDialog {
 
     private final AddImageWizard wizard;
-    private final ServiceTracker<ImageImporter, ImageImporter> importers;
 
     public AddImageWizardDialog(Shell parent, AddImageWizard wizard) {
         super(parent, wizard);
         this.wizard = wizard;
-        this.importers = new ServiceTracker<>(FrameworkUtil.getBundle(AddImageWizardDialog.class).getBundleContext(),
-                ImageImporter.class, null);
-        importers.open();
         addPageChangingListener(this::importBeforeCompletion);
     }
 
@@ -36,9 +32,11 @@ public final class AddImageWizardDialog extends WizardDialog {
             return;
         }
         SummaryPage summary = (SummaryPage) event.getCurrentPage();
-        ImageImporter importer = importers.getService();
-        if (importer == null) {
-            summary.setErrorMessage("The image import service is not running; see fenestra:status.");
+        ImageImporter importer;
+        try {
+            importer = WorkbenchServices.of().requireImporter();
+        } catch (ImportException e) {
+            summary.setErrorMessage(e.getMessage());
             event.doit = false;
             return;
         }
@@ -59,14 +57,8 @@ public final class AddImageWizardDialog extends WizardDialog {
             summary.setErrorMessage(e.getCause().getMessage());
             event.doit = false;
         } catch (InterruptedException e) {
-            summary.setErrorMessage("Cancelled; nothing was added.");
+            summary.setErrorMessage(Messages.Summary_cancelled);
             event.doit = false;
         }
-    }
-
-    @Override
-    public boolean close() {
-        importers.close();
-        return super.close();
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.ui.internal.Messages;
 
 /** Completion: what was added. There is no way back: the image exists now. */
 final class CompletionPage extends WizardPage {
@@ -15,8 +16,8 @@ final class CompletionPage extends WizardPage {
     private OsImageRecord added;
 
     CompletionPage() {
-        super("completion", "Completion", null);
-        setDescription("The Add Operating System Image wizard completed successfully");
+        super("completion", Messages.Completion_title, null);
+        setDescription(Messages.Completion_description);
         setPageComplete(false);
     }
 
@@ -31,14 +32,14 @@ final class CompletionPage extends WizardPage {
     void show(OsImageRecord image) {
         added = image;
         result.setText(String.join(System.lineSeparator(),
-                "Added operating system image " + image.id() + ".",
-                "Name:          " + image.name(),
-                "Stored image:  " + image.storedPath(),
-                "Image index:   " + image.imageIndex(),
-                "OS version:    " + image.osVersion(),
-                "Architecture:  " + image.architecture(),
-                "Language:      " + image.language(),
-                "Size (bytes):  " + image.sizeBytes()));
+                Messages.bind(Messages.Completion_added, image.id()),
+                Messages.Completion_name + image.name(),
+                Messages.Completion_storedImage + image.storedPath(),
+                Messages.Completion_imageIndex + image.imageIndex(),
+                Messages.Completion_osVersion + image.osVersion(),
+                Messages.Completion_architecture + image.architecture().name().toLowerCase(java.util.Locale.ROOT),
+                Messages.Completion_language + image.language(),
+                Messages.Completion_size + org.fenestra.ui.internal.views.ByteSizes.format(image.sizeBytes())));
         setPageComplete(true);
     }
 

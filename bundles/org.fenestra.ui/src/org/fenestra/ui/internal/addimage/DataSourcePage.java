@@ -1,11 +1,5 @@
 package org.fenestra.ui.internal.addimage;
 
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -15,18 +9,18 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Text;
-import org.fenestra.content.api.ImageImporter;
-import org.fenestra.content.api.ImportException;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.fenestra.ui.internal.Messages;
+import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
  * Data Source: the WIM to add, the license terms, whether to extract one image index (the
  * indexes are listed from the file), and the architecture and language used for client
- * pre-cache (read from the chosen image, editable). A local file's indexes are read as the
- * path is typed; a UNC path's ({@code \\server\share\...}) when Enter is pressed or the field
- * is left, through the import service (which holds the SMB credentials), off the UI thread.
+ * pre-cache (read from the chosen image, editable). Local and UNC paths
+ * ({@code \\server\share\...}) are both read by the import service in a background job
+ * ({@link SourceReadJob}): a local file shortly after typing stops, a share's file when Enter
+ * is pressed or the field is left (each keystroke would be a round trip to the server).
  * Browse is for local files only.
  */
 final class DataSourcePage extends WizardPage {
@@ -36,48 +30,59 @@ final class DataSourcePage extends WizardPage {
     private final AddImageSettings settings;
     private Text path;
     private Button eula;
+    private Link licenseLink;
     private Button extract;
     private Combo index;
     private Combo architecture;
     private Text language;
     private WimIndexes indexes;
-    private String uncRead; // the UNC path whose indexes were last listed
+    private String readProblem; // why the last read failed, for the path it was read for
+    private String requested; // the path whose read is under way or done
+    private SourceReadJob reader;
 
     DataSourcePage(AddImageSettings settings) {
-        super("dataSource", "Data Source", null);
+        super("dataSource", Messages.DataSource_title, null);
         this.settings = settings;
-        setDescription("Specify the WIM file of the operating system image");
+        setDescription(Messages.DataSource_description);
     }
 
     @Override
     public void createControl(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(3, false));
-        new Label(page, SWT.NONE).setText("Path:");
+        new Label(page, SWT.NONE).setText(Messages.DataSource_path);
         path = new Text(page, SWT.BORDER);
-        path.setMessage("\\\\server\\share\\path\\install.wim or a local path");
+        path.setMessage(Messages.DataSource_pathHint);
         path.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button browse = new Button(page, SWT.PUSH);
-        browse.setText("Browse...");
+        browse.setText(Messages.DataSource_browse);
         browse.addListener(SWT.Selection, event -> browse());
 
-        eula = checkbox(page, "I accept the license terms of this operating system image");
-        extract = checkbox(page, "Extract a specific image index from the specified WIM file");
-        new Label(page, SWT.NONE).setText("Image index:");
+        // Read, then accept: the link to the terms comes before the check box.
+        licenseLink = new Link(page, SWT.NONE);
+        licenseLink.setText(Messages.DataSource_licenseLink);
+        GridData linkData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        linkData.verticalIndent = 6;
+        licenseLink.setLayoutData(linkData);
+        licenseLink.addListener(SWT.Selection, event -> showLicenseTerms());
+        eula = checkbox(page, Messages.DataSource_acceptEula);
+        extract = checkbox(page, Messages.DataSource_extract);
+        new Label(page, SWT.NONE).setText(Messages.DataSource_imageIndex);
         index = new Combo(page, SWT.READ_ONLY);
         index.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
-        new Label(page, SWT.NONE).setText("Architecture:");
+        new Label(page, SWT.NONE).setText(Messages.DataSource_architecture);
         architecture = new Combo(page, SWT.READ_ONLY);
         architecture.setItems(ARCHITECTURES);
         architecture.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(page, SWT.NONE).setText("Language:");
+        new Label(page, SWT.NONE).setText(Messages.DataSource_language);
         language = new Text(page, SWT.BORDER);
         language.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
-        path.addListener(SWT.Modify, event -> readIndexes());
-        path.addListener(SWT.DefaultSelection, event -> readUncIndexes());
-        path.addListener(SWT.FocusOut, event -> readUncIndexes());
+        reader = new SourceReadJob(WorkbenchServices.of(), page, this::showRead);
+        path.addListener(SWT.Modify, event -> pathChanged());
+        path.addListener(SWT.DefaultSelection, event -> readUnc());
+        path.addListener(SWT.FocusOut, event -> readUnc());
         eula.addListener(SWT.Selection, event -> validate());
         extract.addListener(SWT.Selection, event -> {
             index.setEnabled(extract.getSelection());
@@ -111,70 +116,60 @@ final class DataSourcePage extends WizardPage {
         return text.startsWith("\\\\") || text.startsWith("//");
     }
 
-    private void readIndexes() {
+    private String currentPath() {
+        return path.getText().strip();
+    }
+
+    private void pathChanged() {
         indexes = null;
-        uncRead = null;
+        readProblem = null;
+        requested = null;
         index.removeAll();
-        if (isUnc(path.getText().strip())) {
-            validate();
-            return;
-        }
-        try {
-            Path file = Path.of(path.getText().strip());
-            if (Files.isRegularFile(file)) {
-                indexes = WimIndexes.read(file);
-                indexes.entries().forEach(entry -> index.add(entry.label()));
-                index.select(0);
-                defaultsFromChosenImage();
-                return;
-            }
-        } catch (InvalidPathException | IOException e) {
-            setErrorMessage("Not a readable WIM file: " + e.getMessage());
-            setPageComplete(false);
-            return;
+        if (!currentPath().isEmpty() && !isUnc(currentPath())) {
+            read(currentPath(), 300); // read once typing pauses
         }
         validate();
     }
 
-    private void readUncIndexes() {
-        String unc = path.getText().strip();
-        if (!isUnc(unc) || unc.equals(uncRead) || getControl() == null || getControl().isDisposed()
-                || !isCurrentPage()) {
+    private void readUnc() {
+        if (isUnc(currentPath()) && !currentPath().equals(requested)) {
+            read(currentPath(), 0);
+            validate();
+        }
+    }
+
+    private void read(String source, long delay) {
+        requested = source;
+        reader.read(source, delay);
+    }
+
+    /** The read's outcome, on the UI thread; a result for a path no longer typed is dropped. */
+    private void showRead(SourceReadJob.Result result) {
+        if (!result.source().equals(currentPath())) {
             return;
         }
-        uncRead = unc;
-        ServiceTracker<ImageImporter, ImageImporter> importers = new ServiceTracker<>(
-                FrameworkUtil.getBundle(DataSourcePage.class).getBundleContext(), ImageImporter.class, null);
-        importers.open();
-        try {
-            ImageImporter importer = importers.getService();
-            if (importer == null) {
-                setErrorMessage("The image import service is not running; see fenestra:status.");
-                return;
-            }
-            WimIndexes[] read = new WimIndexes[1];
-            getContainer().run(true, false, monitor -> {
-                monitor.beginTask("Reading " + unc, org.eclipse.core.runtime.IProgressMonitor.UNKNOWN);
-                try {
-                    read[0] = WimIndexes.of(importer.indexes(unc).images());
-                } catch (ImportException e) {
-                    throw new InvocationTargetException(e);
-                } finally {
-                    monitor.done();
-                }
-            });
-            indexes = read[0];
+        indexes = result.indexes();
+        readProblem = result.problem();
+        index.removeAll();
+        if (indexes != null) {
             indexes.entries().forEach(entry -> index.add(entry.label()));
             index.select(0);
-            defaultsFromChosenImage();
-        } catch (InvocationTargetException e) {
-            setErrorMessage("Not a readable WIM file: " + e.getCause().getMessage());
-            setPageComplete(false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            importers.close();
         }
+        defaultsFromChosenImage();
+    }
+
+    /** Whether a read of the current path is still under way (for tests). */
+    boolean isReading() {
+        return requested != null && indexes == null && readProblem == null;
+    }
+
+    private void showLicenseTerms() {
+        if (indexes == null) {
+            setMessage(Messages.DataSource_licenseNeedsFile, WARNING);
+            return;
+        }
+        int chosen = extract.getSelection() ? indexes.entries().get(Math.max(0, index.getSelectionIndex())).index() : 1;
+        new LicenseTermsDialog(getShell(), currentPath(), chosen).open();
     }
 
     private void defaultsFromChosenImage() {
@@ -188,19 +183,23 @@ final class DataSourcePage extends WizardPage {
 
     private void validate() {
         String problem = null;
-        if (path.getText().isBlank()) {
-            problem = "Specify the path of a WIM file.";
-        } else if (indexes == null && isUnc(path.getText().strip())) {
-            problem = "Press Enter to read the WIM file on the share.";
+        boolean error = false;
+        if (currentPath().isEmpty()) {
+            problem = Messages.DataSource_specifyPath;
+        } else if (readProblem != null) {
+            problem = Messages.bind(Messages.DataSource_notReadable, readProblem);
+            error = true;
+        } else if (indexes == null && isUnc(currentPath()) && requested == null) {
+            problem = Messages.DataSource_pressEnter;
         } else if (indexes == null) {
-            problem = "No WIM file at this path.";
+            problem = Messages.DataSource_reading;
         } else if (!eula.getSelection()) {
-            problem = "Accept the license terms to add this image.";
+            problem = Messages.DataSource_acceptToAdd;
         } else if (architecture.getText().isEmpty()) {
-            problem = "Choose the architecture.";
+            problem = Messages.DataSource_chooseArchitecture;
         }
-        setErrorMessage(indexes == null && !path.getText().isBlank() && !isUnc(path.getText().strip()) ? problem : null);
-        setMessage(problem == null ? null : problem, problem == null ? NONE : INFORMATION);
+        setErrorMessage(error ? problem : null);
+        setMessage(error || problem == null ? null : problem, problem == null ? NONE : INFORMATION);
         setPageComplete(problem == null);
         if (problem == null) {
             store();
@@ -208,10 +207,18 @@ final class DataSourcePage extends WizardPage {
     }
 
     private void store() {
-        settings.sourcePath = path.getText().strip();
+        settings.sourcePath = currentPath();
         settings.eulaAccepted = eula.getSelection();
         settings.extractIndex = extract.getSelection() ? indexes.entries().get(index.getSelectionIndex()).index() : 0;
         settings.architecture = architecture.getText();
         settings.language = language.getText().strip();
+    }
+
+    @Override
+    public void dispose() {
+        if (reader != null) {
+            reader.cancel();
+        }
+        super.dispose();
     }
 }

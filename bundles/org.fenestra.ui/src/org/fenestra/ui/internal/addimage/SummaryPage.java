@@ -5,6 +5,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.fenestra.ui.internal.Messages;
 
 /** Summary: what will be done; Next runs it (with progress in the wizard) and shows Completion. */
 final class SummaryPage extends WizardPage {
@@ -13,9 +14,9 @@ final class SummaryPage extends WizardPage {
     private Text summary;
 
     SummaryPage(AddImageSettings settings) {
-        super("summary", "Summary", null);
+        super("summary", Messages.Summary_title, null);
         this.settings = settings;
-        setDescription("Confirm the settings; Next adds the image");
+        setDescription(Messages.Summary_description);
     }
 
     @Override
@@ -30,6 +31,8 @@ final class SummaryPage extends WizardPage {
     @Override
     public void setVisible(boolean visible) {
         if (visible) {
+            // A problem from an earlier attempt (e.g. a taken name) is stale once the admin went back to fix it.
+            setErrorMessage(null);
             summary.setText(settings.summary());
         }
         super.setVisible(visible);

@@ -1,11 +1,8 @@
 package org.fenestra.ui.internal.addimage;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 
 /** The images of a WIM as the Data Source page lists them: index, name, and what the XML says. */
@@ -17,14 +14,7 @@ record WimIndexes(List<Entry> entries) {
         }
     }
 
-    /** Reads only the header and XML, so it is quick even for multi-GB images. */
-    static WimIndexes read(Path wim) throws IOException {
-        try (WimFile file = WimFile.open(wim)) {
-            return of(file.images());
-        }
-    }
-
-    /** From images listed elsewhere (by the importer, for a WIM on a share). */
+    /** From the images the import service listed (for local and UNC paths alike). */
     static WimIndexes of(List<WimImageInfo> images) {
         List<Entry> entries = new ArrayList<>();
         for (WimImageInfo image : images) {

@@ -30,12 +30,30 @@ final class FenestraWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
-        configurer.setTitle("Fenestra");
-        configurer.setInitialSize(new Point(1280, 800));
+        configurer.setTitle(org.fenestra.ui.internal.Messages.Fenestra);
+        configurer.setInitialSize(initialSize(Display.getCurrent()));
         configurer.setShowCoolBar(false);
         configurer.setShowPerspectiveBar(false);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
+    }
+
+    /** Most of the primary monitor (the whole of a small one), so the columns and details fit. */
+    static Point initialSize(Display display) {
+        org.eclipse.swt.graphics.Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        if (screen.width <= 1366 || screen.height <= 800) {
+            return new Point(screen.width, screen.height);
+        }
+        return new Point(Math.max(1280, screen.width * 9 / 10), Math.max(800, screen.height * 9 / 10));
+    }
+
+    @Override
+    public void postWindowCreate() {
+        Shell shell = getWindowConfigurer().getWindow().getShell();
+        org.eclipse.swt.graphics.Rectangle screen = shell.getDisplay().getPrimaryMonitor().getClientArea();
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        shell.setLocation(screen.x + Math.max(0, (screen.width - size.x) / 2),
+                screen.y + Math.max(0, (screen.height - size.y) / 2));
     }
 
     @Override

@@ -38,6 +38,14 @@ public final class Screenshots {
     /** Captures {@code shell}'s area of the screen into {@code target}; returns whether a file was written. */
     public static boolean save(Shell shell, Path target) {
         shell.forceActive();
+        return saveWithoutActivating(shell, target);
+    }
+
+    /**
+     * Captures {@code shell}'s area as it is on screen, including windows over it (an open
+     * popup menu, which activating the shell would close).
+     */
+    public static boolean saveWithoutActivating(Shell shell, Path target) {
         settle(shell.getDisplay(), 400);
         Rectangle bounds = shell.getBounds();
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);

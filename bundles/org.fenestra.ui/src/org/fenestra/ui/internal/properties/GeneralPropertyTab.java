@@ -1,10 +1,16 @@
 package org.fenestra.ui.internal.properties;
 
+import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -14,26 +20,32 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.GeneralProperties;
-import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
-import org.fenestra.ui.internal.catalog.CatalogService;
+import org.fenestra.ui.internal.Messages;
+import org.fenestra.ui.internal.services.UiJobs;
+import org.fenestra.ui.internal.services.WorkbenchServices;
 import org.fenestra.ui.internal.views.ByteSizes;
 
 /**
- * The General tab: the image's full catalog record, read when the dialog opens. Name, version
- * and comment are edited here and saved to the catalog on OK; a refused save (a name another
- * image has, a blank name, the catalog unreachable) keeps the dialog open with the reason.
+ * The General tab: the image's full catalog record, read in a job when the dialog opens (the
+ * tab says "Loading" until then). Name, version and comment are edited here and saved on OK,
+ * off the UI thread with a busy cursor; a refused save (a name another image has, a blank
+ * name, the catalog unreachable) keeps the dialog open with the reason.
  */
 public final class GeneralPropertyTab implements ImagePropertyTab {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
-    private OsImageRecord record;
+    private final WorkbenchServices services = WorkbenchServices.of();
+    private Composite page;
+    private Label loading;
+    private volatile OsImageRecord record;
     private Text name;
     private Text version;
     private Text comment;
@@ -41,45 +53,67 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
 
     @Override
     public Control createContents(Composite parent, ImageSummary image) {
-        Composite page = new Composite(parent, SWT.NONE);
+        page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
-        try {
-            record = CatalogService.call(catalog -> catalog.get(image.id()));
-        } catch (CatalogException e) {
-            Label error = new Label(page, SWT.WRAP);
-            error.setText("The image's record cannot be read from the site catalog.\n\n" + e.getMessage());
-            error.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-            return page;
-        }
+        loading = new Label(page, SWT.WRAP);
+        loading.setText(Messages.General_loading);
+        loading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Job load = Job.create(Messages.bind(Messages.General_loadJob, image.id()), (IProgressMonitor monitor) -> {
+            try {
+                OsImageRecord read = services.requireCatalog().get(image.id());
+                UiJobs.updateLater(page, () -> showRecord(read));
+            } catch (CatalogException e) {
+                UiJobs.updateLater(page, () -> loading.setText(
+                        Messages.General_cannotRead + "\n\n" + e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        });
+        load.setSystem(true);
+        load.schedule();
+        return page;
+    }
 
+    /** Whether the record has been read and its fields are shown. */
+    public boolean isLoaded() {
+        return name != null;
+    }
+
+    private void showRecord(OsImageRecord read) {
+        record = read;
+        loading.dispose();
         Composite editable = grid(page, null);
-        field(editable, "Image ID:", record.id());
-        name = editableField(editable, "Name:", record.name(), SWT.SINGLE);
-        version = editableField(editable, "Version:", record.version(), SWT.SINGLE);
-        comment = editableField(editable, "Comment:", record.comment(), SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        field(editable, Messages.General_imageId, record.id());
+        name = editableField(editable, Messages.General_name, record.name(), SWT.SINGLE);
+        version = editableField(editable, Messages.General_version, record.version(), SWT.SINGLE);
+        comment = editableField(editable, Messages.General_comment, record.comment(), SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         ((GridData) comment.getLayoutData()).heightHint = comment.getLineHeight() * 3;
 
-        Composite os = grid(page, "Image");
-        field(os, "OS version:", record.osVersion());
-        field(os, "Edition:", record.osEdition());
-        field(os, "Architecture:", record.architecture().name().toLowerCase(java.util.Locale.ROOT));
-        field(os, "Language:", record.language());
-        field(os, "Image index:", Integer.toString(record.imageIndex()));
-        field(os, "Size:", ByteSizes.format(record.sizeBytes()) + " (" + String.format("%,d", record.sizeBytes()) + " bytes)");
-        field(os, "Content version:", Integer.toString(record.contentVersion()));
+        Composite os = grid(page, Messages.General_imageGroup);
+        field(os, Messages.General_osVersion, record.osVersion());
+        field(os, Messages.General_edition, record.osEdition());
+        field(os, Messages.General_architecture, record.architecture().name().toLowerCase(Locale.ROOT));
+        field(os, Messages.General_language, record.language());
+        field(os, Messages.General_imageIndex, Integer.toString(record.imageIndex()));
+        field(os, Messages.General_size, ByteSizes.format(record.sizeBytes()) + " ("
+                + String.format("%,d", record.sizeBytes()) + " " + Messages.General_bytes + ")");
+        field(os, Messages.General_contentVersion, Integer.toString(record.contentVersion()));
 
-        Composite origin = grid(page, "Source");
-        field(origin, "Imported from:", record.sourcePath());
-        field(origin, "Stored image:", record.storedPath());
-        field(origin, "Date added:", when(record.dateAdded()));
-        field(origin, "License accepted by:", record.eulaAcceptance().user() + ", " + when(record.eulaAcceptance().acceptedAt()));
+        Composite origin = grid(page, Messages.General_sourceGroup);
+        field(origin, Messages.General_importedFrom, record.sourcePath());
+        field(origin, Messages.General_storedImage, record.storedPath());
+        field(origin, Messages.General_dateAdded, when(record.dateAdded()));
+        field(origin, Messages.General_licenseAcceptedBy, record.eulaAcceptance().user() + ", "
+                + when(record.eulaAcceptance().acceptedAt()));
 
         problem = new Label(page, SWT.WRAP);
         problem.setForeground(page.getDisplay().getSystemColor(SWT.COLOR_RED));
         GridData wrapped = new GridData(SWT.FILL, SWT.TOP, true, false);
         wrapped.widthHint = 300; // wrap at the dialog's width instead of widening it
         problem.setLayoutData(wrapped);
-        return page;
+        Shell shell = page.getShell();
+        shell.layout(true, true);
+        org.eclipse.swt.graphics.Point wanted = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        shell.setSize(Math.max(shell.getSize().x, wanted.x), Math.max(shell.getSize().y, wanted.y));
     }
 
     @Override
@@ -91,17 +125,30 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         try {
             edited = new GeneralProperties(name.getText().strip(), version.getText().strip(), comment.getText().strip());
         } catch (IllegalArgumentException e) {
-            return refuse("Enter a name for the image.");
+            return refuse(Messages.General_nameRequired);
         }
         if (edited.equals(record.generalProperties())) {
             return true;
         }
+        String id = record.id();
+        AtomicReference<OsImageRecord> saved = new AtomicReference<>();
         try {
-            record = CatalogService.call((ImageCatalog catalog) -> catalog.update(record.id(), edited));
-            return true;
-        } catch (CatalogException e) {
-            return refuse(e.getMessage());
+            // The event loop keeps running while the catalog saves in another thread.
+            PlatformUI.getWorkbench().getProgressService().busyCursorWhile(monitor -> {
+                try {
+                    saved.set(services.requireCatalog().update(id, edited));
+                } catch (CatalogException e) {
+                    throw new InvocationTargetException(e);
+                }
+            });
+        } catch (InvocationTargetException e) {
+            return refuse(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+        record = saved.get();
+        return true;
     }
 
     private boolean refuse(String reason) {

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.registry.Contribution;
 import org.fenestra.ui.internal.registry.ExtensionPoints;
 
@@ -39,7 +40,7 @@ public final class ImagePropertiesDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText(image.name() + " Properties");
+        shell.setText(Messages.bind(Messages.Properties_title, image.name()));
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class ImagePropertiesDialog extends Dialog {
             return control;
         } catch (CoreException | RuntimeException e) {
             Label error = new Label(folder, SWT.WRAP);
-            error.setText("This tab could not be shown.\n\n" + contribution.error(String.valueOf(e.getMessage()), e).getMessage());
+            error.setText(Messages.Properties_tabFailed + "\n\n" + contribution.error(String.valueOf(e.getMessage()), e).getMessage());
             return error;
         }
     }

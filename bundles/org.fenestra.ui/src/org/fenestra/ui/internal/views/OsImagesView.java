@@ -5,56 +5,112 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.IToolBarManager;
-import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IContributionManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
-import org.fenestra.ui.api.ImageAction;
 import org.fenestra.ui.api.ImageSummary;
-import org.fenestra.ui.internal.addimage.AddImageWizard;
-import org.fenestra.ui.internal.addimage.AddImageWizardDialog;
-import org.fenestra.ui.internal.catalog.CatalogImageSource;
-import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
-import org.fenestra.ui.internal.registry.Contribution;
+import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.registry.ExtensionPoints;
+import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
- * The Operating System Images view: a table of the site catalog's images (refreshed when the
- * catalog changes) with the columns of
- * {@link ImageColumn}, and a toolbar holding Properties plus every contributed
- * {@code imageActions} entry, enabled according to the selection.
+ * The Operating System Images view, laid out as the console we follow: a filter box, the
+ * table of the site catalog's images (columns of {@link ImageColumn}, sortable by a click on
+ * a header) and, under it, the details pane of the selection. The same actions (Add, Refresh,
+ * Delete, Properties and every contributed {@code imageActions} entry) are on the toolbar and
+ * on the rows' context menu. The catalog is read by one {@link ImagesLoadJob} per view,
+ * started at once and after every catalog change.
  */
 public final class OsImagesView extends ViewPart {
 
     public static final String ID = "org.fenestra.ui.views.osImages";
     public static final String ADD_IMAGE_ACTION_ID = "org.fenestra.ui.action.addImage";
+    public static final String REFRESH_ACTION_ID = "org.fenestra.ui.action.refresh";
+    public static final String DELETE_ACTION_ID = "org.fenestra.ui.action.delete";
+    public static final String PROPERTIES_ACTION_ID = "org.fenestra.ui.action.properties";
 
     private TableViewer viewer;
-    private final List<ContributedImageAction> contributedActions = new ArrayList<>();
-    private Action propertiesAction;
-    private CatalogImageSource catalogImages;
+    private Text filterText;
+    private ImageDetailsPane details;
+    private MenuManager contextMenu;
+    private final ImageTableOrder order = new ImageTableOrder();
+    private final ImageTextFilter filter = new ImageTextFilter();
+    private ImageViewActions actions;
+    private ImagesLoadJob loadJob;
+    private WorkbenchServices.Subscription catalogSubscription;
+    private String problem; // why the last read found no images, or null
 
     @Override
     public void createPartControl(Composite parent) {
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
-        Table table = viewer.getTable();
+        WorkbenchServices services = WorkbenchServices.of();
+        Composite root = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        root.setLayout(layout);
+
+        filterText = new Text(root, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filterText.setMessage(Messages.OsImagesView_filterHint);
+        filterText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filterText.addListener(SWT.Modify, event -> applyFilter());
+
+        SashForm sash = new SashForm(root, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        viewer = new TableViewer(sash, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        createColumns(viewer.getTable());
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setComparator(order);
+        viewer.setFilters(filter);
+        viewer.setInput(List.of());
+        details = new ImageDetailsPane(sash);
+        sash.setWeights(65, 35);
+
+        actions = new ImageViewActions(getSite(), this::selectedImages, this::reload,
+                ExtensionPoints.imageActions(Platform.getExtensionRegistry()));
+        fillToolbar(getViewSite().getActionBars().getToolBarManager());
+        createContextMenu();
+        viewer.addSelectionChangedListener(event -> selectionChanged());
+        viewer.addDoubleClickListener(event -> actions.properties().run());
+        getSite().setSelectionProvider(viewer);
+        selectionChanged();
+
+        loadJob = new ImagesLoadJob(this, services, viewer.getControl(), this::show);
+        catalogSubscription = services.onCatalogChanged(loadJob::reload);
+        loadJob.reload();
+    }
+
+    private void createColumns(Table table) {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (ImageColumn column : ImageColumn.values()) {
             TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
-            viewerColumn.getColumn().setText(column.title());
-            viewerColumn.getColumn().setWidth(column.width());
-            viewerColumn.getColumn().setMoveable(true);
+            TableColumn tableColumn = viewerColumn.getColumn();
+            tableColumn.setText(column.title());
+            tableColumn.setMoveable(true);
+            tableColumn.pack(); // the header's own width, then room for the sort arrow
+            tableColumn.setWidth(Math.max(column.width(), tableColumn.getWidth() + 24));
+            tableColumn.addListener(SWT.Selection, event -> sortBy(column));
             viewerColumn.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
@@ -62,47 +118,73 @@ public final class OsImagesView extends ViewPart {
                 }
             });
         }
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.setInput(List.of());
-        createToolbar(getViewSite().getActionBars().getToolBarManager());
-        viewer.addSelectionChangedListener(event -> updateEnablement());
-        viewer.addDoubleClickListener(event -> propertiesAction.run());
-        getSite().setSelectionProvider(viewer);
-        updateEnablement();
-        catalogImages = new CatalogImageSource(images -> table.getDisplay().asyncExec(() -> {
-            if (!table.isDisposed()) {
-                setImages(images);
-            }
-        })).open();
+        table.setSortColumn(table.getColumn(order.column().ordinal()));
+        table.setSortDirection(order.swtDirection());
     }
 
-    private void createToolbar(IToolBarManager toolbar) {
-        Action addImage = new Action("Add Operating System Image") {
-            @Override
-            public void run() {
-                new AddImageWizardDialog(getSite().getShell(), new AddImageWizard()).open();
-            }
-        };
-        addImage.setId(ADD_IMAGE_ACTION_ID);
-        addImage.setToolTipText("Add an operating system image from a WIM file");
-        toolbar.add(addImage);
-        propertiesAction = new Action("Properties") {
-            @Override
-            public void run() {
-                List<ImageSummary> selection = selectedImages();
-                if (selection.size() == 1) {
-                    new ImagePropertiesDialog(getSite().getShell(), selection.get(0)).open();
-                }
-            }
-        };
-        propertiesAction.setId("org.fenestra.ui.action.properties");
-        propertiesAction.setToolTipText("Show the properties of the selected image");
-        for (Contribution<ImageAction> contribution : ExtensionPoints.imageActions(Platform.getExtensionRegistry())) {
-            ContributedImageAction action = new ContributedImageAction(contribution);
-            contributedActions.add(action);
-            toolbar.add(action);
+    /** Sorts the table by {@code column}, or reverses the order when it already sorts by it. */
+    public void sortBy(ImageColumn column) {
+        order.sortBy(column);
+        Table table = viewer.getTable();
+        table.setSortColumn(table.getColumn(column.ordinal()));
+        table.setSortDirection(order.swtDirection());
+        viewer.refresh();
+    }
+
+    private void applyFilter() {
+        if (filter.setText(filterText.getText())) {
+            viewer.refresh();
+            describeRows();
         }
-        toolbar.add(propertiesAction);
+    }
+
+    /** The line above the filter: how many images there are, and how many the filter shows. */
+    private void describeRows() {
+        if (problem != null) {
+            setContentDescription(problem);
+            return;
+        }
+        int all = ((List<?>) viewer.getInput()).size();
+        int shown = viewer.getTable().getItemCount();
+        setContentDescription(shown == all ? Messages.bind(Messages.OsImagesView_count, all)
+                : Messages.bind(Messages.OsImagesView_countFiltered, shown, all));
+    }
+
+    private void fillToolbar(IContributionManager toolbar) {
+        for (IAction action : actions.all()) {
+            ActionContributionItem item = new ActionContributionItem(action);
+            item.setMode(ActionContributionItem.MODE_FORCE_TEXT); // icon and text, as the console's ribbon
+            toolbar.add(item);
+        }
+    }
+
+    private void createContextMenu() {
+        contextMenu = new MenuManager("#PopupMenu");
+        contextMenu.setRemoveAllWhenShown(true);
+        contextMenu.addMenuListener(menu -> {
+            menu.add(actions.add());
+            menu.add(actions.refresh());
+            menu.add(new Separator());
+            actions.contributed().forEach(menu::add);
+            menu.add(new Separator());
+            menu.add(actions.delete());
+            menu.add(actions.properties());
+            menu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        });
+        viewer.getTable().setMenu(contextMenu.createContextMenu(viewer.getTable()));
+        getSite().registerContextMenu(contextMenu, viewer);
+    }
+
+    private void selectionChanged() {
+        List<ImageSummary> selection = selectedImages();
+        actions.updateEnablement(selection.size());
+        details.show(selection);
+    }
+
+    /** Shows a freshly read list (on the UI thread), keeping the selected images that remain. */
+    private void show(List<ImageSummary> images, String readProblem) {
+        problem = readProblem;
+        setImages(images);
     }
 
     /** Replaces the rows shown, keeping the selected images that remain; called on the UI thread. */
@@ -111,26 +193,60 @@ public final class OsImagesView extends ViewPart {
         viewer.setInput(List.copyOf(images));
         viewer.setSelection(new StructuredSelection(
                 images.stream().filter(image -> selectedIds.contains(image.id())).toList()));
-        updateEnablement();
+        selectionChanged();
+        describeRows();
+    }
+
+    /** Reads the catalog again, in the background. */
+    public void reload() {
+        loadJob.reload();
     }
 
     public TableViewer viewer() {
         return viewer;
     }
 
-    /** The toolbar entries contributed through {@code imageActions}, in order. */
+    /** The filter box above the table. */
+    public Text filterText() {
+        return filterText;
+    }
+
+    /** The rows shown, after filter and sort, top to bottom. */
+    public List<ImageSummary> shownImages() {
+        List<ImageSummary> shown = new ArrayList<>();
+        for (int i = 0; i < viewer.getTable().getItemCount(); i++) {
+            shown.add((ImageSummary) viewer.getElementAt(i));
+        }
+        return shown;
+    }
+
+    /** The values on the details pane's Summary tab. */
+    public List<String> detailsSummary() {
+        return details.summaryValues();
+    }
+
+    /** The titles of the details pane's tabs. */
+    public List<String> detailsTabs() {
+        return java.util.Arrays.stream(details.folder().getItems()).map(item -> item.getText()).toList();
+    }
+
+    /** The rows' context menu (filled each time it is shown). */
+    public MenuManager contextMenu() {
+        return contextMenu;
+    }
+
+    /** The view's actions: Add, Refresh, the contributed ones, Delete, Properties (toolbar order). */
+    public List<IAction> actions() {
+        return actions.all();
+    }
+
+    /** The entries contributed through {@code imageActions}, in order. */
     public List<? extends Action> contributedActions() {
-        return List.copyOf(contributedActions);
+        return actions.contributed();
     }
 
     private List<ImageSummary> selectedImages() {
         return viewer.getStructuredSelection().toList().stream().map(ImageSummary.class::cast).toList();
-    }
-
-    private void updateEnablement() {
-        int selected = viewer.getStructuredSelection().size();
-        propertiesAction.setEnabled(selected == 1);
-        contributedActions.forEach(action -> action.setEnabled(action.rule.allows(selected)));
     }
 
     @Override
@@ -140,59 +256,14 @@ public final class OsImagesView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (catalogImages != null) {
-            catalogImages.close();
+        // Stop hearing the catalog first, so nothing is scheduled for the widgets being disposed.
+        if (catalogSubscription != null) {
+            catalogSubscription.close();
+        }
+        Job.getJobManager().cancel(this);
+        if (contextMenu != null) {
+            contextMenu.dispose();
         }
         super.dispose();
-    }
-
-    /** When a contributed action is enabled, from its {@code selection} attribute. */
-    enum SelectionRule {
-        NONE, ONE, MANY;
-
-        static SelectionRule of(String attribute) {
-            return switch (attribute) {
-                case "none" -> NONE;
-                case "many" -> MANY;
-                default -> ONE;
-            };
-        }
-
-        boolean allows(int selected) {
-            return switch (this) {
-                case NONE -> true;
-                case ONE -> selected == 1;
-                case MANY -> selected >= 1;
-            };
-        }
-    }
-
-    private final class ContributedImageAction extends Action {
-        private final Contribution<ImageAction> contribution;
-        private final SelectionRule rule;
-        private ImageAction delegate;
-
-        ContributedImageAction(Contribution<ImageAction> contribution) {
-            super(contribution.label());
-            this.contribution = contribution;
-            this.rule = SelectionRule.of(contribution.attribute("selection", "one"));
-            setId(contribution.id());
-            setToolTipText(contribution.attribute("tooltip", contribution.label()));
-        }
-
-        @Override
-        public void run() {
-            try {
-                if (delegate == null) {
-                    delegate = contribution.newInstance();
-                }
-                delegate.run(getSite().getShell(), selectedImages());
-            } catch (CoreException e) {
-                ErrorDialog.openError(getSite().getShell(), "Fenestra", "Cannot run " + contribution.label(), e.getStatus());
-            } catch (RuntimeException e) {
-                ErrorDialog.openError(getSite().getShell(), "Fenestra", contribution.label() + " failed",
-                        contribution.error(String.valueOf(e.getMessage()), e));
-            }
-        }
     }
 }
