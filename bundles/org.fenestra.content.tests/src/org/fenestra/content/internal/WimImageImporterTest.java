@@ -199,6 +199,38 @@ class WimImageImporterTest {
         assertEquals(List.of(source), files());
     }
 
+    /** Data that fails its SHA-1 (or does not decompress) is never written into the extracted WIM. */
+    @Test
+    void aCorruptedSourceFailsAndLeavesNothingBehind() throws Exception {
+        Path source = copy("multi.wim");
+        long at = middleOfLargestResource(source, 2);
+        byte[] bytes = Files.readAllBytes(source);
+        bytes[(int) at] ^= 0x10;
+        Files.write(source, bytes);
+        List<OsImageRecord> before = catalog.list();
+        ImportException error = assertFails(Reason.CORRUPT_WIM,
+                new ImportRequest(source.toString(), "admin", 2, "Corrupt " + System.nanoTime(), "", "", "x64", ""));
+        assertTrue(error.getMessage().contains("SHA-1") || error.getMessage().contains("decompress"), error.getMessage());
+        assertEquals(before, catalog.list());
+        assertEquals(List.of(source), files());
+    }
+
+    /** Offset in the file of the middle of the stored data of image {@code index}'s largest file. */
+    private static long middleOfLargestResource(Path wim, int index) throws IOException {
+        try (org.fenestra.wim.WimFile w = org.fenestra.wim.WimFile.open(wim)) {
+            org.fenestra.wim.WimImage image = w.openImage(index);
+            org.fenestra.wim.WimBlobInfo[] largest = new org.fenestra.wim.WimBlobInfo[1];
+            image.walk(image.root(), e -> {
+                org.fenestra.wim.WimStream s = e.mainStream();
+                if (s != null && s.blob() != null && !s.blob().solid()
+                        && (largest[0] == null || s.blob().size() > largest[0].size())) {
+                    largest[0] = s.blob();
+                }
+            });
+            return largest[0].offset() + largest[0].compressedSize() / 2;
+        }
+    }
+
     private static ImportException assertFails(Reason reason, ImportRequest request) {
         ImportException error = assertThrows(ImportException.class, () -> importer.importImage(request, WimProgress.NONE));
         assertEquals(reason, error.reason(), error.getMessage());
