@@ -116,7 +116,7 @@ public final class WimCommand {
             err.print("\n");
         }
         err.print("ERROR: " + e.getMessage() + "\n");
-        err.print("ERROR: Exiting with error code " + code.value() + ":\n       " + code.description() + ".\n");
+        err.print(ErrorCodes.exitLines(code));
         return code.value();
     }
 
@@ -125,8 +125,9 @@ public final class WimCommand {
                 + "       fenestra wim xml WIMFILE\n"
                 + "       fenestra wim dir WIMFILE [IMAGE] [--path=PATH] [--detailed] [--one-file-only] [--ref=GLOB]\n"
                 + "       fenestra wim verify WIMFILE [--ref=GLOB...] [--nocheck]\n"
-                + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB] [--recover-data]"
-                + " [--preserve-dir-structure] [--include-invalid-names]\n"
+                + "       fenestra wim extract WIMFILE IMAGE [(PATH | @LISTFILE | @-)...] [--dest-dir=DIR] [--ref=GLOB]"
+                + " [--recover-data] [--preserve-dir-structure] [--include-invalid-names] [--nullglob]"
+                + " [--no-wildcards] [--to-stdout]\n"
                 + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
                 + " [--rpfix|--norpfix]\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
@@ -292,23 +293,7 @@ public final class WimCommand {
     }
 
     private int extract(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("preserve-dir-structure", "include-invalid-names", "no-acls",
-                "unix-data", "nullglob", "recover-data"), Set.of("dest-dir", "ref"));
-        if (cl.positionals.size() < 2) {
-            throw new CommandLine.UsageException("Must specify a WIM file and an image");
-        }
-        try (WimFile wim = open(cl.positionals.get(0), cl)) {
-            int index = selectSingleImage(wim, cl.positionals.get(1));
-            WimImage image = wim.openImage(index);
-            List<String> paths = cl.positionals.size() > 2 ? cl.positionals.subList(2, cl.positionals.size()) : List.of("/");
-            ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
-                    cl.has("preserve-dir-structure"), cl.has("recover-data"));
-            ExtractReport r = WimExtractor.extract(image, paths, Path.of(cl.option("dest-dir", ".")), opts,
-                    new ProgressPrinter(out));
-            printReport(r);
-        }
-        out.print("Done extracting files.\n");
-        return 0;
+        return new ExtractCommand(out, err, in, env, this::printReport).run(args);
     }
 
     private int apply(List<String> args) throws IOException, CommandLine.UsageException {

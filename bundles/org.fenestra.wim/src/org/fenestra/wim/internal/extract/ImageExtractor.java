@@ -175,6 +175,10 @@ public final class ImageExtractor {
 
     private void createDirectories() throws IOException {
         for (Planned p : plan) {
+            Path parent = p.target().getParent();
+            if (options.preserveDirStructure() && parent != null && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(parent); // the directories above a path extracted with its structure
+            }
             if (isPlainDirectory(p.entry())) {
                 if (!Files.isDirectory(p.target(), LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(p.target());
