@@ -45,8 +45,8 @@ final class ModifyCommands {
     }
 
     int append(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix", "rebuild"),
-                Set.of("flags", "config"));
+        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix", "rebuild",
+                "source-list"), Set.of("flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -55,9 +55,15 @@ final class ModifyCommands {
         String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : WimCommand.defaultImageName(source);
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
         CaptureConfig config = CaptureConfigs.of(cl, env, err);
-        WimUpdater.append(Path.of(cl.positionals.get(1)), source,
-                new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config),
-                new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), new ProgressPrinter(out));
+        CaptureOptions capture = new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"),
+                config);
+        ModifyOptions options = new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false);
+        if (cl.has("source-list")) {
+            WimUpdater.append(Path.of(cl.positionals.get(1)), SourceList.read(cl.positionals.get(0), in), capture,
+                    options, new ProgressPrinter(out));
+        } else {
+            WimUpdater.append(Path.of(cl.positionals.get(1)), source, capture, options, new ProgressPrinter(out));
+        }
         return 0;
     }
 

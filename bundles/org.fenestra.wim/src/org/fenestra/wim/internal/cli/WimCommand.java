@@ -132,9 +132,9 @@ public final class WimCommand {
                 + " [--rpfix|--norpfix]\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
-                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix] [--source-list]\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
-                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create]\n"
+                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create] [--source-list]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
                 + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]\n"
@@ -334,7 +334,7 @@ public final class WimCommand {
         List<String> rest = args.stream().filter(a -> !a.equals("--create")).toList();
         if (rest.size() < args.size()) {
             CommandLine cl = CommandLine.parse(rest, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
-                    "norpfix", "rpfix", "rebuild"), union(CompressionArguments.VALUED, "flags", "config"));
+                    "norpfix", "rpfix", "rebuild", "source-list"), union(CompressionArguments.VALUED, "flags", "config"));
             if (cl.positionals.size() >= 2 && !java.nio.file.Files.exists(Path.of(cl.positionals.get(1)))) {
                 return capture(rest.stream().filter(a -> !a.equals("--rebuild")).toList());
             }
@@ -344,7 +344,7 @@ public final class WimCommand {
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
-                "rpfix"), union(CompressionArguments.VALUED, "flags", "config"));
+                "rpfix", "source-list"), union(CompressionArguments.VALUED, "flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -357,9 +357,14 @@ public final class WimCommand {
         CompressionType type = ca.compressionOr(CompressionType.LZX);
         WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
                 cl.has("boot"), false, ca.solidOptions(ca.solid));
-        WimWriter.capture(source, Path.of(cl.positionals.get(1)),
-                new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
-                new ProgressPrinter(out));
+        CaptureOptions capture = new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"),
+                config);
+        if (cl.has("source-list")) {
+            WimWriter.capture(SourceList.read(cl.positionals.get(0), in), Path.of(cl.positionals.get(1)), capture, opts,
+                    new ProgressPrinter(out));
+        } else {
+            WimWriter.capture(source, Path.of(cl.positionals.get(1)), capture, opts, new ProgressPrinter(out));
+        }
         return 0;
     }
 
