@@ -3,7 +3,6 @@ package org.fenestra.wim.internal.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +120,8 @@ final class ModifyCommands {
         }
         List<String> lines = cl.all("command");
         if (lines.isEmpty()) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            // as wimlib 1.14: UTF-8 (BOM or not) or UTF-16LE (BOM or not); 1.13 on Linux took UTF-8 only
+            lines = WimTextFile.decode(in.readAllBytes()).lines().toList();
         }
         List<UpdateCommand> commands = new ArrayList<>();
         for (String line : lines) {
