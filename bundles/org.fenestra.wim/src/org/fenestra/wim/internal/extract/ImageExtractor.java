@@ -386,7 +386,7 @@ public final class ImageExtractor {
             String target = link.unixTarget(e.reparseTargetNotFixed(), fixRoot);
             Files.deleteIfExists(p.target());
             try {
-                Files.createSymbolicLink(p.target(), p.target().getFileSystem().getPath(target));
+                SymbolicLinks.create(p.target(), target);
                 report.symlink();
             } catch (UnsupportedOperationException | FileAlreadyExistsException ex) {
                 report.skip("\"" + e.fullPath() + "\": cannot create symbolic link: " + ex.getMessage());
