@@ -14,6 +14,7 @@ import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.write.ImageCapture;
+import org.fenestra.wim.internal.write.MultiSourceCapture;
 import org.fenestra.wim.internal.write.OutputBlob;
 import org.fenestra.wim.internal.write.TreeDentry;
 import org.fenestra.wim.internal.write.TreeEditor;
@@ -21,6 +22,7 @@ import org.fenestra.wim.internal.write.WimFileWriter;
 import org.fenestra.wim.internal.write.XmlWriter;
 import org.fenestra.wim.model.CaptureConfig;
 import org.fenestra.wim.model.CaptureOptions;
+import org.fenestra.wim.model.CaptureSource;
 import org.fenestra.wim.model.ModifyOptions;
 import org.fenestra.wim.model.OptimizeOptions;
 import org.fenestra.wim.model.UpdateCommand;
@@ -48,10 +50,32 @@ public final class WimUpdater {
     /** Captures {@code source} as a new last image of {@code wimFile} ({@code wimlib-imagex append}). */
     public static void append(Path wimFile, Path source, CaptureOptions capture, ModifyOptions options,
             WimProgress progress) throws IOException {
+        append(wimFile, now -> new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source), capture,
+                options, progress);
+    }
+
+    /**
+     * Captures several sources, each at its target, as a new last image of {@code wimFile}
+     * ({@code wimlib-imagex append --source-list}); overlays as {@link WimWriter#capture(List, Path,
+     * CaptureOptions, org.fenestra.wim.model.WriteOptions, WimProgress)}.
+     */
+    public static void append(Path wimFile, List<CaptureSource> sources, CaptureOptions capture, ModifyOptions options,
+            WimProgress progress) throws IOException {
+        append(wimFile, now -> MultiSourceCapture.scan(sources, capture.config(), capture.rpfix(), progress, now),
+                capture, options, progress);
+    }
+
+    /** How the tree of a new image is made; {@code now}: the capture time. */
+    private interface TreeScan {
+        TreeDentry scan(long now) throws IOException;
+    }
+
+    private static void append(Path wimFile, TreeScan scan, CaptureOptions capture, ModifyOptions options,
+            WimProgress progress) throws IOException {
         try (AppendTarget t = AppendTarget.open(wimFile)) {
             t.checkNewName(capture.name(), List.of());
-            TreeDentry root = new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source);
             long now = WimWriter.nowFiletime();
+            TreeDentry root = scan.scan(now);
             List<WimFileWriter.Slot> slots = t.keptImages();
             slots.add(new WimFileWriter.Image(root, List.of(), (i, stats) -> XmlWriter.newImage(i, capture.name(),
                     capture.description(), capture.flags(), stats, now, now)));

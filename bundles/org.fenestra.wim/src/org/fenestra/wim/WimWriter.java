@@ -23,12 +23,14 @@ import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.read.SolidChunkCache;
 import org.fenestra.wim.internal.write.BlobSource;
 import org.fenestra.wim.internal.write.ImageCapture;
+import org.fenestra.wim.internal.write.MultiSourceCapture;
 import org.fenestra.wim.internal.write.OutputBlob;
 import org.fenestra.wim.internal.write.TreeDentry;
 import org.fenestra.wim.internal.write.TreeInode;
 import org.fenestra.wim.internal.write.WimFileWriter;
 import org.fenestra.wim.internal.write.XmlWriter;
 import org.fenestra.wim.model.CaptureOptions;
+import org.fenestra.wim.model.CaptureSource;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WimStreamType;
 import org.fenestra.wim.model.WriteOptions;
@@ -49,7 +51,23 @@ public final class WimWriter {
     public static void capture(Path source, Path wimFile, CaptureOptions capture, WriteOptions options,
             WimProgress progress) throws IOException {
         TreeDentry root = new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source);
+        writeCaptured(root, nowFiletime(), wimFile, capture, options, progress);
+    }
+
+    /**
+     * Captures several sources into a new one-image WIM at {@code wimFile}, each placed at its
+     * target (like {@code wimlib-imagex capture --source-list}); directories from several
+     * sources merge, of two files at one path the later source's wins.
+     */
+    public static void capture(List<CaptureSource> sources, Path wimFile, CaptureOptions capture, WriteOptions options,
+            WimProgress progress) throws IOException {
         long now = nowFiletime();
+        TreeDentry root = MultiSourceCapture.scan(sources, capture.config(), capture.rpfix(), progress, now);
+        writeCaptured(root, now, wimFile, capture, options, progress);
+    }
+
+    private static void writeCaptured(TreeDentry root, long now, Path wimFile, CaptureOptions capture,
+            WriteOptions options, WimProgress progress) throws IOException {
         WimFileWriter.Image image = new WimFileWriter.Image(root, List.of(), (index, stats) -> XmlWriter.newImage(index,
                 capture.name(), capture.description(), capture.flags(), stats, now, now));
         WimFileWriter.write(wimFile, settings(options, options.boot() ? 1 : 0, capture.rpfix() ? WimHeader.FLAG_RP_FIX : 0),

@@ -70,6 +70,36 @@ class UpdateCommandsOracleTest {
     void sameAsWimlib(String script) throws Exception {
         assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
         String commands = script.replace("\\n", "\n").replace("SRC", src.toString()) + "\n";
+        compare(commands, commands.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Command input in UTF-16LE with and without BOM and UTF-8 with BOM, as wimlib 1.14 reads it.
+     * wimlib 1.13.5 (installed) takes its input on Linux as UTF-8 bytes without looking for a BOM,
+     * so it gets the same commands in plain UTF-8; where 1.13.5 differs (a BOM or UTF-16 fails
+     * there), we follow 1.14.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "UTF-16LE-BOM", "UTF-16LE", "UTF-8-BOM", "UTF-8" })
+    void commandInputInWimlib114Encodings(String encoding) throws Exception {
+        assumeTrue(Wimlib.present(), "wimlib-imagex is not installed");
+        String commands = "# änderungen\r\nadd '" + src.resolve("g") + "' /neu/grüße.txt\r\nrename /d /dé\n\n"
+                + "delete --recursive /e\n";
+        byte[] text = commands.getBytes(encoding.startsWith("UTF-8") ? StandardCharsets.UTF_8 : StandardCharsets.UTF_16LE);
+        byte[] bom = encoding.equals("UTF-16LE-BOM") ? new byte[] { (byte) 0xFF, (byte) 0xFE }
+                : encoding.equals("UTF-8-BOM") ? new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF } : new byte[0];
+        byte[] ours = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, ours, 0, bom.length);
+        System.arraycopy(text, 0, ours, bom.length, text.length);
+        String listing = compare(commands, ours);
+        assertEquals(true, listing.contains("/neu/grüße.txt\n") && listing.contains("/dé/f\n"), listing);
+    }
+
+    /**
+     * Runs {@code commands} through wimlib-imagex update (as UTF-8) and {@code ourInput} through
+     * ours; returns the listing of the result (null when both failed alike).
+     */
+    private String compare(String commands, byte[] ourInput) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "case");
         Path ours = Files.copy(base, dir.resolve("ours.wim"));
         Path theirs = Files.copy(base, dir.resolve("theirs.wim"));
@@ -79,10 +109,10 @@ class UpdateCommandsOracleTest {
         int rc;
         try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = new WimCommand(o, e, new ByteArrayInputStream(commands.getBytes(StandardCharsets.UTF_8)))
+            rc = new WimCommand(o, e, new ByteArrayInputStream(ourInput))
                     .run("update", ours.toString());
         }
-        Path in = Files.writeString(dir.resolve("commands.txt"), commands);
+        Path in = Files.writeString(dir.resolve("commands.txt"), commands, StandardCharsets.UTF_8);
         List<String> cmd = new ArrayList<>(List.of(Wimlib.EXE.toString(), "update", theirs.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(in.toFile()).start();
         String theirOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -90,7 +120,7 @@ class UpdateCommandsOracleTest {
         assertEquals(p.exitValue(), rc, "ours: " + err.toString(StandardCharsets.UTF_8) + "\nwimlib: " + theirOut);
         if (rc != 0) {
             assertArrayEquals(before, Files.readAllBytes(ours));
-            return;
+            return null;
         }
         Wimlib.ok("verify", ours.toString());
         try (WimFile w = WimFile.open(ours)) {
@@ -100,5 +130,6 @@ class UpdateCommandsOracleTest {
         Wimlib.ok("apply", ours.toString(), dir.resolve("ours").toString());
         Wimlib.ok("apply", theirs.toString(), dir.resolve("theirs").toString());
         Wimlib.assertSameTree(dir.resolve("theirs"), dir.resolve("ours"));
+        return Wimlib.ok("dir", ours.toString());
     }
 }

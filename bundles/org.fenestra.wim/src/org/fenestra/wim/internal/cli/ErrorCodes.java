@@ -21,6 +21,7 @@ import org.fenestra.wim.errors.InvalidXmlException;
 import org.fenestra.wim.errors.IsDirectoryException;
 import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.errors.NotADirectoryException;
+import org.fenestra.wim.errors.NotARegularFileException;
 import org.fenestra.wim.errors.NotAWimException;
 import org.fenestra.wim.errors.PathNotFoundException;
 import org.fenestra.wim.errors.TruncatedWimException;
@@ -60,6 +61,8 @@ final class ErrorCodes {
                 "The SHA-1 message digest of a WIM resource did not match the expected value");
         put(MissingBlobException.class, 55, "A file resource needed to complete the operation was missing from the WIM");
         put(InvalidImageException.class, 18, "Tried to select an image that does not exist in the WIM");
+        put(NotARegularFileException.class, 42,
+                "One of the specified paths to extract did not correspond to a regular file");
         put(PathNotFoundException.class, 49, "The path does not exist in the WIM image");
         put(WimLockedException.class, 1, "The WIM is already locked for writing");
         put(WimIsReadOnlyException.class, 71, "The WIM is read-only (file permissions, header flag, or split WIM)");
@@ -80,6 +83,11 @@ final class ErrorCodes {
 
     private static void put(Class<? extends IOException> type, int code, String description) {
         CODES.put(type, new Code(code, description));
+    }
+
+    /** The lines wimlib-imagex ends with when a command fails with {@code code}. */
+    static String exitLines(Code code) {
+        return "ERROR: Exiting with error code " + code.value() + ":\n       " + code.description() + ".\n";
     }
 
     static Code of(IOException e) {

@@ -3,7 +3,6 @@ package org.fenestra.wim.internal.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,8 @@ final class ModifyCommands {
     }
 
     int append(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix", "rebuild"),
-                Set.of("flags", "config"));
+        CommandLine cl = CommandLine.parse(args, Set.of("boot", "check", "nocheck", "norpfix", "rpfix", "rebuild",
+                "source-list"), Set.of("flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -55,9 +54,15 @@ final class ModifyCommands {
         String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : WimCommand.defaultImageName(source);
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
         CaptureConfig config = CaptureConfigs.of(cl, env, err);
-        WimUpdater.append(Path.of(cl.positionals.get(1)), source,
-                new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config),
-                new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), new ProgressPrinter(out));
+        CaptureOptions capture = new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"),
+                config);
+        ModifyOptions options = new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false);
+        if (cl.has("source-list")) {
+            WimUpdater.append(Path.of(cl.positionals.get(1)), SourceList.read(cl.positionals.get(0), in), capture,
+                    options, new ProgressPrinter(out));
+        } else {
+            WimUpdater.append(Path.of(cl.positionals.get(1)), source, capture, options, new ProgressPrinter(out));
+        }
         return 0;
     }
 
@@ -115,7 +120,8 @@ final class ModifyCommands {
         }
         List<String> lines = cl.all("command");
         if (lines.isEmpty()) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            // as wimlib 1.14: UTF-8 (BOM or not) or UTF-16LE (BOM or not); 1.13 on Linux took UTF-8 only
+            lines = WimTextFile.decode(in.readAllBytes()).lines().toList();
         }
         List<UpdateCommand> commands = new ArrayList<>();
         for (String line : lines) {

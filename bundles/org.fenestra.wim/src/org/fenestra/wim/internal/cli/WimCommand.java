@@ -121,7 +121,7 @@ public final class WimCommand {
             err.print("\n");
         }
         err.print("ERROR: " + e.getMessage() + "\n");
-        err.print("ERROR: Exiting with error code " + code.value() + ":\n       " + code.description() + ".\n");
+        err.print(ErrorCodes.exitLines(code));
         return code.value();
     }
 
@@ -130,15 +130,16 @@ public final class WimCommand {
                 + "       fenestra wim xml WIMFILE\n"
                 + "       fenestra wim dir WIMFILE [IMAGE] [--path=PATH] [--detailed] [--one-file-only] [--ref=GLOB]\n"
                 + "       fenestra wim verify WIMFILE [--ref=GLOB...] [--nocheck]\n"
-                + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB] [--recover-data]"
-                + " [--preserve-dir-structure] [--include-invalid-names]\n"
+                + "       fenestra wim extract WIMFILE IMAGE [(PATH | @LISTFILE | @-)...] [--dest-dir=DIR] [--ref=GLOB]"
+                + " [--recover-data] [--preserve-dir-structure] [--include-invalid-names] [--nullglob]"
+                + " [--no-wildcards] [--to-stdout]\n"
                 + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
                 + " [--rpfix|--norpfix]\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
-                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix] [--source-list]\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
-                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create]\n"
+                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create] [--source-list]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
                 + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]\n"
@@ -340,23 +341,7 @@ public final class WimCommand {
     }
 
     private int extract(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("preserve-dir-structure", "include-invalid-names", "no-acls",
-                "unix-data", "nullglob", "recover-data"), Set.of("dest-dir", "ref"));
-        if (cl.positionals.size() < 2) {
-            throw new CommandLine.UsageException("Must specify a WIM file and an image");
-        }
-        try (WimFile wim = open(cl.positionals.get(0), cl)) {
-            int index = selectSingleImage(wim, cl.positionals.get(1));
-            WimImage image = wim.openImage(index);
-            List<String> paths = cl.positionals.size() > 2 ? cl.positionals.subList(2, cl.positionals.size()) : List.of("/");
-            ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
-                    cl.has("preserve-dir-structure"), cl.has("recover-data"));
-            ExtractReport r = WimExtractor.extract(image, paths, Path.of(cl.option("dest-dir", ".")), opts,
-                    new ProgressPrinter(out));
-            printReport(r);
-        }
-        out.print("Done extracting files.\n");
-        return 0;
+        return new ExtractCommand(out, err, in, env, this::printReport).run(args);
     }
 
     private int apply(List<String> args) throws IOException, CommandLine.UsageException {
@@ -397,7 +382,7 @@ public final class WimCommand {
         List<String> rest = args.stream().filter(a -> !a.equals("--create")).toList();
         if (rest.size() < args.size()) {
             CommandLine cl = CommandLine.parse(rest, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
-                    "norpfix", "rpfix", "rebuild"), union(CompressionArguments.VALUED, "flags", "config"));
+                    "norpfix", "rpfix", "rebuild", "source-list"), union(CompressionArguments.VALUED, "flags", "config"));
             if (cl.positionals.size() >= 2 && !java.nio.file.Files.exists(Path.of(cl.positionals.get(1)))) {
                 return capture(rest.stream().filter(a -> !a.equals("--rebuild")).toList());
             }
@@ -407,7 +392,7 @@ public final class WimCommand {
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
-                "rpfix"), union(CompressionArguments.VALUED, "flags", "config"));
+                "rpfix", "source-list"), union(CompressionArguments.VALUED, "flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -420,9 +405,14 @@ public final class WimCommand {
         CompressionType type = ca.compressionOr(CompressionType.LZX);
         WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
                 cl.has("boot"), false, ca.solidOptions(ca.solid));
-        WimWriter.capture(source, Path.of(cl.positionals.get(1)),
-                new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
-                new ProgressPrinter(out));
+        CaptureOptions capture = new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"),
+                config);
+        if (cl.has("source-list")) {
+            WimWriter.capture(SourceList.read(cl.positionals.get(0), in), Path.of(cl.positionals.get(1)), capture, opts,
+                    new ProgressPrinter(out));
+        } else {
+            WimWriter.capture(source, Path.of(cl.positionals.get(1)), capture, opts, new ProgressPrinter(out));
+        }
         return 0;
     }
 

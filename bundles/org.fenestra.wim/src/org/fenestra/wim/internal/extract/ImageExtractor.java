@@ -175,6 +175,10 @@ public final class ImageExtractor {
 
     private void createDirectories() throws IOException {
         for (Planned p : plan) {
+            Path parent = p.target().getParent();
+            if (options.preserveDirStructure() && parent != null && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(parent); // the directories above a path extracted with its structure
+            }
             if (isPlainDirectory(p.entry())) {
                 if (!Files.isDirectory(p.target(), LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(p.target());
@@ -382,7 +386,7 @@ public final class ImageExtractor {
             String target = link.unixTarget(e.reparseTargetNotFixed(), fixRoot);
             Files.deleteIfExists(p.target());
             try {
-                Files.createSymbolicLink(p.target(), p.target().getFileSystem().getPath(target));
+                SymbolicLinks.create(p.target(), target);
                 report.symlink();
             } catch (UnsupportedOperationException | FileAlreadyExistsException ex) {
                 report.skip("\"" + e.fullPath() + "\": cannot create symbolic link: " + ex.getMessage());

@@ -97,9 +97,13 @@ public final class TreeEditor {
         }
         boolean newIsDir = branch.inode.isDirectory();
         if (existing.inode.isDirectory() != newIsDir) {
-            throw new NotADirectoryException(newIsDir
-                    ? "can't place directory at \"" + path + "\" because a nondirectory file already exists there"
-                    : "can't place nondirectory at \"" + path + "\" because a directory already exists there");
+            if (newIsDir) {
+                throw new NotADirectoryException("can't place directory at \"" + path
+                        + "\" because a nondirectory file already exists there");
+            }
+            // wimlib: WIMLIB_ERR_IS_DIRECTORY for a file where a directory is
+            throw new IsDirectoryException("\"" + path + "\" is a directory; specify the path at which to place the"
+                    + " file inside this directory");
         }
         if (newIsDir) {
             merge(existing, branch, path, noReplace);
@@ -118,6 +122,11 @@ public final class TreeEditor {
     }
 
     private TreeDentry fillerDirectory(String name) {
+        return emptyDirectory(name, now);
+    }
+
+    /** A new empty directory {@code name} with all its times {@code now}. */
+    static TreeDentry emptyDirectory(String name, long now) {
         TreeInode i = new TreeInode();
         i.attributes = TreeInode.FILE_ATTRIBUTE_DIRECTORY;
         i.creationTime = now;
