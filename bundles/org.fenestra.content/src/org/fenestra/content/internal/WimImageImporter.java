@@ -21,9 +21,11 @@ import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimWriter;
+import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.errors.NotAWimException;
 import org.fenestra.wim.errors.WimCancelledException;
 import org.fenestra.wim.errors.WimException;
+import org.fenestra.wim.errors.WimFormatException;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
 import org.osgi.framework.BundleContext;
@@ -148,6 +150,9 @@ public final class WimImageImporter implements ImageImporter {
             return target;
         } catch (WimCancelledException e) {
             throw new ImportException(Reason.CANCELLED, "cancelled; nothing was added", e);
+        } catch (WimFormatException | BlobHashMismatchException e) { // the source's data, not the write
+            throw new ImportException(Reason.CORRUPT_WIM, "extracting image " + index + " from " + wim.path()
+                    + " failed, its data is damaged: " + e.getMessage() + "; nothing was added", e);
         } catch (IOException e) {
             if (ExtractionSpace.isDiskFull(e)) {
                 throw new InsufficientSpaceException(target.toString(), needed, ExtractionSpace.usableSpace(target), e);
