@@ -337,7 +337,7 @@ public final class WimCommand {
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
-                "rpfix"), union(CompressionArguments.VALUED, "flags", "config"));
+                "rpfix", "pipable", "not-pipable"), union(CompressionArguments.VALUED, "flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -351,9 +351,13 @@ public final class WimCommand {
         CompressionType type = ca.compressionOr(CompressionType.LZX);
         WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
                 cl.has("boot"), false, ca.solidOptions(ca.solid));
-        WimWriter.capture(source, Path.of(cl.positionals.get(1)),
-                new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config), opts,
-                WimProgress.NONE);
+        CaptureOptions capture = new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"),
+                config);
+        String wimFile = cl.positionals.get(1);
+        if (PipableCommands.pipable(cl, wimFile)) {
+            return new PipableCommands(out, err).capture(source, wimFile, capture, opts);
+        }
+        WimWriter.capture(source, Path.of(wimFile), capture, opts, WimProgress.NONE);
         return 0;
     }
 
@@ -366,14 +370,15 @@ public final class WimCommand {
 
     private int export(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
-                "recompress", "rebuild"), union(CompressionArguments.VALUED, "ref"));
+                "recompress", "rebuild", "pipable", "not-pipable"), union(CompressionArguments.VALUED, "ref"));
         CompressionArguments ca = new CompressionArguments(cl);
         if (cl.positionals.size() < 3 || cl.positionals.size() > 5) {
             throw new CommandLine.UsageException("Must specify a source WIM, an image, a destination WIM, and optionally"
                     + " a name and a description");
         }
-        Path dest = Path.of(cl.positionals.get(2));
-        if (java.nio.file.Files.exists(dest)) {
+        String destFile = cl.positionals.get(2);
+        Path dest = Path.of(destFile);
+        if (!destFile.equals(PipableCommands.STDIO) && java.nio.file.Files.exists(dest)) {
             return new ModifyCommands(out, err, in).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
@@ -396,6 +401,9 @@ public final class WimCommand {
                     cl.has("recompress"), ca.solidOptions(solid));
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
+            if (PipableCommands.pipable(cl, destFile)) {
+                return new PipableCommands(out, err).export(wim, indices, destFile, name, description, opts);
+            }
             WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);
         }
         return 0;

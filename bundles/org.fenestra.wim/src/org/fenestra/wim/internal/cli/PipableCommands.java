@@ -1,0 +1,83 @@
+package org.fenestra.wim.internal.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.fenestra.wim.PipableWriter;
+import org.fenestra.wim.WimFile;
+import org.fenestra.wim.model.CaptureOptions;
+import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WriteOptions;
+
+/**
+ * The pipable-WIM side of {@code capture} and {@code export} ({@code --pipable}, and "-" for
+ * standard output, as wimlib-imagex), with wimlib's messages and exit codes.
+ */
+final class PipableCommands {
+    /** The WIM file name meaning standard output (writing) or standard input (applying). */
+    static final String STDIO = "-";
+    private static final int INVALID_PARAM = 24;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    PipableCommands(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Whether the WIM is written pipable: {@code --pipable}, or "-" (which implies it). */
+    static boolean pipable(CommandLine cl, String wimFile) throws CommandLine.UsageException {
+        if (cl.has("pipable") && cl.has("not-pipable")) {
+            throw new CommandLine.UsageException("--pipable and --not-pipable cannot be given together");
+        }
+        return !cl.has("not-pipable") && (cl.has("pipable") || wimFile.equals(STDIO));
+    }
+
+    int capture(Path source, String wimFile, CaptureOptions capture, WriteOptions options) throws IOException {
+        Integer refused = refuse(wimFile, options);
+        if (refused != null) {
+            return refused;
+        }
+        if (wimFile.equals(STDIO)) {
+            PipableWriter.capture(source, out, capture, options, WimProgress.NONE);
+        } else {
+            PipableWriter.capture(source, Path.of(wimFile), capture, options, WimProgress.NONE);
+        }
+        return 0;
+    }
+
+    int export(WimFile wim, List<Integer> indices, String destFile, String name, String description,
+            WriteOptions options) throws IOException {
+        Integer refused = refuse(destFile, options);
+        if (refused != null) {
+            return refused;
+        }
+        if (destFile.equals(STDIO)) {
+            PipableWriter.export(wim, indices, out, name, description, options, WimProgress.NONE);
+        } else {
+            PipableWriter.export(wim, indices, Path.of(destFile), name, description, options, WimProgress.NONE);
+        }
+        return 0;
+    }
+
+    /** wimlib's refusals (before anything is written), or null; also its warning about the format. */
+    private Integer refuse(String wimFile, WriteOptions options) {
+        String error = null;
+        if (options.solid() != null) {
+            error = "Solid compression is unsupported in pipable WIMs";
+        } else if (options.integrity() && wimFile.equals(STDIO)) {
+            error = "Can't include integrity check when writing pipable WIM to pipe!";
+        }
+        if (error != null) {
+            err.print("[ERROR] " + error + "\nERROR: Exiting with error code " + INVALID_PARAM
+                    + ":\n       An invalid parameter was given.\n");
+            return INVALID_PARAM;
+        }
+        err.print("[WARNING] Creating a pipable WIM, which will be incompatible\n"
+                + "          with Microsoft's software (WIMGAPI/ImageX/DISM).\n");
+        return null;
+    }
+}
