@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.fenestra.wim.PipableWriter;
 import org.fenestra.wim.WimFile;
+import org.fenestra.wim.errors.InvalidImageException;
 import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
@@ -26,6 +27,32 @@ final class PipableCommands {
     PipableCommands(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The pipable WIM on standard input ({@code apply -}). */
+    static WimFile readStandardInput(java.io.InputStream in) throws IOException {
+        return WimFile.readFromPipe(in, "standard input");
+    }
+
+    /** The one image {@code apply -} applies, with wimlib's refusals (exit code 18). */
+    static int imageToApply(WimFile wim, String spec) throws IOException {
+        if (spec == null) {
+            if (wim.imageCount() != 1) {
+                throw new InvalidImageException(
+                        "No image was specified, but the pipable WIM did not contain exactly 1 image");
+            }
+            return 1;
+        }
+        int index;
+        try {
+            index = wim.resolveImage(spec);
+        } catch (InvalidImageException e) {
+            throw new InvalidImageException("\"" + spec + "\" is not a valid image in the pipable WIM!");
+        }
+        if (index == 0) {
+            throw new InvalidImageException("Applying all images from a pipe is not supported!");
+        }
+        return index;
     }
 
     /** Whether the WIM is written pipable: {@code --pipable}, or "-" (which implies it). */

@@ -120,16 +120,18 @@ public final class WimCommand {
                 + "       fenestra wim verify WIMFILE [--ref=GLOB...] [--nocheck]\n"
                 + "       fenestra wim extract WIMFILE IMAGE [PATH...] [--dest-dir=DIR] [--ref=GLOB] [--recover-data]"
                 + " [--preserve-dir-structure] [--include-invalid-names]\n"
-                + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
-                + " [--rpfix|--norpfix]\n"
+                + "       fenestra wim apply WIMFILE|- [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
+                + " [--rpfix|--norpfix]   (-: a pipable WIM on standard input)\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
-                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix]\n"
+                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix] [--pipable]"
+                + "   (WIMFILE -: a pipable WIM to standard output)\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
                 + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
-                + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]\n"
+                + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]"
+                + " [--pipable|--not-pipable]   (DEST_WIMFILE -: a pipable WIM to standard output)\n"
                 + "       fenestra wim delete WIMFILE IMAGE [--check|--nocheck] [--soft]\n"
                 + "       fenestra wim update WIMFILE [IMAGE] [--check|--nocheck] [--rebuild] [--command=CMD]"
                 + " < COMMANDS   (add [--no-replace] SRC DEST, delete [--force] [--recursive] PATH, rename OLD NEW)\n"
@@ -314,8 +316,10 @@ public final class WimCommand {
         Path target = Path.of(cl.positionals.get(hasImage ? 2 : 1));
         ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), !cl.has("norpfix"), true, false,
                 cl.has("recover-data"));
-        try (WimFile wim = open(cl.positionals.get(0), cl)) {
-            int index = hasImage ? wim.resolveImage(cl.positionals.get(1)) : selectSingleImage(wim, null);
+        boolean fromPipe = cl.positionals.get(0).equals(PipableCommands.STDIO);
+        try (WimFile wim = fromPipe ? PipableCommands.readStandardInput(in) : open(cl.positionals.get(0), cl)) {
+            int index = fromPipe ? PipableCommands.imageToApply(wim, hasImage ? cl.positionals.get(1) : null)
+                    : hasImage ? wim.resolveImage(cl.positionals.get(1)) : selectSingleImage(wim, null);
             if (index == 0) {
                 for (WimImageInfo info : wim.images()) {
                     String name = info.name() == null || info.name().isEmpty() ? String.valueOf(info.index()) : info.name();
