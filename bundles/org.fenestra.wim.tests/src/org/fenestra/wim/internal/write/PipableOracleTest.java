@@ -139,6 +139,13 @@ class PipableOracleTest {
         if (Wimlib.present()) {
             assertEquals(24, Wimlib.run("capture", tree.toString(), dest.toString(), "--pipable", "--solid").rc());
         }
+        // exporting into an existing WIM with --pipable would need a rebuild: refused, not ignored
+        Path existing = tmp.resolve("existing.wim");
+        assertEquals(0, Fixtures.cli("capture", tree.toString(), existing.toString(), "--compress=XPRESS").rc());
+        byte[] before = Files.readAllBytes(existing);
+        Fixtures.Run into = Fixtures.cli("export", existing.toString(), "1", existing.toString(), "copy", "--pipable");
+        assertEquals(68, into.rc(), into.stderr());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(existing)));
     }
 
     /** Runs {@code wimlib-imagex apply - IMAGE TARGET} with {@code wim} written into its standard input (a pipe). */

@@ -63,6 +63,18 @@ final class PipableCommands {
         return !cl.has("not-pipable") && (cl.has("pipable") || wimFile.equals(STDIO));
     }
 
+    /**
+     * wimlib rebuilds an existing WIM as pipable when exporting into it with {@code --pipable};
+     * we change existing WIMs only in place, so we refuse rather than ignore the option.
+     */
+    static void refuseRebuildAsPipable(CommandLine cl, String destFile) throws IOException {
+        if (cl.has("pipable")) {
+            throw new org.fenestra.wim.errors.UnsupportedWimException("\"" + destFile
+                    + "\" exists: exporting into an existing WIM with --pipable (rebuilding it as pipable) is not"
+                    + " supported; export to a new file");
+        }
+    }
+
     int capture(Path source, String wimFile, CaptureOptions capture, WriteOptions options) throws IOException {
         Integer refused = refuse(wimFile, options);
         if (refused != null) {

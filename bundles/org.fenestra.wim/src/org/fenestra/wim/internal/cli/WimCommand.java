@@ -383,6 +383,7 @@ public final class WimCommand {
         String destFile = cl.positionals.get(2);
         Path dest = Path.of(destFile);
         if (!destFile.equals(PipableCommands.STDIO) && java.nio.file.Files.exists(dest)) {
+            PipableCommands.refuseRebuildAsPipable(cl, destFile);
             return new ModifyCommands(out, err, in).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
