@@ -12,6 +12,7 @@ import org.fenestra.wim.internal.format.IntegrityTable;
 import org.fenestra.wim.internal.format.CorruptBlobs;
 import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.model.WimActivity;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WimProgressAdapters;
 
@@ -49,6 +50,7 @@ final class WimVerifier {
                 report.noIntegrityTable(part.source().path().toString());
             } else {
                 progress.subTask("Verifying integrity of " + part.source().name());
+                progress.activity(WimActivity.VERIFY_INTEGRITY, part.source().path().toString());
                 t.verify(part.source(), part.header(), WimProgressAdapters.noWork(progress));
             }
         }
@@ -62,6 +64,7 @@ final class WimVerifier {
         for (int i = 1; i <= wim.imageCount(); i++) {
             WimProgress.checkCanceled(progress);
             progress.subTask("Verifying metadata for image " + i);
+            progress.activity(WimActivity.VERIFY_METADATA, i + " of " + wim.imageCount());
             WimImage image = wim.openImage(i);
             WimEntry root = image.root();
             if (root == null) {
@@ -80,6 +83,7 @@ final class WimVerifier {
     private void checkBlobs(List<BlobDescriptor> blobs, WimVerifyReport report, WimProgress progress)
             throws IOException {
         progress.subTask("Verifying file data");
+        progress.activity(WimActivity.VERIFY_DATA, null);
         BlobStreamer.stream(blobs, new BlobStreamer.BlobSink() { // the streamer checks each blob's SHA-1
             @Override
             public void begin(BlobDescriptor blob) {

@@ -16,19 +16,40 @@ import java.util.List;
  * root ({@code /dir/*.tmp}); one without a separator matches a file name at any depth
  * ({@code *.log}); {@code *} and {@code ?} are wildcards within one component; a matched
  * directory is excluded with everything below it, unless an exception matches. Patterns are
- * case-sensitive (wimlib on UNIX). A drive letter prefix ({@code C:\}) is dropped.
+ * case-sensitive as wimlib's are on UNIX, unless {@code ignoreCase} (wimlib-imagex's
+ * {@code WIMLIB_IMAGEX_IGNORE_CASE}: ASCII letters only, as wimlib compares bytes). A drive
+ * letter prefix ({@code C:\}) is dropped.
  *
  * @param exclusions patterns of files to leave out
  * @param exceptions patterns of files to keep although an exclusion matches them (or their
  *                   ancestors)
+ * @param ignoreCase match letters regardless of case
  */
-public record CaptureConfig(List<String> exclusions, List<String> exceptions) {
+public record CaptureConfig(List<String> exclusions, List<String> exceptions, boolean ignoreCase) {
 
+    /** Leaves nothing out. */
     public static final CaptureConfig NONE = new CaptureConfig(List.of(), List.of());
+
+    /**
+     * What wimlib-imagex's capture, append and update leave out without {@code --config}: the
+     * files of a Windows volume that are not part of its operating system (paging and
+     * hibernation files, restore points, recycle bins, offline files cache).
+     */
+    public static final CaptureConfig WINDOWS_DEFAULT = new CaptureConfig(List.of("/$ntfs.log", "/hiberfil.sys",
+            "/pagefile.sys", "/swapfile.sys", "/System Volume Information", "/RECYCLER", "/$RECYCLE.BIN",
+            "/$Recycle.Bin", "/Windows/CSC"), List.of());
 
     public CaptureConfig {
         exclusions = List.copyOf(exclusions);
         exceptions = List.copyOf(exceptions);
+    }
+
+    public CaptureConfig(List<String> exclusions, List<String> exceptions) {
+        this(exclusions, exceptions, false);
+    }
+
+    public CaptureConfig withIgnoreCase(boolean ignore) {
+        return new CaptureConfig(exclusions, exceptions, ignore);
     }
 
     /** Reads a configuration file (UTF-8, or UTF-16LE with a byte order mark). */

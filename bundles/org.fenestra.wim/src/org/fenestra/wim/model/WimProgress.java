@@ -23,6 +23,14 @@ public interface WimProgress {
     default void subTask(String name) {
     }
 
+    /** The operation starts {@code activity} ({@code detail} as {@link WimActivity} documents it, or null). */
+    default void activity(WimActivity activity, String detail) {
+    }
+
+    /** Capture has read {@code bytes} of file data in {@code files} files and {@code directories} directories so far. */
+    default void scanned(long bytes, long files, long directories) {
+    }
+
     default boolean isCanceled() {
         return false;
     }

@@ -131,11 +131,11 @@ class CaptureOracleTest {
 
     @Test
     void exclusionPatternsFollowWimlibRules() throws Exception {
-        assertTrue(ExclusionMatcher.matches("/a/b/c.tmp", "*.tmp", false));
-        assertTrue(ExclusionMatcher.matches("/a/b/c", "/a", false));
-        assertTrue(!ExclusionMatcher.matches("/a", "/a/b", false));
-        assertTrue(ExclusionMatcher.matches("/a", "/a/b", true));
-        assertTrue(!ExclusionMatcher.matches("/x/a", "/a", false));
+        assertTrue(ExclusionMatcher.matches("/a/b/c.tmp", "*.tmp", false, false));
+        assertTrue(ExclusionMatcher.matches("/a/b/c", "/a", false, false));
+        assertTrue(!ExclusionMatcher.matches("/a", "/a/b", false, false));
+        assertTrue(ExclusionMatcher.matches("/a", "/a/b", true, false));
+        assertTrue(!ExclusionMatcher.matches("/x/a", "/a", false, false));
         CaptureConfig c = CaptureConfig.parse("# x\n[ExclusionList]\nC:\\dir\\\\*.tmp\n'*.log'\n[PrepopulateList]\n/p\n",
                 "test");
         assertEquals(List.of("/dir/*.tmp", "*.log"), c.exclusions());

@@ -20,7 +20,6 @@ import org.fenestra.wim.model.ModifyOptions;
 import org.fenestra.wim.model.OptimizeOptions;
 import org.fenestra.wim.model.SolidOptions;
 import org.fenestra.wim.model.UpdateCommand;
-import org.fenestra.wim.model.WimProgress;
 
 /**
  * The commands of {@code wimlib-imagex} that change an existing WIM: append, export into an
@@ -31,10 +30,13 @@ final class ModifyCommands {
     private final PrintStream err;
     private final InputStream in;
 
-    ModifyCommands(PrintStream out, PrintStream err, InputStream in) {
+    private final java.util.Map<String, String> env;
+
+    ModifyCommands(PrintStream out, PrintStream err, InputStream in, java.util.Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.env = env;
     }
 
     private static ModifyOptions.Integrity integrity(CommandLine cl) {
@@ -52,11 +54,10 @@ final class ModifyCommands {
         Path source = Path.of(cl.positionals.get(0));
         String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : WimCommand.defaultImageName(source);
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
-        String configFile = cl.option("config", null);
-        CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
+        CaptureConfig config = CaptureConfigs.of(cl, env, err);
         WimUpdater.append(Path.of(cl.positionals.get(1)), source,
                 new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"), config),
-                new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), WimProgress.NONE);
+                new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), new ProgressPrinter(out));
         return 0;
     }
 
@@ -77,7 +78,7 @@ final class ModifyCommands {
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
             WimUpdater.exportInto(wim, indices, Path.of(cl.positionals.get(2)), name, description,
-                    new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), WimProgress.NONE);
+                    new ModifyOptions(integrity(cl), cl.has("boot"), cl.has("rebuild"), false), new ProgressPrinter(out));
         }
         return 0;
     }
@@ -98,7 +99,7 @@ final class ModifyCommands {
             index = wim.resolveImage(cl.positionals.get(1));
         }
         WimUpdater.delete(file, index, new ModifyOptions(integrity(cl), false, cl.has("rebuild"), cl.has("soft")),
-                WimProgress.NONE);
+                new ProgressPrinter(out));
         return 0;
     }
 
@@ -124,7 +125,7 @@ final class ModifyCommands {
             }
         }
         WimUpdater.update(file, index, commands, new ModifyOptions(integrity(cl), false, cl.has("rebuild"), false),
-                WimProgress.NONE);
+                new ProgressPrinter(out));
         return 0;
     }
 
@@ -147,7 +148,7 @@ final class ModifyCommands {
         long before = java.nio.file.Files.size(file);
         out.print("\"" + file + "\" original size: " + kib(before) + " KiB\n");
         WimUpdater.optimize(file, new OptimizeOptions(type, chunk, type == null ? Compressors.DEFAULT_LEVEL
-                : ca.level(type), cl.has("recompress"), integrity(cl), solid), WimProgress.NONE);
+                : ca.level(type), cl.has("recompress"), integrity(cl), solid), new ProgressPrinter(out));
         long after = java.nio.file.Files.size(file);
         out.print("\"" + file + "\" optimized size: " + kib(after) + " KiB\n");
         out.print("Space saved: " + kib(before - after) + " KiB\n");

@@ -81,9 +81,9 @@ final class PipableCommands {
             return refused;
         }
         if (wimFile.equals(STDIO)) {
-            PipableWriter.capture(source, out, capture, options, WimProgress.NONE);
+            PipableWriter.capture(source, out, capture, options, progress(wimFile));
         } else {
-            PipableWriter.capture(source, Path.of(wimFile), capture, options, WimProgress.NONE);
+            PipableWriter.capture(source, Path.of(wimFile), capture, options, progress(wimFile));
         }
         return 0;
     }
@@ -95,11 +95,16 @@ final class PipableCommands {
             return refused;
         }
         if (destFile.equals(STDIO)) {
-            PipableWriter.export(wim, indices, out, name, description, options, WimProgress.NONE);
+            PipableWriter.export(wim, indices, out, name, description, options, progress(destFile));
         } else {
-            PipableWriter.export(wim, indices, Path.of(destFile), name, description, options, WimProgress.NONE);
+            PipableWriter.export(wim, indices, Path.of(destFile), name, description, options, progress(destFile));
         }
         return 0;
+    }
+
+    /** Progress goes to standard error when standard output carries the WIM (as wimlib-imagex does). */
+    private WimProgress progress(String wimFile) {
+        return new ProgressPrinter(wimFile.equals(STDIO) ? err : out);
     }
 
     /** wimlib's refusals (before anything is written), or null; also its warning about the format. */

@@ -27,7 +27,6 @@ import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
 import org.fenestra.wim.model.SolidOptions;
-import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
 
 /**
@@ -41,6 +40,7 @@ public final class WimCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final java.io.InputStream in;
+    private final java.util.Map<String, String> env;
 
     public WimCommand(PrintStream out, PrintStream err) {
         this(out, err, System.in);
@@ -48,14 +48,21 @@ public final class WimCommand {
 
     /** {@code in}: where {@code update} reads its commands. */
     public WimCommand(PrintStream out, PrintStream err, java.io.InputStream in) {
+        this(out, err, in, System.getenv());
+    }
+
+    /** {@code env}: the environment variables wimlib-imagex reads ({@code WIMLIB_IMAGEX_IGNORE_CASE}). */
+    WimCommand(PrintStream out, PrintStream err, java.io.InputStream in, java.util.Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.env = env;
     }
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        WarningLines.install(err);
         int rc = new WimCommand(out, err).run(args);
         out.flush();
         err.flush();
@@ -79,10 +86,10 @@ public final class WimCommand {
                 case "apply" -> apply(rest);
                 case "capture" -> capture(rest);
                 case "export" -> export(rest);
-                case "append" -> new ModifyCommands(out, err, in).append(rest);
-                case "delete" -> new ModifyCommands(out, err, in).delete(rest);
-                case "update" -> new ModifyCommands(out, err, in).update(rest);
-                case "optimize" -> new ModifyCommands(out, err, in).optimize(rest);
+                case "append" -> appendOrCreate(rest);
+                case "delete" -> new ModifyCommands(out, err, in, env).delete(rest);
+                case "update" -> new ModifyCommands(out, err, in, env).update(rest);
+                case "optimize" -> new ModifyCommands(out, err, in, env).optimize(rest);
                 case "split" -> SplitJoinCommands.split(rest, out);
                 case "join" -> SplitJoinCommands.join(rest);
                 default -> {
@@ -127,7 +134,7 @@ public final class WimCommand {
                 + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix] [--pipable]"
                 + "   (WIMFILE -: a pipable WIM to standard output)\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
-                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild]\n"
+                + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
                 + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]"
@@ -236,7 +243,7 @@ public final class WimCommand {
         String path = cl.positionals.get(0);
         WimVerifyReport report;
         try (WimFile wim = open(path, cl)) {
-            report = wim.verify(WimProgress.NONE);
+            report = wim.verify(new ProgressPrinter(out));
         }
         for (String f : report.filesWithoutIntegrityTable()) {
             err.print("\n[WARNING] \"" + f + "\" does not contain integrity information.  Skipping integrity check.\n");
@@ -299,7 +306,7 @@ public final class WimCommand {
             ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), false, true,
                     cl.has("preserve-dir-structure"), cl.has("recover-data"));
             ExtractReport r = WimExtractor.extract(image, paths, Path.of(cl.option("dest-dir", ".")), opts,
-                    WimProgress.NONE);
+                    new ProgressPrinter(out));
             printReport(r);
         }
         out.print("Done extracting files.\n");
@@ -334,9 +341,25 @@ public final class WimCommand {
 
     private void applyOne(WimFile wim, int index, Path target, ExtractOptions opts) throws IOException {
         WimImage image = wim.openImage(index);
-        ExtractReport r = WimExtractor.extract(image, List.of(), target, opts, WimProgress.NONE);
+        out.print("Applying image " + index + " (\"" + image.info().name() + "\") from \""
+                + (wim.path() == null ? "(null)" : wim.path().toAbsolutePath().normalize()) // (null): a pipe, as wimlib
+                + "\" to directory \"" + target + "\"\n");
+        ExtractReport r = WimExtractor.extract(image, List.of(), target, opts, new ProgressPrinter(out));
         printReport(r);
         out.print("Done applying WIM image.\n");
+    }
+
+    /** {@code append}; with {@code --create}, a WIM that does not exist yet is captured instead (wimlib 1.13). */
+    private int appendOrCreate(List<String> args) throws IOException, CommandLine.UsageException {
+        List<String> rest = args.stream().filter(a -> !a.equals("--create")).toList();
+        if (rest.size() < args.size()) {
+            CommandLine cl = CommandLine.parse(rest, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
+                    "norpfix", "rpfix", "rebuild"), union(CompressionArguments.VALUED, "flags", "config"));
+            if (cl.positionals.size() >= 2 && !java.nio.file.Files.exists(Path.of(cl.positionals.get(1)))) {
+                return capture(rest.stream().filter(a -> !a.equals("--rebuild")).toList());
+            }
+        }
+        return new ModifyCommands(out, err, in, env).append(rest);
     }
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
@@ -349,8 +372,7 @@ public final class WimCommand {
         Path source = Path.of(cl.positionals.get(0));
         String name = cl.positionals.size() > 2 ? cl.positionals.get(2) : defaultImageName(source);
         String description = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
-        String configFile = cl.option("config", null);
-        CaptureConfig config = configFile != null ? CaptureConfig.read(Path.of(configFile)) : CaptureConfig.NONE;
+        CaptureConfig config = CaptureConfigs.of(cl, env, err);
         CompressionArguments ca = new CompressionArguments(cl);
         CompressionType type = ca.compressionOr(CompressionType.LZX);
         WriteOptions opts = options(type, ca.chunkSize() == null ? 0 : ca.chunkSize(), ca.level(type), cl.has("check"),
@@ -361,7 +383,7 @@ public final class WimCommand {
         if (PipableCommands.pipable(cl, wimFile)) {
             return new PipableCommands(out, err).capture(source, wimFile, capture, opts);
         }
-        WimWriter.capture(source, Path.of(wimFile), capture, opts, WimProgress.NONE);
+        WimWriter.capture(source, Path.of(wimFile), capture, opts, new ProgressPrinter(out));
         return 0;
     }
 
@@ -384,7 +406,7 @@ public final class WimCommand {
         Path dest = Path.of(destFile);
         if (!destFile.equals(PipableCommands.STDIO) && java.nio.file.Files.exists(dest)) {
             PipableCommands.refuseRebuildAsPipable(cl, destFile);
-            return new ModifyCommands(out, err, in).exportInto(cl);
+            return new ModifyCommands(out, err, in, env).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
             int index = wim.resolveImage(cl.positionals.get(1));
@@ -409,7 +431,7 @@ public final class WimCommand {
             if (PipableCommands.pipable(cl, destFile)) {
                 return new PipableCommands(out, err).export(wim, indices, destFile, name, description, opts);
             }
-            WimWriter.export(wim, indices, dest, name, description, opts, WimProgress.NONE);
+            WimWriter.export(wim, indices, dest, name, description, opts, new ProgressPrinter(out));
         }
         return 0;
     }

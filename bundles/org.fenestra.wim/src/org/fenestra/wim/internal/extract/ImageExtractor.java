@@ -35,6 +35,7 @@ import org.fenestra.wim.internal.format.ReparseData;
 import org.fenestra.wim.internal.format.WimTime;
 import org.fenestra.wim.model.ExtractOptions;
 import org.fenestra.wim.model.ExtractReport;
+import org.fenestra.wim.model.WimActivity;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -93,12 +94,16 @@ public final class ImageExtractor {
             }
         }
         String fixRoot = fullImage && options.rpfix() && image.rpFix() ? target.toString() : null;
-        long total = 0;
+        long total = 0; // as wimlib counts it: each file's data once, not again for its hard links
+        java.util.Set<Object> files = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Planned p : plan) {
             WimStream s = p.entry().mainStream();
-            total += s == null ? 0 : s.size();
+            if (s != null && files.add(p.entry().fileKey())) {
+                total += s.size();
+            }
         }
         progress.beginTask("Extracting image " + image.index(), total);
+        progress.activity(WimActivity.EXTRACT_DATA, null);
         try {
             checkDataPresent();
             createDirectories();
@@ -188,11 +193,15 @@ public final class ImageExtractor {
         return !e.isDirectory() && !e.isReparsePoint();
     }
 
+    /** A further name of a file already written. */
+    private record Link(Path existing, Path name) {
+    }
+
     /** Writes each file's data once; further names of a file become hard links. */
     private void writeFiles() throws IOException {
         Map<Object, Path> firstName = new IdentityHashMap<>();
         Map<WimBlob, List<Path>> targetsByBlob = new LinkedHashMap<>();
-        List<Path[]> links = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         for (Planned p : plan) {
             WimEntry e = p.entry();
             if (!isRegularFile(e)) {
@@ -200,7 +209,7 @@ public final class ImageExtractor {
             }
             Path existing = firstName.putIfAbsent(e.fileKey(), p.target());
             if (existing != null) {
-                links.add(new Path[] { existing, p.target() });
+                links.add(new Link(existing, p.target()));
                 continue;
             }
             WimBlob blob = image.blobOf(e.mainStream(), e.fullPath());
@@ -212,14 +221,14 @@ public final class ImageExtractor {
             report.file();
         }
         image.readBlobs(new ArrayList<>(targetsByBlob.keySet()), new FileWritingSink(targetsByBlob), progress);
-        for (Path[] l : links) {
-            Files.deleteIfExists(l[1]);
+        for (Link l : links) {
+            Files.deleteIfExists(l.name());
             try {
-                Files.createLink(l[1], l[0]);
+                Files.createLink(l.name(), l.existing());
                 report.hardLink();
             } catch (UnsupportedOperationException | IOException ex) {
-                Files.copy(l[0], l[1], StandardCopyOption.REPLACE_EXISTING);
-                report.warn("\"" + l[1] + "\": hard link not supported here (" + ex.getMessage() + "); copied");
+                Files.copy(l.existing(), l.name(), StandardCopyOption.REPLACE_EXISTING);
+                report.warn("\"" + l.name() + "\": hard link not supported here (" + ex.getMessage() + "); copied");
             }
         }
     }
@@ -314,6 +323,7 @@ public final class ImageExtractor {
             List<Path> t = targets.get(blob);
             for (int i = 1; i < t.size(); i++) {
                 Files.copy(t.get(0), t.get(i), StandardCopyOption.REPLACE_EXISTING);
+                progress.worked(blob.size());
             }
         }
     }

@@ -23,18 +23,18 @@ final class ExclusionMatcher {
         return anyMatch(path, config.exclusions(), false) && !anyMatch(path, config.exceptions(), true);
     }
 
-    private static boolean anyMatch(String path, List<String> patterns, boolean ancestors) {
+    private boolean anyMatch(String path, List<String> patterns, boolean ancestors) {
         for (String p : patterns) {
-            if (matches(path, p, ancestors)) {
+            if (matches(path, p, ancestors, config.ignoreCase())) {
                 return true;
             }
         }
         return false;
     }
 
-    static boolean matches(String unicodePath, String unicodePattern, boolean ancestors) {
-        String path = bytewise(unicodePath);
-        String pattern = bytewise(unicodePattern);
+    static boolean matches(String unicodePath, String unicodePattern, boolean ancestors, boolean ignoreCase) {
+        String path = bytewise(unicodePath, ignoreCase);
+        String pattern = bytewise(unicodePattern, ignoreCase);
         String[] pathParts = split(pattern.startsWith("/") ? path : path.substring(path.lastIndexOf('/') + 1));
         String[] patParts = split(pattern);
         for (int i = 0;; i++) {
@@ -52,10 +52,19 @@ final class ExclusionMatcher {
 
     /**
      * wimlib on UNIX matches the UTF-8 bytes of names, so {@code ?} stands for one byte; the
-     * byte-per-char form reproduces that.
+     * byte-per-char form reproduces that. Ignoring case folds ASCII letters only, as wimlib's
+     * byte-wise {@code tolower} does.
      */
-    private static String bytewise(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    private static String bytewise(String s, boolean ignoreCase) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (ignoreCase) {
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] >= 'A' && b[i] <= 'Z') {
+                    b[i] += 'a' - 'A';
+                }
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     private static String[] split(String s) {

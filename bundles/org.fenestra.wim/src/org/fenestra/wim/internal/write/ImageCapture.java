@@ -1,8 +1,6 @@
 package org.fenestra.wim.internal.write;
 
 import java.io.IOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.ReparseData;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.model.CaptureConfig;
+import org.fenestra.wim.model.WimActivity;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -38,7 +37,6 @@ import org.fenestra.wim.model.WimProgress;
  * </ul>
  */
 public final class ImageCapture {
-    private static final Logger LOG = System.getLogger(ImageCapture.class.getName());
     private static final long TICKS_PER_SECOND = 10_000_000L;
     /**
      * The attributes a scan uses: named, not "unix:*", which also resolves each file's owner and
@@ -56,6 +54,10 @@ public final class ImageCapture {
     private final Map<FileKey, TreeInode> inodes = new HashMap<>();
     private Path root;
     private FileKey rootKey;
+    private long scannedBytes;
+    private long scannedFiles;
+    private long scannedDirectories;
+    private final java.util.Set<TreeInode> countedInodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private record FileKey(Object dev, Object ino) {
     }
@@ -74,8 +76,10 @@ public final class ImageCapture {
             throw new IOException("\"" + source + "\" is not a directory");
         }
         rootKey = new FileKey(st.get("dev"), st.get("ino"));
+        progress.activity(WimActivity.SCAN, source.toString());
         TreeDentry top = new TreeDentry("", "", newInode(st));
         top.inode.attributes = TreeInode.FILE_ATTRIBUTE_DIRECTORY;
+        counted(top);
         record Pending(Path dir, String rel, TreeDentry dentry) {
         }
         Deque<Pending> work = new ArrayDeque<>();
@@ -88,13 +92,14 @@ public final class ImageCapture {
                     String name = child.getFileName().toString();
                     String rel = p.rel() + "/" + name;
                     if (exclusions.excluded(rel)) {
-                        LOG.log(Level.DEBUG, "excluded {0}", rel);
+                        progress.activity(WimActivity.SCAN_EXCLUDED, child.toString());
                         continue;
                     }
                     TreeDentry d = scanOne(child, name);
                     if (d == null) {
                         continue;
                     }
+                    counted(d);
                     p.dentry().addChild(d);
                     if (d.inode.linkCount == 1 && d.inode.isDirectory()) {
                         work.push(new Pending(child, rel, d));
@@ -102,7 +107,21 @@ public final class ImageCapture {
                 }
             }
         }
+        progress.activity(WimActivity.SCAN_DONE, null);
         return top;
+    }
+
+    /** Counts a scanned entry, as wimlib's scan progress does: each name, and each file's data once (not per hard link). */
+    private void counted(TreeDentry d) {
+        if (d.inode.isDirectory()) {
+            scannedDirectories++;
+        } else {
+            scannedFiles++;
+            if (d.inode.data != null && countedInodes.add(d.inode)) {
+                scannedBytes += d.inode.data.size();
+            }
+        }
+        progress.scanned(scannedBytes, scannedFiles, scannedDirectories);
     }
 
     /**
@@ -129,7 +148,7 @@ public final class ImageCapture {
         boolean file = Boolean.TRUE.equals(st.get("isRegularFile"));
         boolean link = Boolean.TRUE.equals(st.get("isSymbolicLink"));
         if (!dir && !file && !link) {
-            LOG.log(Level.WARNING, "\"{0}\": file type is not supported; excluding it", path);
+            progress.activity(WimActivity.SCAN_UNSUPPORTED, path.toString());
             return null;
         }
         FileKey key = new FileKey(st.get("dev"), st.get("ino"));

@@ -179,7 +179,9 @@ final class PipableResourceWriter implements AutoCloseable {
             chunkSizes[chunkIndex++] = length;
         }
         out.write(bytes, 0, length);
-        progress.worked(it.length());
+        if (!it.blob().isMetadata()) {
+            progress.worked(it.length()); // file data is the work reported
+        }
     }
 
     /** Entry i of the chunk table is the offset of chunk i+1, not counting the chunks' size headers. */

@@ -16,6 +16,8 @@ import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.pipeline.OrderedPipeline;
+import org.fenestra.wim.model.ChunkSizes;
+import org.fenestra.wim.model.WimActivity;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -63,13 +65,15 @@ public final class PipableWimWriter {
             positions.put(b, b.source().fileOrder());
         }
         data.sort(Comparator.comparing(positions::get, Comparator.nullsFirst(java.util.Arrays::compare)));
-        long total = 0;
-        for (OutputBlob b : data) {
-            total += b.size();
-        }
-        progress.beginTask("Writing WIM", 2 * total);
         hashAll(data, progress);
         List<OutputBlob> distinct = distinct(data);
+        long total = 0;
+        for (OutputBlob b : distinct) {
+            total += b.size();
+        }
+        progress.beginTask("Writing WIM", total);
+        progress.activity(WimActivity.WRITE_DATA, s.compression() == CompressionType.NONE ? null
+                : ChunkSizes.displayName(s.compression()) + " " + Runtime.getRuntime().availableProcessors());
 
         List<String> xmlImages = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -140,13 +144,9 @@ public final class PipableWimWriter {
         record Hashed(OutputBlob blob, byte[] hash) {
         }
         try (OrderedPipeline<Hashed> hashing = new OrderedPipeline<>(OrderedPipeline.parallelism(HASH_READ_BUFFER),
-                h -> {
-                    h.blob().setHash(h.hash());
-                    progress.worked(h.blob().size());
-                })) {
+                h -> h.blob().setHash(h.hash()))) {
             for (OutputBlob b : data) {
                 if (b.hashKnown()) {
-                    progress.worked(b.size());
                     continue;
                 }
                 WimProgress.checkCanceled(progress);

@@ -19,6 +19,8 @@ import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.pipeline.OrderedPipeline;
+import org.fenestra.wim.model.ChunkSizes;
+import org.fenestra.wim.model.WimActivity;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -143,10 +145,6 @@ public final class WimFileWriter {
     private static void writeLayout(OutputFile out, Settings s, byte[] guid, List<Slot> slots,
             List<OutputBlob> alreadyStored, WimProgress progress) throws IOException {
         List<OutputBlob> data = newDataBlobs(slots);
-        long total = 0;
-        for (OutputBlob b : data) {
-            total += b.size();
-        }
         // Blobs of a WIM being read go in its file order (wimlib's "sequential order"): each
         // resource, and each chunk of a solid one, is then read once.
         // (Each blob's position computed once, not at every comparison of the sort.)
@@ -155,12 +153,15 @@ public final class WimFileWriter {
             positions.put(b, b.source().fileOrder());
         }
         data.sort(Comparator.comparing(positions::get, Comparator.nullsFirst(java.util.Arrays::compare)));
-        progress.beginTask("Writing WIM", total);
+        hashWhereSizesCollide(data, alreadyStored, progress);
+        progress.beginTask("Writing WIM", bytesToWrite(data, alreadyStored));
+        CompressionType dataCompression = s.solid() != null ? s.solid().compression() : s.compression();
+        progress.activity(WimActivity.WRITE_DATA, dataCompression == CompressionType.NONE ? null
+                : ChunkSizes.displayName(dataCompression) + " " + Runtime.getRuntime().availableProcessors());
         Map<BlobDescriptor.Sha1Key, OutputBlob> stored = new HashMap<>();
         for (OutputBlob b : alreadyStored) {
             stored.put(b.key(), b);
         }
-        hashWhereSizesCollide(data, alreadyStored, progress);
         List<OutputBlob> metadata = new ArrayList<>();
         try (ResourceWriter rw = new ResourceWriter(out, s.compression(), s.chunkSize(), s.level(), progress)) {
             rw.alreadyStored(alreadyStored);
@@ -269,6 +270,24 @@ public final class WimFileWriter {
      * be a duplicate and is hashed while it is compressed. Blobs are hashed on the pipeline's
      * workers, several at once (each read once, by one worker).
      */
+    /**
+     * The data bytes the write stores: duplicates (by SHA-1: every blob that could have one was
+     * hashed) and blobs the file already holds are stored once or not at all.
+     */
+    private static long bytesToWrite(List<OutputBlob> data, List<OutputBlob> alreadyStored) {
+        java.util.Set<BlobDescriptor.Sha1Key> seen = new java.util.HashSet<>();
+        for (OutputBlob b : alreadyStored) {
+            seen.add(b.key());
+        }
+        long total = 0;
+        for (OutputBlob b : data) {
+            if (!b.hashKnown() || seen.add(b.key())) {
+                total += b.size();
+            }
+        }
+        return total;
+    }
+
     private static void hashWhereSizesCollide(List<OutputBlob> data, List<OutputBlob> alreadyStored,
             WimProgress progress) throws IOException {
         Map<Long, Integer> blobsOfSize = new HashMap<>();

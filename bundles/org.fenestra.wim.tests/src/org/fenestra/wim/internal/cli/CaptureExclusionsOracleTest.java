@@ -1,0 +1,128 @@
+package org.fenestra.wim.internal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What capture leaves out, side by side with wimlib-imagex: its default Windows exclusions
+ * without {@code --config}, a configuration file with an exception, and both with
+ * {@code WIMLIB_IMAGEX_IGNORE_CASE} set or not. Compared: the image listing and the
+ * "Excluding ..." lines.
+ */
+class CaptureExclusionsOracleTest {
+    private static final Path WIMLIB = Path.of("/usr/bin/wimlib-imagex");
+
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path tmp;
+
+    private static Path source;
+
+    @BeforeAll
+    static void makeVolumeLikeTree() throws IOException {
+        source = shared.resolve("volume");
+        for (String dir : new String[] { "System Volume Information", "Windows/CSC/v2.0.6", "Windows/System32",
+                "$RECYCLE.BIN/S-1-5-21", "RECYCLER", "Users/admin", "sub" }) {
+            Files.createDirectories(source.resolve(dir));
+        }
+        for (String file : new String[] { "pagefile.sys", "hiberfil.sys", "swapfile.sys", "$ntfs.log", "PAGEFILE.SYS",
+                "System Volume Information/tracking.log", "Windows/CSC/v2.0.6/cache", "Windows/System32/kernel32.dll",
+                "$RECYCLE.BIN/S-1-5-21/$R1.txt", "Users/admin/notes.txt", "Users/admin/debug.log", "sub/pagefile.sys",
+                "sub/keep.LOG" }) {
+            Files.writeString(source.resolve(file), "data of " + file + "\n");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "default,", "default,1", "default,no", "config,", "config,yes" })
+    void captureLeavesOutWhatWimlibLeavesOut(String mode, String ignoreCase) throws Exception {
+        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        List<String> extra = new ArrayList<>();
+        if (mode.equals("config")) {
+            Path config = tmp.resolve("config.ini");
+            Files.writeString(config, "[ExclusionList]\n*.log\n/Users\n\n[ExclusionException]\n/Users/admin/notes.txt\n");
+            extra.add("--config=" + config);
+        }
+        Map<String, String> env = ignoreCase == null ? Map.of() : Map.of(CaptureConfigs.IGNORE_CASE_VARIABLE, ignoreCase);
+        Path theirs = tmp.resolve("theirs.wim");
+        Path ours = tmp.resolve("ours.wim");
+        String theirOut = run(env, list("capture", source.toString(), theirs.toString(), extra));
+        String ourOut = ours(env, list("capture", source.toString(), ours.toString(), extra));
+        assertEquals(excludingLines(theirOut), excludingLines(ourOut));
+        assertEquals(run(Map.of(), List.of("dir", theirs.toString(), "1")), run(Map.of(), List.of("dir", ours.toString(), "1")));
+        if (mode.equals("default")) {
+            String listing = run(Map.of(), List.of("dir", ours.toString(), "1"));
+            assertFalse(listing.contains("/pagefile.sys\n"), listing);
+            assertTrue(listing.contains("/sub/pagefile.sys\n"), "anchored patterns only match at the root: " + listing);
+        }
+    }
+
+    /** {@code append --create} captures a new WIM when there is none, and appends otherwise. */
+    @Test
+    void appendCreateMakesTheWimFirst() throws Exception {
+        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        Path wim = tmp.resolve("new.wim");
+        ours(Map.of(), List.of("append", source.resolve("Users").toString(), wim.toString(), "one", "--create"));
+        ours(Map.of(), List.of("append", source.resolve("sub").toString(), wim.toString(), "two", "--create"));
+        String info = run(Map.of(), List.of("info", wim.toString()));
+        assertTrue(info.contains("Image Count:    2"), info);
+        assertTrue(run(Map.of(), List.of("verify", wim.toString())).contains("successfully verified"));
+    }
+
+    private static List<String> list(String command, String a, String b, List<String> extra) {
+        List<String> l = new ArrayList<>(List.of(command, a, b));
+        l.addAll(extra);
+        return l;
+    }
+
+    /** The "Excluding ..." messages, each a line. */
+    private static List<String> excludingLines(String out) {
+        return out.lines().filter(l -> l.startsWith("Excluding ")).sorted().toList();
+    }
+
+    private static String run(Map<String, String> env, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(WIMLIB.toString()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove(CaptureConfigs.IGNORE_CASE_VARIABLE);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    private static String ours(Map<String, String> env, List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            rc = new WimCommand(o, e, new ByteArrayInputStream(new byte[0]), env).run(args.toArray(String[]::new));
+        }
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
