@@ -57,8 +57,9 @@ import org.fenestra.wim.model.WimStreamType;
 public final class PipableStreamReader {
     /** Blobs kept in memory for a later pass are at most this large (the extractor reads no larger ones then). */
     private static final int KEPT_BLOB_LIMIT = 64 * 1024;
-    /** XML data and metadata resources are read into memory: a larger claim is not believed. */
-    private static final long MAX_IN_MEMORY = 1L << 30;
+    /** XML data and metadata resources are read into memory: larger claims are not believed (as from files). */
+    private static final long MAX_XML_BYTES = 256L << 20;
+    private static final long MAX_METADATA_BYTES = 1L << 30;
     private static final int RAW_PIECE = 1 << 20;
     private static final String ENDED = "The pipe ended before all needed data was sent!";
 
@@ -111,7 +112,7 @@ public final class PipableStreamReader {
         if (!xh.has(ResourceHeader.FLAG_METADATA)) {
             throw new InvalidPipableWimException("Expected XML data, but found non-metadata resource.");
         }
-        XmlDocument doc = XmlDocument.parse(r.readToMemory(xh, "XML data"), name + ": XML data");
+        XmlDocument doc = XmlDocument.parse(r.readToMemory(xh, "XML data", MAX_XML_BYTES), name + ": XML data");
         if (doc.imageCount() != h.imageCount()) {
             throw new InvalidXmlException("Image count in XML data is not the same as in WIM header.");
         }
@@ -151,7 +152,7 @@ public final class PipableStreamReader {
                 readResource(h, null);
                 continue;
             }
-            byte[] raw = readToMemory(h, "metadata resource of image " + i);
+            byte[] raw = readToMemory(h, "metadata resource of image " + i, MAX_METADATA_BYTES);
             byte[] actual = Sha1.of(raw);
             if (!Arrays.equals(actual, h.hash())) {
                 throw new BlobHashMismatchException(name + ": metadata resource of image " + i + " has SHA-1 "
@@ -334,8 +335,8 @@ public final class PipableStreamReader {
     }
 
     /** Reads a whole resource into memory (XML data, metadata). */
-    private byte[] readToMemory(PipableBlobHeader h, String what) throws IOException {
-        if (h.uncompressedSize() > MAX_IN_MEMORY) {
+    private byte[] readToMemory(PipableBlobHeader h, String what, long limit) throws IOException {
+        if (h.uncompressedSize() > limit) {
             throw new InvalidPipableWimException(name + ": " + what + " claims " + h.uncompressedSize() + " bytes");
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
