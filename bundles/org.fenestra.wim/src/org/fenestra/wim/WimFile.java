@@ -2,6 +2,7 @@ package org.fenestra.wim;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -17,12 +18,14 @@ import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.errors.InvalidBlobTableException;
 import org.fenestra.wim.errors.InvalidImageException;
 import org.fenestra.wim.errors.MissingSplitPartException;
+import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.BlobTable;
 import org.fenestra.wim.internal.format.ImageMetadata;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.format.WimPart;
 import org.fenestra.wim.internal.read.BlobStreamer;
+import org.fenestra.wim.internal.read.PipableStreamReader;
 import org.fenestra.wim.model.SolidOptions;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
@@ -45,9 +48,16 @@ public final class WimFile implements Closeable {
      * export; list, then extract), and its metadata can be tens of MB read over a network.
      */
     private WimImage lastOpened;
+    /** Where a WIM read from a pipe brings its metadata and blobs; null for a file. */
+    private final PipableStreamReader pipe;
 
     private WimFile(WimPart main) {
+        this(main, null);
+    }
+
+    private WimFile(WimPart main, PipableStreamReader pipe) {
         this.main = main;
+        this.pipe = pipe;
         this.parts = new ArrayList<>(List.of(main));
         addBlobs(main);
         List<WimImageInfo> list = new ArrayList<>();
@@ -60,6 +70,21 @@ public final class WimFile implements Closeable {
     /** Opens a standalone WIM, or the first part of a split set (blobs in other parts are then missing). */
     public static WimFile open(Path path) throws IOException {
         return new WimFile(WimPart.open(path));
+    }
+
+    /**
+     * Starts reading a pipable WIM from {@code in}, which is read front to back only (like
+     * {@code wimlib-imagex apply -}): its header and XML data now, one image's metadata when
+     * {@link #openImage} is called, and that image's file data as it is extracted. Only one
+     * image can be opened; {@link #verify}, references and raw copies are not available.
+     * {@code in} is not closed by {@link #close}. Errors: {@code NotPipableException} for a
+     * WIM that is not pipable, {@code TruncatedWimException} when the stream ends early.
+     *
+     * @since 0.2
+     */
+    public static WimFile readFromPipe(InputStream in, String name) throws IOException {
+        PipableStreamReader r = PipableStreamReader.open(in, name);
+        return new WimFile(WimPart.fromPipe(r.header(), r.xml()), r);
     }
 
     /** Opens a WIM with reference WIMs (e.g. all parts of a split set; the main part may be repeated). */
@@ -78,6 +103,9 @@ public final class WimFile implements Closeable {
 
     /** Adds the blobs of another WIM; a part already opened (same GUID and part number) is skipped. */
     public void addReference(Path ref) throws IOException {
+        if (pipe != null) {
+            throw new UnsupportedWimException(fileName() + ": a WIM read from a pipe takes no references");
+        }
         for (WimPart p : parts) {
             if (Files.isSameFile(p.source().path(), ref)) {
                 return;
@@ -105,11 +133,12 @@ public final class WimFile implements Closeable {
     }
 
     public String fileName() {
-        return main.source().name();
+        return pipe != null ? pipe.name() : main.source().name();
     }
 
+    /** The file, or null for a WIM read from a pipe. */
     public Path path() {
-        return main.source().path();
+        return pipe != null ? null : main.source().path();
     }
 
     public WimHeaderInfo header() {
@@ -192,6 +221,10 @@ public final class WimFile implements Closeable {
             return last;
         }
         WimImageInfo info = image(index);
+        if (pipe != null) {
+            lastOpened = new WimImage(this, info, pipe.openImage(index));
+            return lastOpened;
+        }
         List<BlobDescriptor> metadata = main.blobTable().metadata();
         if (index > metadata.size()) {
             // Split sets keep all image metadata in part 1; any other part only has file data.
@@ -210,6 +243,9 @@ public final class WimFile implements Closeable {
 
     /** The blob with this SHA-1 in any opened part, or null. */
     BlobDescriptor blob(byte[] hash) {
+        if (pipe != null) {
+            return pipe.blob(hash);
+        }
         return blobs.get(new BlobDescriptor.Sha1Key(hash));
     }
 
@@ -274,11 +310,18 @@ public final class WimFile implements Closeable {
 
     /** Streams the given blobs, each resource read once. */
     void streamBlobs(List<BlobDescriptor> list, BlobStreamer.BlobSink sink, WimProgress progress) throws IOException {
+        if (pipe != null) {
+            pipe.stream(list, sink, progress);
+            return;
+        }
         BlobStreamer.stream(list, sink, progress);
     }
 
     /** Verifies integrity tables, image metadata, blob presence and every blob's SHA-1. */
     public WimVerifyReport verify(WimProgress progress) throws IOException {
+        if (pipe != null) {
+            throw new UnsupportedWimException(fileName() + ": a WIM read from a pipe cannot be verified");
+        }
         return new WimVerifier(this).run(progress);
     }
 

@@ -50,8 +50,8 @@ public final class WimWriter {
     /** Captures {@code source} into a new one-image WIM at {@code wimFile} (like {@code wimlib-imagex capture}). */
     public static void capture(Path source, Path wimFile, CaptureOptions capture, WriteOptions options,
             WimProgress progress) throws IOException {
-        TreeDentry root = new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source);
-        writeCaptured(root, nowFiletime(), wimFile, capture, options, progress);
+        WimFileWriter.write(wimFile, captureSettings(capture, options), List.of(capturedImage(source, capture, progress)),
+                progress);
     }
 
     /**
@@ -63,15 +63,25 @@ public final class WimWriter {
             WimProgress progress) throws IOException {
         long now = nowFiletime();
         TreeDentry root = MultiSourceCapture.scan(sources, capture.config(), capture.rpfix(), progress, now);
-        writeCaptured(root, now, wimFile, capture, options, progress);
+        WimFileWriter.write(wimFile, captureSettings(capture, options), List.of(capturedImage(root, now, capture)),
+                progress);
     }
 
-    private static void writeCaptured(TreeDentry root, long now, Path wimFile, CaptureOptions capture,
-            WriteOptions options, WimProgress progress) throws IOException {
-        WimFileWriter.Image image = new WimFileWriter.Image(root, List.of(), (index, stats) -> XmlWriter.newImage(index,
+    /** Scans {@code source} into the image a capture writes. */
+    static WimFileWriter.Image capturedImage(Path source, CaptureOptions capture, WimProgress progress)
+            throws IOException {
+        TreeDentry root = new ImageCapture(capture.config(), capture.rpfix(), progress).scan(source);
+        return capturedImage(root, nowFiletime(), capture);
+    }
+
+    /** The image a capture writes from its scanned tree, created and modified {@code now}. */
+    private static WimFileWriter.Image capturedImage(TreeDentry root, long now, CaptureOptions capture) {
+        return new WimFileWriter.Image(root, List.of(), (index, stats) -> XmlWriter.newImage(index,
                 capture.name(), capture.description(), capture.flags(), stats, now, now));
-        WimFileWriter.write(wimFile, settings(options, options.boot() ? 1 : 0, capture.rpfix() ? WimHeader.FLAG_RP_FIX : 0),
-                List.of(image), progress);
+    }
+
+    static WimFileWriter.Settings captureSettings(CaptureOptions capture, WriteOptions options) {
+        return settings(options, options.boot() ? 1 : 0, capture.rpfix() ? WimHeader.FLAG_RP_FIX : 0);
     }
 
     /**
@@ -98,6 +108,21 @@ public final class WimWriter {
      */
     static void writeImages(WimFile source, List<Integer> indices, Path dest, String destName,
             String destDescription, WriteOptions options, boolean keepGuid, WimProgress progress) throws IOException {
+        Exported e = exportedImages(source, indices, destName, destDescription, options);
+        LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} to {2}", indices.size(), source.fileName(), dest);
+        if (keepGuid) {
+            WimFileWriter.write(dest, e.settings(), source.rawHeader().guid(), e.images(), progress);
+        } else {
+            WimFileWriter.write(dest, e.settings(), e.images(), progress);
+        }
+    }
+
+    /** The images an export writes, and the settings it writes them with. */
+    record Exported(List<WimFileWriter.Image> images, WimFileWriter.Settings settings) {
+    }
+
+    static Exported exportedImages(WimFile source, List<Integer> indices, String destName, String destDescription,
+            WriteOptions options) throws IOException {
         Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
         SolidChunkCache cache = new SolidChunkCache();
         List<WimFileWriter.Image> images = new ArrayList<>();
@@ -117,12 +142,7 @@ public final class WimWriter {
             }
         }
         int flags = source.rawHeader().flags() & (WimHeader.FLAG_RP_FIX | WimHeader.FLAG_READONLY);
-        LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} to {2}", indices.size(), source.fileName(), dest);
-        if (keepGuid) {
-            WimFileWriter.write(dest, settings(options, boot, flags), source.rawHeader().guid(), images, progress);
-        } else {
-            WimFileWriter.write(dest, settings(options, boot, flags), images, progress);
-        }
+        return new Exported(images, settings(options, boot, flags));
     }
 
     static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {

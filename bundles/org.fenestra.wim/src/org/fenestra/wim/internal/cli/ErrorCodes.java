@@ -43,6 +43,9 @@ final class ErrorCodes {
     private static final Map<Class<? extends IOException>, Code> CODES = new LinkedHashMap<>();
 
     static {
+        put(org.fenestra.wim.errors.NotPipableException.class, 44,
+                "The WIM was not captured such that it can be applied from a pipe");
+        put(org.fenestra.wim.errors.InvalidPipableWimException.class, 26, "The pipable WIM is invalid");
         put(NotAWimException.class, 43, "The file did not begin with the magic characters that identify a WIM file");
         put(TruncatedWimException.class, 65, "Unexpectedly reached the end of the file");
         put(UnknownWimVersionException.class, 67, "The WIM file is marked with an unknown version number");

@@ -133,16 +133,18 @@ public final class WimCommand {
                 + "       fenestra wim extract WIMFILE IMAGE [(PATH | @LISTFILE | @-)...] [--dest-dir=DIR] [--ref=GLOB]"
                 + " [--recover-data] [--preserve-dir-structure] [--include-invalid-names] [--nullglob]"
                 + " [--no-wildcards] [--to-stdout]\n"
-                + "       fenestra wim apply WIMFILE [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
-                + " [--rpfix|--norpfix]\n"
+                + "       fenestra wim apply WIMFILE|- [IMAGE] TARGET [--ref=GLOB] [--include-invalid-names] [--recover-data]"
+                + " [--rpfix|--norpfix]   (-: a pipable WIM on standard input)\n"
                 + "       fenestra wim capture SOURCE WIMFILE [NAME [DESCRIPTION]] [--compress=TYPE[:LEVEL]]"
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]"
-                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix] [--source-list]\n"
+                + " [--flags=EDITIONID] [--boot] [--check] [--config=FILE] [--norpfix] [--source-list] [--pipable]"
+                + "   (WIMFILE -: a pipable WIM to standard output)\n"
                 + "       fenestra wim append SOURCE WIMFILE [NAME [DESCRIPTION]] [--flags=EDITIONID] [--boot]"
                 + " [--check|--nocheck] [--config=FILE] [--norpfix] [--rebuild] [--create] [--source-list]\n"
                 + "       fenestra wim export SRC_WIMFILE SRC_IMAGE DEST_WIMFILE [DEST_NAME [DEST_DESCRIPTION]]"
                 + " [--compress=TYPE[:LEVEL]] [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]]"
-                + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]\n"
+                + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]"
+                + " [--pipable|--not-pipable]   (DEST_WIMFILE -: a pipable WIM to standard output)\n"
                 + "       fenestra wim delete WIMFILE IMAGE [--check|--nocheck] [--soft]\n"
                 + "       fenestra wim update WIMFILE [IMAGE] [--check|--nocheck] [--rebuild] [--command=CMD]"
                 + " < COMMANDS   (add [--no-replace] SRC DEST, delete [--force] [--recursive] PATH, rename OLD NEW)\n"
@@ -354,8 +356,10 @@ public final class WimCommand {
         Path target = Path.of(cl.positionals.get(hasImage ? 2 : 1));
         ExtractOptions opts = new ExtractOptions(cl.has("include-invalid-names"), !cl.has("norpfix"), true, false,
                 cl.has("recover-data"));
-        try (WimFile wim = open(cl.positionals.get(0), cl)) {
-            int index = hasImage ? wim.resolveImage(cl.positionals.get(1)) : selectSingleImage(wim, null);
+        boolean fromPipe = cl.positionals.get(0).equals(PipableCommands.STDIO);
+        try (WimFile wim = fromPipe ? PipableCommands.readStandardInput(in) : open(cl.positionals.get(0), cl)) {
+            int index = fromPipe ? PipableCommands.imageToApply(wim, hasImage ? cl.positionals.get(1) : null)
+                    : hasImage ? wim.resolveImage(cl.positionals.get(1)) : selectSingleImage(wim, null);
             if (index == 0) {
                 for (WimImageInfo info : wim.images()) {
                     String name = info.name() == null || info.name().isEmpty() ? String.valueOf(info.index()) : info.name();
@@ -371,7 +375,8 @@ public final class WimCommand {
     private void applyOne(WimFile wim, int index, Path target, ExtractOptions opts) throws IOException {
         WimImage image = wim.openImage(index);
         out.print("Applying image " + index + " (\"" + image.info().name() + "\") from \""
-                + wim.path().toAbsolutePath().normalize() + "\" to directory \"" + target + "\"\n");
+                + (wim.path() == null ? "(null)" : wim.path().toAbsolutePath().normalize()) // (null): a pipe, as wimlib
+                + "\" to directory \"" + target + "\"\n");
         ExtractReport r = WimExtractor.extract(image, List.of(), target, opts, new ProgressPrinter(out));
         printReport(r);
         out.print("Done applying WIM image.\n");
@@ -392,7 +397,7 @@ public final class WimCommand {
 
     private int capture(List<String> args) throws IOException, CommandLine.UsageException {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck", "norpfix",
-                "rpfix", "source-list"), union(CompressionArguments.VALUED, "flags", "config"));
+                "rpfix", "source-list", "pipable", "not-pipable"), union(CompressionArguments.VALUED, "flags", "config"));
         if (cl.positionals.size() < 2 || cl.positionals.size() > 4) {
             throw new CommandLine.UsageException("Must specify a source directory, a WIM file, and optionally a name"
                     + " and a description");
@@ -407,12 +412,20 @@ public final class WimCommand {
                 cl.has("boot"), false, ca.solidOptions(ca.solid));
         CaptureOptions capture = new CaptureOptions(name, description, cl.option("flags", null), !cl.has("norpfix"),
                 config);
+        String wimFile = cl.positionals.get(1);
+        boolean pipable = PipableCommands.pipable(cl, wimFile);
         if (cl.has("source-list")) {
-            WimWriter.capture(SourceList.read(cl.positionals.get(0), in), Path.of(cl.positionals.get(1)), capture, opts,
+            if (pipable) {
+                throw new CommandLine.UsageException("--source-list cannot be combined with a pipable WIM yet");
+            }
+            WimWriter.capture(SourceList.read(cl.positionals.get(0), in), Path.of(wimFile), capture, opts,
                     new ProgressPrinter(out));
-        } else {
-            WimWriter.capture(source, Path.of(cl.positionals.get(1)), capture, opts, new ProgressPrinter(out));
+            return 0;
         }
+        if (pipable) {
+            return new PipableCommands(out, err).capture(source, wimFile, capture, opts);
+        }
+        WimWriter.capture(source, Path.of(wimFile), capture, opts, new ProgressPrinter(out));
         return 0;
     }
 
@@ -425,15 +438,17 @@ public final class WimCommand {
 
     private int export(List<String> args) throws IOException, CommandLine.UsageException, CommandFailure {
         CommandLine cl = CommandLine.parse(args, union(CompressionArguments.FLAGS, "boot", "check", "nocheck",
-                "recompress", "rebuild"), union(CompressionArguments.VALUED, "ref"));
+                "recompress", "rebuild", "pipable", "not-pipable"), union(CompressionArguments.VALUED, "ref"));
         CompressionArguments ca = new CompressionArguments(cl);
         if (cl.positionals.size() < 3 || cl.positionals.size() > 5) {
             throw new CommandLine.UsageException("Must specify a source WIM, an image, a destination WIM, and optionally"
                     + " a name and a description");
         }
-        Path dest = Path.of(cl.positionals.get(2));
+        String destFile = cl.positionals.get(2);
+        Path dest = Path.of(destFile);
         checkBootableExport(cl);
-        if (java.nio.file.Files.exists(dest)) {
+        if (!destFile.equals(PipableCommands.STDIO) && java.nio.file.Files.exists(dest)) {
+            PipableCommands.refuseRebuildAsPipable(cl, destFile);
             return new ModifyCommands(out, err, in, env).exportInto(cl);
         }
         try (WimFile wim = open(cl.positionals.get(0), cl)) {
@@ -456,6 +471,9 @@ public final class WimCommand {
                     cl.has("recompress"), ca.solidOptions(solid));
             String name = cl.positionals.size() > 3 ? cl.positionals.get(3) : null;
             String description = cl.positionals.size() > 4 ? cl.positionals.get(4) : null;
+            if (PipableCommands.pipable(cl, destFile)) {
+                return new PipableCommands(out, err).export(wim, indices, destFile, name, description, opts);
+            }
             WimWriter.export(wim, indices, dest, name, description, opts, new ProgressPrinter(out));
         }
         return 0;

@@ -35,6 +35,11 @@ public final class BlobTable {
     }
 
     /** Blobs keyed by SHA-1, in table order. */
+    /** A table without entries (a WIM read from a pipe, whose table comes last and is not needed). */
+    public static BlobTable empty() {
+        return new BlobTable(new java.util.LinkedHashMap<>(), List.of());
+    }
+
     public Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs() {
         return blobs;
     }

@@ -81,6 +81,20 @@ public record WimHeader(boolean pipable, int version, int flags, int chunkSize, 
         } else if (magic != MAGIC) {
             throw new NotAWimException(src.describe("WIM header", 0, "invalid magic characters"));
         }
+        return parse(b, pipable, headerOffset, src::describe);
+    }
+
+    /** Names a place in the input for error messages (as {@link WimSource#describe} does). */
+    public interface Where {
+        String describe(String structure, long offset, String detail);
+    }
+
+    /**
+     * Validates the 208 bytes {@code b} of a header read at {@code headerOffset} (whose magic was
+     * checked by the caller: {@code pipable} says which one it was).
+     */
+    public static WimHeader parse(byte[] b, boolean pipable, long headerOffset, Where src)
+            throws WimFormatException {
         long headerSize = LittleEndian.u32(b, 8);
         if (headerSize != DISK_SIZE) {
             throw new InvalidHeaderException(src.describe("WIM header", headerOffset + 8,
@@ -154,7 +168,7 @@ public record WimHeader(boolean pipable, int version, int flags, int chunkSize, 
         return null;
     }
 
-    private CompressionType compressionType(WimSource src) throws InvalidHeaderException {
+    private CompressionType compressionType(Where src) throws InvalidHeaderException {
         CompressionType t = compressionType();
         if (t == null) {
             throw new InvalidHeaderException(src.describe("WIM header", 16,
@@ -163,7 +177,7 @@ public record WimHeader(boolean pipable, int version, int flags, int chunkSize, 
         return t;
     }
 
-    private void validateChunkSize(WimSource src) throws InvalidHeaderException {
+    private void validateChunkSize(Where src) throws InvalidHeaderException {
         if (!ChunkSizes.valid(chunkSize, compressionType())) {
             throw new InvalidHeaderException(src.describe("WIM header", 20, "invalid chunk size "
                     + Integer.toUnsignedString(chunkSize) + " for compression " + compressionType()));

@@ -41,6 +41,15 @@ public final class WimPart implements Closeable {
         }
     }
 
+    /**
+     * A WIM read from a pipe: no file to read structures from, and an empty blob table (a pipe
+     * brings blobs as they come, see {@link org.fenestra.wim.internal.read.PipableStreamReader}).
+     */
+    public static WimPart fromPipe(WimHeader header, XmlDocument xml) {
+        return new WimPart(null, header, xml, BlobTable.empty());
+    }
+
+    /** The file, or null for a WIM read from a pipe. */
     public WimSource source() {
         return source;
     }
@@ -59,11 +68,13 @@ public final class WimPart implements Closeable {
 
     /** Images with a metadata resource (wimlib lowers the image count when some are missing). */
     public int imageCount() {
-        return header.partNumber() == 1 ? blobTable.metadata().size() : (int) header.imageCount();
+        return header.partNumber() == 1 && source != null ? blobTable.metadata().size() : (int) header.imageCount();
     }
 
     @Override
     public void close() throws IOException {
-        source.close();
+        if (source != null) {
+            source.close();
+        }
     }
 }

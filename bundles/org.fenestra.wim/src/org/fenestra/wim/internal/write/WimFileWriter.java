@@ -246,7 +246,7 @@ public final class WimFileWriter {
     }
 
     /** The data blobs of the images to write, each once, in the order they are first met. */
-    private static List<OutputBlob> newDataBlobs(List<Slot> slots) {
+    static List<OutputBlob> newDataBlobs(List<? extends Slot> slots) {
         List<OutputBlob> data = new ArrayList<>();
         Map<OutputBlob, Boolean> queued = new IdentityHashMap<>();
         for (Slot slot : slots) {

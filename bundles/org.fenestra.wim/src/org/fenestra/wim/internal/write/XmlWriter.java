@@ -118,11 +118,25 @@ public final class XmlWriter {
 
     /** The whole document as stored. */
     public static byte[] document(List<String> images, long totalBytes) {
+        return document(images, Long.valueOf(totalBytes));
+    }
+
+    /**
+     * The document without the top-level TOTALBYTES: the copy a pipable WIM carries after its
+     * header, written before the size of what precedes the final XML data is known (as wimlib).
+     */
+    static byte[] documentWithoutTotalBytes(List<String> images) {
+        return document(images, null);
+    }
+
+    private static byte[] document(List<String> images, Long totalBytes) {
         StringBuilder sb = new StringBuilder("\uFEFF<WIM>");
         for (String i : images) {
             sb.append(i);
         }
-        text(sb, "TOTALBYTES", Long.toString(totalBytes));
+        if (totalBytes != null) {
+            text(sb, "TOTALBYTES", Long.toString(totalBytes));
+        }
         sb.append("</WIM>");
         ByteArrayOutputStream out = new ByteArrayOutputStream(sb.length() * 2);
         out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_16LE));
