@@ -1,5 +1,7 @@
 package org.fenestra.wim;
 
+import java.util.Optional;
+
 import org.fenestra.wim.internal.format.XmlDocument;
 import org.w3c.dom.Element;
 
@@ -97,9 +99,14 @@ public final class WimImageInfo {
         return has("WINDOWS");
     }
 
-    /** PROCESSOR_ARCHITECTURE_* number: 0 x86, 5 ARM, 6 ia64, 9 x86_64, 12 ARM64. */
+    /** The raw WINDOWS/ARCH number (a {@code PROCESSOR_ARCHITECTURE_*} value); 0 when absent. */
     public long architecture() {
         return number("WINDOWS/ARCH");
+    }
+
+    /** The image's processor architecture: empty without WINDOWS/ARCH or for a number Fenestra does not know. */
+    public Optional<ProcessorArchitecture> processorArchitecture() {
+        return has("WINDOWS/ARCH") ? ProcessorArchitecture.fromCode(architecture()) : Optional.empty();
     }
 
     public String productName() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.felix.service.command.Function;
 import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.SourceImages;
+import org.fenestra.wim.ProcessorArchitecture;
 import org.fenestra.wim.WimImageInfo;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,7 +32,7 @@ public final class ImageIndexesCommand extends ConsoleCommand {
         TextTable table = new TextTable("INDEX", "NAME", "EDITION", "ARCH", "LANGUAGE", "TOTAL BYTES", "BOOT");
         for (WimImageInfo image : source.images()) {
             table.row(image.index(), image.name(), image.editionId(),
-                    image.hasWindowsInfo() ? ArchitectureNames.of(image.architecture()) : "",
+                    image.processorArchitecture().map(ProcessorArchitecture::displayName).orElse(""),
                     image.defaultLanguage(), image.totalBytes(), image.index() == source.bootIndex() ? "yes" : "");
         }
         return table.format();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fenestra.wim.ProcessorArchitecture;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 
@@ -35,14 +36,6 @@ record WimIndexes(List<Entry> entries) {
     }
 
     private static String architectureOf(WimImageInfo image) {
-        if (!image.hasWindowsInfo()) {
-            return "";
-        }
-        return switch ((int) image.architecture()) {
-            case 0 -> "x86";
-            case 9 -> "x64";
-            case 12 -> "arm64";
-            default -> "";
-        };
+        return image.processorArchitecture().map(ProcessorArchitecture::displayName).orElse("");
     }
 }
