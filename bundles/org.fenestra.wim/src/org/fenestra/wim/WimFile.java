@@ -242,6 +242,15 @@ public final class WimFile implements Closeable {
         return t == CompressionType.LZMS && hasSolidResources() ? o.withSolid(SolidOptions.defaults()) : o;
     }
 
+    /**
+     * An upper bound of the bytes that exporting image {@code index} to a new WIM with
+     * {@code options} writes (rounded up to 64 KiB allocation units): what a target must
+     * have free before an export starts.
+     */
+    public long exportSizeBound(int index, WriteOptions options) throws IOException {
+        return ExportSizeBound.of(this, index, options);
+    }
+
     /** Whether some blob lies in a solid resource (which is never copied as it is). */
     public boolean hasSolidResources() {
         for (BlobDescriptor b : blobs.values()) {
