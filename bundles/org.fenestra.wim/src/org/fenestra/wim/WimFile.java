@@ -30,6 +30,8 @@ import org.fenestra.wim.model.WriteOptions;
  * An opened WIM file, optionally with reference WIMs (the other parts of a split set, or any
  * WIM holding blobs this one refers to). Read-only; safe to read from several threads once
  * opened.
+ *
+ * @since 0.1
  */
 public final class WimFile implements Closeable {
     private static final Logger LOG = System.getLogger(WimFile.class.getName());

@@ -8,6 +8,8 @@ import org.w3c.dom.Element;
 /**
  * Properties of one image, from the IMAGE element of the WIM's XML document. Missing text
  * properties are null; missing numbers are 0 (as wimlib reports them).
+ *
+ * @since 0.1
  */
 public final class WimImageInfo {
     private final int index;

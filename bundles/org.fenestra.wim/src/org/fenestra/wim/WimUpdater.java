@@ -38,6 +38,8 @@ import org.fenestra.wim.model.WriteOptions;
  * cancellation truncates the file back to its old length. Optimize (and a delete, which wimlib
  * follows with a rebuild unless soft) writes the whole WIM to a temporary file beside it and
  * renames it over the original.
+ *
+ * @since 0.1
  */
 public final class WimUpdater {
     private static final Logger LOG = System.getLogger(WimUpdater.class.getName());

@@ -38,6 +38,8 @@ import org.fenestra.wim.model.WriteOptions;
  * WIM. Every new file is written beside its destination under a temporary name, synced and
  * renamed into place only when complete; after a failure or cancellation no temporary file
  * is left and an existing destination is untouched.
+ *
+ * @since 0.1
  */
 public final class WimWriter {
     private static final Logger LOG = System.getLogger(WimWriter.class.getName());

@@ -21,6 +21,8 @@ import java.util.List;
  * @param exclusions patterns of files to leave out
  * @param exceptions patterns of files to keep although an exclusion matches them (or their
  *                   ancestors)
+ *
+ * @since 0.1
  */
 public record CaptureConfig(List<String> exclusions, List<String> exceptions) {
 

@@ -13,6 +13,8 @@ package org.fenestra.wim.model;
  * @param xattrs              store named data streams and security descriptors as user
  *                            extended attributes ({@code user.wim.ads.NAME}, {@code user.wim.ntsd})
  * @param preserveDirStructure extract given paths with their parent directories (paths mode)
+ *
+ * @since 0.1
  */
 public record ExtractOptions(boolean replaceInvalidNames, boolean rpfix, boolean xattrs, boolean preserveDirStructure) {
 
