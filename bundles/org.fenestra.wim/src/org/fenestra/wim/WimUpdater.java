@@ -8,13 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.fenestra.wim.errors.UnsupportedWimException;
-import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.write.ImageCapture;
-import org.fenestra.wim.internal.write.OutputBlob;
 import org.fenestra.wim.internal.write.TreeDentry;
 import org.fenestra.wim.internal.write.TreeEditor;
 import org.fenestra.wim.internal.write.WimFileWriter;
@@ -74,27 +71,15 @@ public final class WimUpdater {
             throw new IOException("cannot export images of \"" + dest + "\" into itself");
         }
         try (AppendTarget t = AppendTarget.open(dest)) {
-            Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
-            List<WimFileWriter.Slot> slots = t.keptImages();
             List<String> added = new ArrayList<>();
-            int boot = t.bootIndex();
             for (int index : indices) {
-                String name = indices.size() == 1 ? destName : null;
-                String description = indices.size() == 1 ? destDescription : null;
-                String effective = name != null ? name : source.image(index).name();
+                String effective = indices.size() == 1 && destName != null ? destName : source.image(index).name();
                 t.checkNewName(effective, added);
                 added.add(effective);
-                WimImage img = source.openImage(index);
-                WimWriter.BlobReading reading = WimWriter.BlobReading.keeping();
-                TreeDentry root = WimWriter.convert(img, blobs, reading);
-                org.w3c.dom.Element xml = source.image(index).element();
-                slots.add(new WimFileWriter.Image(root, WimWriter.securityDescriptors(img),
-                        (i, stats) -> XmlWriter.copiedImage(xml, i, name, description),
-                        WimWriter.storedMetadata(img, reading)));
-                if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
-                    boot = slots.size();
-                }
             }
+            List<WimFileWriter.Slot> slots = t.keptImages();
+            int boot = WimWriter.addExported(source, indices, destName, destDescription, options.boot(),
+                    new IdentityHashMap<>(), WimWriter.BlobReading::keeping, slots, t.bootIndex());
             LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} into {2}", indices.size(), source.fileName(), dest);
             t.write(slots, boot, options, progress);
         }
