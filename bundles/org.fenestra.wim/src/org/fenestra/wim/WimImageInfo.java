@@ -106,9 +106,12 @@ public final class WimImageInfo {
         return number("WINDOWS/ARCH");
     }
 
-    /** The image's processor architecture: empty without WINDOWS/ARCH or for a number Fenestra does not know. */
+    /**
+     * The image's processor architecture: empty without a WINDOWS element or for a number
+     * Fenestra does not know. A WINDOWS element without ARCH reads as 0 (x86), as wimlib reads it.
+     */
     public Optional<ProcessorArchitecture> processorArchitecture() {
-        return has("WINDOWS/ARCH") ? ProcessorArchitecture.fromCode(architecture()) : Optional.empty();
+        return hasWindowsInfo() ? ProcessorArchitecture.fromCode(architecture()) : Optional.empty();
     }
 
     public String productName() {
