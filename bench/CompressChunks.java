@@ -27,12 +27,21 @@ import java.util.stream.Stream;
  */
 public class CompressChunks {
 
+    /** The compressor factory: in org.fenestra.compress.codecs, or in the API package in older builds (baselines). */
+    static Class<?> factory(ClassLoader loader) throws ClassNotFoundException {
+        try {
+            return loader.loadClass("org.fenestra.compress.codecs.Compressors");
+        } catch (ClassNotFoundException e) {
+            return loader.loadClass("org.fenestra.compress.Compressors");
+        }
+    }
+
     /** One build of the compressors, loaded on its own. */
     private record Build(String name, Object compressor, Method compress) {
         static Build load(String name, Path classes, String type, int chunkSize, int level) throws Exception {
             ClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null);
             Class<?> types = loader.loadClass("org.fenestra.compress.CompressionType");
-            Class<?> factory = loader.loadClass("org.fenestra.compress.codecs.Compressors");
+            Class<?> factory = factory(loader);
             Object t = types.getMethod("valueOf", String.class).invoke(null, type);
             Object c = factory.getMethod("create", types, int.class, int.class).invoke(null, t, chunkSize, level);
             Method m = loader.loadClass("org.fenestra.compress.ChunkCompressor").getMethod("compress", byte[].class,

@@ -68,7 +68,7 @@ final class AppendTarget implements Closeable {
             WimHeader h = wim.rawHeader();
             if (h.pipable()) {
                 throw new UnsupportedWimException("\"" + path + "\" is a pipable WIM, which cannot be changed in place"
-                        + " (and pipable WIMs cannot be written yet)");
+                        + "; export its images into a new WIM (with --pipable to keep it pipable)");
             }
             return new AppendTarget(wim, path, checkLayout(wim, path), lockChannel);
         } catch (IOException | RuntimeException e) {

@@ -16,6 +16,8 @@ import org.fenestra.wim.internal.format.ResourceHeader;
  * @param solidUncompressedSize solid resource: its uncompressed size
  * @param solidCompressedSize   solid resource: its size in the file
  * @param solidOffset           solid resource: its offset in the file
+ *
+ * @since 0.1
  */
 public record WimBlobInfo(byte[] hash, long size, long compressedSize, long offset, int partNumber, long refCount,
         int resourceFlags, long solidUncompressedSize, long solidCompressedSize, long solidOffset) {

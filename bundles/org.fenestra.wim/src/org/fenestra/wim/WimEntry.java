@@ -9,7 +9,11 @@ import org.fenestra.wim.internal.format.StreamEntry;
 import org.fenestra.wim.model.WimStreamType;
 import org.fenestra.wim.model.WimUnixData;
 
-/** A file or directory of an image, seen through one of its names. */
+/**
+ * A file or directory of an image, seen through one of its names.
+ *
+ * @since 0.1
+ */
 public final class WimEntry {
     public static final int FILE_ATTRIBUTE_DIRECTORY = Dentry.FILE_ATTRIBUTE_DIRECTORY;
     public static final int FILE_ATTRIBUTE_REPARSE_POINT = Dentry.FILE_ATTRIBUTE_REPARSE_POINT;

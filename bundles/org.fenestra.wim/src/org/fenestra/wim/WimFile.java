@@ -34,6 +34,8 @@ import org.fenestra.wim.model.WriteOptions;
  * An opened WIM file, optionally with reference WIMs (the other parts of a split set, or any
  * WIM holding blobs this one refers to). Read-only; safe to read from several threads once
  * opened.
+ *
+ * @since 0.1
  */
 public final class WimFile implements Closeable {
     private static final Logger LOG = System.getLogger(WimFile.class.getName());
@@ -291,6 +293,15 @@ public final class WimFile implements Closeable {
         CompressionType t = main.header().compressionType();
         WriteOptions o = WriteOptions.defaults().withCompression(t, t == CompressionType.NONE ? 0 : main.header().chunkSize());
         return t == CompressionType.LZMS && hasSolidResources() ? o.withSolid(SolidOptions.defaults()) : o;
+    }
+
+    /**
+     * An upper bound of the bytes that exporting image {@code index} to a new WIM with
+     * {@code options} writes (rounded up to 64 KiB allocation units): what a target must
+     * have free before an export starts.
+     */
+    public long exportSizeBound(int index, WriteOptions options) throws IOException {
+        return ExportSizeBound.of(this, index, options);
     }
 
     /** Whether some blob lies in a solid resource (which is never copied as it is). */

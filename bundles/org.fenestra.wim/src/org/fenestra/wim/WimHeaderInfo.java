@@ -19,6 +19,8 @@ import org.fenestra.compress.CompressionType;
  * @param rpFix         absolute link targets inside the image were stored relative to its root
  * @param readOnly      header flag READONLY
  * @param spanned       header flag SPANNED (a resource may span parts)
+ *
+ * @since 0.1
  */
 public record WimHeaderInfo(boolean pipable, int version, int flags, CompressionType compression, int chunkSize,
         byte[] guid, int partNumber, int totalParts, int imageCount, int bootIndex, boolean integrity, boolean rpFix,

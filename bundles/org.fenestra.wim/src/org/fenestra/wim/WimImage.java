@@ -20,7 +20,11 @@ import org.fenestra.wim.internal.format.StreamEntry;
 import org.fenestra.wim.internal.read.BlobStreamer;
 import org.fenestra.wim.model.WimProgress;
 
-/** One image of an opened WIM: its directory tree and access to file data. */
+/**
+ * One image of an opened WIM: its directory tree and access to file data.
+ *
+ * @since 0.1
+ */
 public final class WimImage {
     private final WimFile wim;
     private final WimImageInfo info;

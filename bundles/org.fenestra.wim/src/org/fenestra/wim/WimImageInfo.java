@@ -1,11 +1,15 @@
 package org.fenestra.wim;
 
+import java.util.Optional;
+
 import org.fenestra.wim.internal.format.XmlDocument;
 import org.w3c.dom.Element;
 
 /**
  * Properties of one image, from the IMAGE element of the WIM's XML document. Missing text
  * properties are null; missing numbers are 0 (as wimlib reports them).
+ *
+ * @since 0.1
  */
 public final class WimImageInfo {
     private final int index;
@@ -97,9 +101,17 @@ public final class WimImageInfo {
         return has("WINDOWS");
     }
 
-    /** PROCESSOR_ARCHITECTURE_* number: 0 x86, 5 ARM, 6 ia64, 9 x86_64, 12 ARM64. */
+    /** The raw WINDOWS/ARCH number (a {@code PROCESSOR_ARCHITECTURE_*} value); 0 when absent. */
     public long architecture() {
         return number("WINDOWS/ARCH");
+    }
+
+    /**
+     * The image's processor architecture: empty without a WINDOWS element or for a number
+     * Fenestra does not know. A WINDOWS element without ARCH reads as 0 (x86), as wimlib reads it.
+     */
+    public Optional<ProcessorArchitecture> processorArchitecture() {
+        return hasWindowsInfo() ? ProcessorArchitecture.fromCode(architecture()) : Optional.empty();
     }
 
     public String productName() {

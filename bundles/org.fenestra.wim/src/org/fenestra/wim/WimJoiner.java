@@ -22,6 +22,8 @@ import org.fenestra.wim.model.WimProgress;
  * resource is copied as it is, the GUID and boot index of part 1 are kept, the XML document is
  * part 1's with TOTALBYTES set for the new file. As wimlib, an integrity table is written when
  * asked for or when part 1 has one.
+ *
+ * @since 0.1
  */
 public final class WimJoiner {
     private WimJoiner() {

@@ -22,6 +22,8 @@ import org.fenestra.wim.model.WimProgress;
  * (a single resource larger than the limit gets a part of its own, as wimlib does). Each part's
  * blob table lists only its own resources. Resources are copied without recompression. As
  * wimlib, the parts get integrity tables when asked for or when the source has one.
+ *
+ * @since 0.1
  */
 public final class WimSplitter {
     private WimSplitter() {

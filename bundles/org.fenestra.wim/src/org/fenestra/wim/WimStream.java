@@ -10,6 +10,8 @@ import org.fenestra.wim.model.WimStreamType;
  * @param hash    SHA-1 of the data (all zero for empty data)
  * @param blob    where the data is, or null when empty or missing
  * @param missing the hash is nonzero but no opened part holds the blob
+ *
+ * @since 0.1
  */
 public record WimStream(String name, WimStreamType type, byte[] hash, WimBlobInfo blob, boolean missing) {
 

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.fenestra.wim.errors.UnsupportedWimException;
-import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.write.ImageCapture;
 import org.fenestra.wim.internal.write.MultiSourceCapture;
@@ -40,6 +38,8 @@ import org.fenestra.wim.model.WriteOptions;
  * cancellation truncates the file back to its old length. Optimize (and a delete, which wimlib
  * follows with a rebuild unless soft) writes the whole WIM to a temporary file beside it and
  * renames it over the original.
+ *
+ * @since 0.1
  */
 public final class WimUpdater {
     private static final Logger LOG = System.getLogger(WimUpdater.class.getName());
@@ -96,27 +96,15 @@ public final class WimUpdater {
             throw new IOException("cannot export images of \"" + dest + "\" into itself");
         }
         try (AppendTarget t = AppendTarget.open(dest)) {
-            Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
-            List<WimFileWriter.Slot> slots = t.keptImages();
             List<String> added = new ArrayList<>();
-            int boot = t.bootIndex();
             for (int index : indices) {
-                String name = indices.size() == 1 ? destName : null;
-                String description = indices.size() == 1 ? destDescription : null;
-                String effective = name != null ? name : source.image(index).name();
+                String effective = indices.size() == 1 && destName != null ? destName : source.image(index).name();
                 t.checkNewName(effective, added);
                 added.add(effective);
-                WimImage img = source.openImage(index);
-                WimWriter.BlobReading reading = WimWriter.BlobReading.keeping();
-                TreeDentry root = WimWriter.convert(img, blobs, reading);
-                org.w3c.dom.Element xml = source.image(index).element();
-                slots.add(new WimFileWriter.Image(root, WimWriter.securityDescriptors(img),
-                        (i, stats) -> XmlWriter.copiedImage(xml, i, name, description),
-                        WimWriter.storedMetadata(img, reading)));
-                if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
-                    boot = slots.size();
-                }
             }
+            List<WimFileWriter.Slot> slots = t.keptImages();
+            int boot = WimWriter.addExported(source, indices, destName, destDescription, options.boot(),
+                    new IdentityHashMap<>(), WimWriter.BlobReading::keeping, slots, t.bootIndex());
             LOG.log(Level.DEBUG, "exporting {0} image(s) of {1} into {2}", indices.size(), source.fileName(), dest);
             t.write(slots, boot, options, progress);
         }
@@ -225,7 +213,8 @@ public final class WimUpdater {
     private static void rebuild(WimFile wim, List<Integer> keep, Path wimFile, OptimizeOptions options,
             WimProgress progress) throws IOException {
         if (wim.rawHeader().pipable()) {
-            throw new UnsupportedWimException("\"" + wimFile + "\" is a pipable WIM; pipable WIMs cannot be written yet");
+            throw new UnsupportedWimException("\"" + wimFile + "\" is a pipable WIM, which is not rebuilt in place yet;"
+                    + " export its images into a new WIM (with --pipable to keep it pipable)");
         }
         WriteOptions w = options.writeOptions(wim.writeOptionsKeepingCompression(), wim.rawHeader().hasIntegrityTable())
                 .withBoot(keep.contains(wim.bootIndex()));

@@ -10,7 +10,11 @@ import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.errors.WimException;
 
-/** Everything {@link WimFile#verify} found; problems are listed, not thrown one at a time. */
+/**
+ * Everything {@link WimFile#verify} found; problems are listed, not thrown one at a time.
+ *
+ * @since 0.1
+ */
 public final class WimVerifyReport {
 
     /** A file refers to a blob no opened part holds. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.wim.errors.MissingBlobException;
@@ -40,6 +41,8 @@ import org.fenestra.wim.model.WriteOptions;
  * WIM. Every new file is written beside its destination under a temporary name, synced and
  * renamed into place only when complete; after a failure or cancellation no temporary file
  * is left and an existing destination is untouched.
+ *
+ * @since 0.1
  */
 public final class WimWriter {
     private static final Logger LOG = System.getLogger(WimWriter.class.getName());
@@ -123,26 +126,39 @@ public final class WimWriter {
 
     static Exported exportedImages(WimFile source, List<Integer> indices, String destName, String destDescription,
             WriteOptions options) throws IOException {
-        Map<BlobDescriptor, OutputBlob> blobs = new IdentityHashMap<>();
         SolidChunkCache cache = new SolidChunkCache();
         List<WimFileWriter.Image> images = new ArrayList<>();
-        int boot = 0;
+        int boot = addExported(source, indices, destName, destDescription, options.boot(), new IdentityHashMap<>(),
+                () -> new BlobReading(cache, !options.recompress()), images, 0);
+        int flags = source.rawHeader().flags() & (WimHeader.FLAG_RP_FIX | WimHeader.FLAG_READONLY);
+        return new Exported(images, settings(options, boot, flags));
+    }
+
+    /**
+     * Adds images {@code indices} of {@code source} to {@code slots} as an export writes them:
+     * the tree and its blobs (shared through {@code blobs}), security descriptors, the source's
+     * XML (with {@code destName}/{@code destDescription} for a single image) and the stored
+     * metadata where it can be copied. Returns the boot slot: with {@code markBoot}, the
+     * exported image (one exported) or the source's boot image; else {@code boot}.
+     */
+    static int addExported(WimFile source, List<Integer> indices, String destName, String destDescription,
+            boolean markBoot, Map<BlobDescriptor, OutputBlob> blobs, Supplier<BlobReading> readings,
+            List<? super WimFileWriter.Image> slots, int boot) throws IOException {
+        int bootSlot = boot;
         for (int index : indices) {
             WimImage img = source.openImage(index);
-            BlobReading reading = new BlobReading(cache, !options.recompress());
+            BlobReading reading = readings.get();
             TreeDentry root = convert(img, blobs, reading);
-            List<byte[]> sds = securityDescriptors(img);
             org.w3c.dom.Element xml = source.image(index).element();
             String name = indices.size() == 1 ? destName : null;
             String description = indices.size() == 1 ? destDescription : null;
-            images.add(new WimFileWriter.Image(root, sds, (i, stats) -> XmlWriter.copiedImage(xml, i, name, description),
-                    storedMetadata(img, reading)));
-            if (options.boot() && (indices.size() == 1 || index == source.bootIndex())) {
-                boot = images.size();
+            slots.add(new WimFileWriter.Image(root, securityDescriptors(img),
+                    (i, stats) -> XmlWriter.copiedImage(xml, i, name, description), storedMetadata(img, reading)));
+            if (markBoot && (indices.size() == 1 || index == source.bootIndex())) {
+                bootSlot = slots.size();
             }
         }
-        int flags = source.rawHeader().flags() & (WimHeader.FLAG_RP_FIX | WimHeader.FLAG_READONLY);
-        return new Exported(images, settings(options, boot, flags));
+        return bootSlot;
     }
 
     static WimFileWriter.Settings settings(WriteOptions o, int boot, int headerFlags) {

@@ -22,10 +22,12 @@ import org.fenestra.compress.xpress.XpressCompressor;
  * <li>LZX: up to 34 lazy parsing on hash chains with repeat-offset heuristics; 35 and
  * above near-optimal parsing on binary trees with repeat offsets and iterated costs (2
  * passes from 45, 3 from 70, 4 from 100).</li>
- * <li>LZMS: below 30 lazy parsing that also tries the three LZ repeat offsets; 30 and above
+ * <li>LZMS: below 30 lazy parsing that also tries the three LZ repeat offsets, on binary
+ * trees kept in a 32 MiB ring (their hash table grows with the window); 30 and above
  * near-optimal parsing (per block of 2048 positions, tracking the repeat queue and coding
  * contexts along the path), from 35 also with delta matches, from 45 also trying "match +
- * literal + repeat". Both on hash chains whose table grows with the window. Matches are
+ * literal + repeat", searching the window's suffix array through a tree of lcp-intervals,
+ * which gives the closest match of every length anywhere in the window. Matches are
  * searched in windows of up to 64 MiB, so chunks up to 1 GiB need bounded match-finder
  * memory.</li>
  * </ul>

@@ -3,6 +3,7 @@ package org.fenestra.console.internal;
 import org.apache.felix.service.command.Function;
 import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.SourceImages;
+import org.fenestra.wim.ProcessorArchitecture;
 import org.fenestra.wim.WimImageInfo;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,10 +38,10 @@ public final class ImageIndexesCommand extends ConsoleCommand<ImageIndexesComman
         SourceImages source = importer.indexes(options.path);
         TextTable table = new TextTable("INDEX", "NAME", "EDITION", "ARCH", "LANGUAGE", "SIZE", "BOOT");
         for (WimImageInfo image : source.images()) {
-            // Older and custom images name their edition only in FLAGS; ARCH absent means unknown, not x86.
+            // Older and custom images name their edition only in FLAGS; no WINDOWS element: architecture unknown.
             String edition = image.editionId() != null ? image.editionId() : image.flags();
             table.row(image.index(), image.name(), edition,
-                    image.has("WINDOWS/ARCH") ? ArchitectureNames.of(image.architecture()) : "",
+                    image.processorArchitecture().map(ProcessorArchitecture::displayName).orElse(""),
                     image.defaultLanguage(), HumanReadable.size(image.totalBytes()),
                     image.index() == source.bootIndex() ? "yes" : "");
         }

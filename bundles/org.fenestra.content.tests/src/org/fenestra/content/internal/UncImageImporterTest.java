@@ -29,7 +29,6 @@ import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.model.WimProgress;
-import org.fenestra.wim.model.WriteOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

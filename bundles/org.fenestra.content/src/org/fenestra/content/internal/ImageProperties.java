@@ -2,10 +2,12 @@ package org.fenestra.content.internal;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.content.api.ImportException;
 import org.fenestra.content.api.ImportException.Reason;
+import org.fenestra.wim.ProcessorArchitecture;
 import org.fenestra.wim.WimImageInfo;
 
 /** What the catalog records about an image, read from its WIM XML unless the admin overrides it. */
@@ -37,23 +39,29 @@ record ImageProperties(String osVersion, String edition, Architecture architectu
             throw new ImportException(Reason.ARCHITECTURE_UNKNOWN, "image " + image.index()
                     + " records no processor architecture; give it explicitly (x86, x64 or arm64); nothing was added");
         }
-        return switch ((int) image.architecture()) {
-            case 0 -> Architecture.X86;
-            case 9 -> Architecture.X64;
-            case 12 -> Architecture.ARM64;
-            default -> throw new ImportException(Reason.INVALID_ARGUMENT, "image " + image.index()
-                    + " has architecture " + image.architecture() + ", which Fenestra does not manage;"
-                    + " give the architecture explicitly (x86, x64 or arm64)");
-        };
+        Optional<Architecture> managed = image.processorArchitecture().flatMap(ImageProperties::managed);
+        if (managed.isEmpty()) {
+            String found = image.processorArchitecture().map(ProcessorArchitecture::displayName)
+                    .orElse("number " + image.architecture());
+            throw new ImportException(Reason.INVALID_ARGUMENT, "image " + image.index() + " has architecture "
+                    + found + ", which Fenestra does not manage; give the architecture explicitly (x86, x64 or arm64)");
+        }
+        return managed.get();
     }
 
     private static Architecture parse(String text) throws ImportException {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "x86" -> Architecture.X86;
-            case "x64", "amd64" -> Architecture.X64;
-            case "arm64" -> Architecture.ARM64;
-            default -> throw new ImportException(Reason.INVALID_ARGUMENT,
-                    "architecture \"" + text + "\" is not one of x86, x64, arm64");
+        return ProcessorArchitecture.fromName(text).flatMap(ImageProperties::managed)
+                .orElseThrow(() -> new ImportException(Reason.INVALID_ARGUMENT,
+                        "architecture \"" + text + "\" is not one of x86, x64, arm64"));
+    }
+
+    /** The architectures the catalog manages. */
+    private static Optional<Architecture> managed(ProcessorArchitecture a) {
+        return switch (a) {
+            case X86 -> Optional.of(Architecture.X86);
+            case X64 -> Optional.of(Architecture.X64);
+            case ARM64 -> Optional.of(Architecture.ARM64);
+            default -> Optional.empty();
         };
     }
 

@@ -143,7 +143,7 @@ public final class WimImageImporter implements ImageImporter {
             throw new ImportException(Reason.WRITE_FAILED, target + " already exists; remove or rename it first");
         }
         WriteOptions options = wim.writeOptionsKeepingCompression();
-        long needed = ExtractionSpace.neededBytes(wim, index, options);
+        long needed = wim.exportSizeBound(index, options);
         ExtractionSpace.check(target, needed);
         try {
             WimWriter.export(wim, List.of(index), target, null, null, options, progress);

@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** The integrity table does not match the file contents. */
+/**
+ * The integrity table does not match the file contents.
+ *
+ * @since 0.1
+ */
 public class IntegrityException extends WimException {
     private static final long serialVersionUID = 1L;
 

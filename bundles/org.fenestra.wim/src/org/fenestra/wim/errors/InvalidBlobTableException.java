@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** A blob table entry is malformed or points outside the file. */
+/**
+ * A blob table entry is malformed or points outside the file.
+ *
+ * @since 0.1
+ */
 public class InvalidBlobTableException extends WimFormatException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** An image index or name does not select an image of the WIM. */
+/**
+ * An image index or name does not select an image of the WIM.
+ *
+ * @since 0.1
+ */
 public class InvalidImageException extends WimException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** The integrity table is malformed. */
+/**
+ * The integrity table is malformed.
+ *
+ * @since 0.1
+ */
 public class InvalidIntegrityTableException extends WimFormatException {
     private static final long serialVersionUID = 1L;
 

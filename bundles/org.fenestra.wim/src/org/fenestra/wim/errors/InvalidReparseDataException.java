@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** Reparse point data of a file is malformed. */
+/**
+ * Reparse point data of a file is malformed.
+ *
+ * @since 0.1
+ */
 public class InvalidReparseDataException extends WimFormatException {
     private static final long serialVersionUID = 1L;
 

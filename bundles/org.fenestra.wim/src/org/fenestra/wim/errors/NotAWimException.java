@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** The file does not start with the magic characters of a WIM (MSWIM or WLPWM). */
+/**
+ * The file does not start with the magic characters of a WIM (MSWIM or WLPWM).
+ *
+ * @since 0.1
+ */
 public class NotAWimException extends WimFormatException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,10 @@
 package org.fenestra.wim.errors;
 
-/** A structure or resource extends beyond the end of the file. */
+/**
+ * A structure or resource extends beyond the end of the file.
+ *
+ * @since 0.1
+ */
 public class TruncatedWimException extends WimFormatException {
     private static final long serialVersionUID = 1L;
 

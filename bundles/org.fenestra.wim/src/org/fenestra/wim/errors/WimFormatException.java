@@ -3,6 +3,8 @@ package org.fenestra.wim.errors;
 /**
  * A structure in a WIM file is malformed. The message names the file, the structure and the
  * byte offset of the structure in the file (or in the resource that holds it).
+ *
+ * @since 0.1
  */
 public class WimFormatException extends WimException {
     private static final long serialVersionUID = 1L;

@@ -24,6 +24,8 @@ import java.util.List;
  * @param exceptions patterns of files to keep although an exclusion matches them (or their
  *                   ancestors)
  * @param ignoreCase match letters regardless of case
+ *
+ * @since 0.1
  */
 public record CaptureConfig(List<String> exclusions, List<String> exceptions, boolean ignoreCase) {
 

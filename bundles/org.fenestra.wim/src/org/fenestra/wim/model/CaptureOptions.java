@@ -9,6 +9,8 @@ package org.fenestra.wim.model;
  * @param rpfix       rewrite absolute symbolic links that point into the captured tree
  *                    relative to its root (wimlib's default; {@code --norpfix} turns it off)
  * @param config      exclusions
+ *
+ * @since 0.1
  */
 public record CaptureOptions(String name, String description, String flags, boolean rpfix, CaptureConfig config) {
 

@@ -17,6 +17,8 @@ package org.fenestra.wim.model;
  *                            the rest zeros) and list them in {@link ExtractReport#damaged()},
  *                            like wimlib's {@code --recover-data}; without it the extraction
  *                            fails at the first corrupted file and leaves none of its bytes
+ *
+ * @since 0.1
  */
 public record ExtractOptions(boolean replaceInvalidNames, boolean rpfix, boolean xattrs, boolean preserveDirStructure,
         boolean recoverData) {

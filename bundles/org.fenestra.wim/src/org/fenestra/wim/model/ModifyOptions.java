@@ -10,6 +10,8 @@ package org.fenestra.wim.model;
  * @param rebuild    rebuild the whole file afterwards, dropping holes ({@code --rebuild})
  * @param softDelete delete: leave the deleted image's data in place instead of rebuilding
  *                   ({@code --soft}; wimlib rebuilds after a delete by default)
+ *
+ * @since 0.1
  */
 public record ModifyOptions(Integrity integrity, boolean boot, boolean rebuild, boolean softDelete) {
 

@@ -13,6 +13,8 @@ import org.fenestra.compress.codecs.Compressors;
  * @param integrity   integrity table of the result
  * @param solid       pack the file data into solid resources; null: solid again when the WIM
  *                    keeps LZMS compression and has solid resources (as wimlib), else not
+ *
+ * @since 0.1
  */
 public record OptimizeOptions(CompressionType compression, int chunkSize, int level, boolean recompress,
         ModifyOptions.Integrity integrity, SolidOptions solid) {

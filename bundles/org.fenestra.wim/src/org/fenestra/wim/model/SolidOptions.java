@@ -2,7 +2,6 @@ package org.fenestra.wim.model;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.codecs.Compressors;
-import org.fenestra.wim.model.ChunkSizes;
 
 /**
  * How file data is packed into a solid resource ({@code --solid}): all blobs one after the

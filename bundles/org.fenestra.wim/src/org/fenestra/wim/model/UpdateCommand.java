@@ -2,7 +2,11 @@ package org.fenestra.wim.model;
 
 import java.nio.file.Path;
 
-/** One change to an image, as {@code wimlib-imagex update} reads them (paths inside the image use '/' or '\'). */
+/**
+ * One change to an image, as {@code wimlib-imagex update} reads them (paths inside the image use '/' or '\').
+ *
+ * @since 0.1
+ */
 public sealed interface UpdateCommand {
 
     /**

@@ -6,6 +6,8 @@ import org.fenestra.wim.errors.WimCancelledException;
  * Progress of a long operation, in the style of Eclipse's {@code IProgressMonitor}. Long
  * operations poll {@link #isCanceled()} and throw {@link WimCancelledException} when it
  * returns true.
+ *
+ * @since 0.1
  */
 public interface WimProgress {
 

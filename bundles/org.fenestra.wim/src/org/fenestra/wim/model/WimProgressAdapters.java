@@ -1,6 +1,10 @@
 package org.fenestra.wim.model;
 
-/** Small views of a {@link WimProgress}. */
+/**
+ * Small views of a {@link WimProgress}.
+ *
+ * @since 0.1
+ */
 public final class WimProgressAdapters {
     private WimProgressAdapters() {
     }

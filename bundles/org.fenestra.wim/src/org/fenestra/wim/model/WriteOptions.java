@@ -2,7 +2,6 @@ package org.fenestra.wim.model;
 
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.codecs.Compressors;
-import org.fenestra.wim.model.ChunkSizes;
 
 /**
  * How a WIM is written.
@@ -15,6 +14,8 @@ import org.fenestra.wim.model.ChunkSizes;
  * @param boot        mark the (first) written image bootable ({@code --boot})
  * @param recompress  export: recompress blobs even when their compressed bytes could be copied
  * @param solid       pack file data into a solid resource ({@code --solid}); null for non-solid
+ *
+ * @since 0.1
  */
 public record WriteOptions(CompressionType compression, int chunkSize, int level, boolean integrity, boolean boot,
         boolean recompress, SolidOptions solid) {

@@ -3,6 +3,8 @@ package org.fenestra.ui.internal.addimage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fenestra.wim.ProcessorArchitecture;
+import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 
 /** The images of a WIM as the Data Source page lists them: index, name, and what the XML says. */
@@ -25,14 +27,6 @@ record WimIndexes(List<Entry> entries) {
     }
 
     private static String architectureOf(WimImageInfo image) {
-        if (!image.hasWindowsInfo()) {
-            return "";
-        }
-        return switch ((int) image.architecture()) {
-            case 0 -> "x86";
-            case 9 -> "x64";
-            case 12 -> "arm64";
-            default -> "";
-        };
+        return image.processorArchitecture().map(ProcessorArchitecture::displayName).orElse("");
     }
 }

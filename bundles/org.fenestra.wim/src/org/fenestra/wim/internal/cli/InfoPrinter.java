@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.fenestra.wim.ProcessorArchitecture;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimHeaderInfo;
 import org.fenestra.wim.WimImageInfo;
@@ -113,16 +114,16 @@ final class InfoPrinter {
         }
     }
 
+    /** wimlib-imagex's own names (its xml.c), which {@code info} prints for output parity. */
     static String architecture(long arch) {
-        return switch ((int) Math.min(arch, 100)) {
-            case 0 -> "x86";
-            case 1 -> "MIPS";
-            case 5 -> "ARM";
-            case 6 -> "ia64";
-            case 9 -> "x86_64";
-            case 12 -> "ARM64";
-            default -> "unknown";
-        };
+        return ProcessorArchitecture.fromCode(arch).map(a -> switch (a) {
+            case X86 -> "x86";
+            case MIPS -> "MIPS";
+            case ARM -> "ARM";
+            case IA64 -> "ia64";
+            case X64 -> "x86_64";
+            case ARM64 -> "ARM64";
+        }).orElse("unknown");
     }
 
     private void line(String label, String value) {

@@ -32,9 +32,10 @@ import org.fenestra.wim.model.SolidOptions;
 import org.fenestra.wim.model.WriteOptions;
 
 /**
- * {@code fenestra wim COMMAND ...}: the read-side commands of {@code wimlib-imagex} with the same
- * arguments, options and output: info, xml, dir, verify, extract, apply. Errors go to stderr
- * as {@code ERROR: ...}; the exit code is wimlib's error code for the failure.
+ * {@code fenestra wim COMMAND ...}: {@code wimlib-imagex}'s commands with the same arguments,
+ * options and output: info, xml, dir, verify, extract, apply (reading); capture, export,
+ * append, delete, update, optimize (writing and changing WIMs); split, join. Errors go to
+ * stderr as {@code ERROR: ...}; the exit code is wimlib's error code for the failure.
  */
 public final class WimCommand {
     private static final int USAGE_ERROR = 255; // wimlib-imagex returns -1

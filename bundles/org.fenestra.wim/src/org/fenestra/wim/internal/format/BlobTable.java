@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fenestra.wim.errors.InvalidBlobTableException;
+import org.fenestra.wim.errors.TruncatedWimException;
 
 /**
  * The blob table of one WIM file: an array of 50-byte {@link BlobDescriptor} entries stored as
@@ -54,115 +55,162 @@ public final class BlobTable {
         if (!tableHdr.fitsIn(src.size())) {
             throw WimHeader.beyondEnd(src, "blob table", tableHdr);
         }
-        Resource tableRes = Resource.nonSolid(src, hdr, tableHdr);
-        byte[] raw = ResourceReader.readAll(tableRes, "blob table", MAX_TABLE_BYTES);
-        int n = raw.length / BlobDescriptor.DISK_SIZE;
-        Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs = new LinkedHashMap<>();
-        List<BlobDescriptor> metadata = new ArrayList<>();
-        int duplicates = 0;
-        int empty = 0;
-        int otherPart = 0;
-        SolidRun run = null;
-        for (int i = 0; i < n; i++) {
+        byte[] raw = ResourceReader.readAll(Resource.nonSolid(src, hdr, tableHdr), "blob table", MAX_TABLE_BYTES);
+        return new Reader(src, hdr, tableHdr, raw).readAll();
+    }
+
+    /** One 50-byte entry as stored (layout in {@link BlobDescriptor}). */
+    private record Entry(int index, long offsetInWim, ResourceHeader resource, int part, long refCount, byte[] hash) {
+        String where() {
+            return "blob table entry " + index;
+        }
+    }
+
+    /** Where an entry's data lies: its resource, the offset in it and the uncompressed size. */
+    private record Location(Resource resource, long offset, long size) {
+    }
+
+    /** Reads the entries of one table in order, applying wimlib's rules (see the class comment). */
+    private static final class Reader {
+        private final WimSource src;
+        private final WimHeader hdr;
+        private final ResourceHeader tableHdr;
+        private final byte[] raw;
+        private final Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs = new LinkedHashMap<>();
+        private final List<BlobDescriptor> metadata = new ArrayList<>();
+        private int duplicates;
+        private int empty;
+        private int otherPart;
+        /** The run of SOLID entries being read, or null between runs. */
+        private SolidRun run;
+
+        Reader(WimSource src, WimHeader hdr, ResourceHeader tableHdr, byte[] raw) {
+            this.src = src;
+            this.hdr = hdr;
+            this.tableHdr = tableHdr;
+            this.raw = raw;
+        }
+
+        BlobTable readAll() throws IOException {
+            int n = raw.length / BlobDescriptor.DISK_SIZE;
+            for (int i = 0; i < n; i++) {
+                Entry e = parse(i);
+                Location where = e.resource().has(ResourceHeader.FLAG_SOLID) ? inSolidRun(e, n) : inOwnResource(e);
+                if (where != null) {
+                    accept(e, new BlobDescriptor(e.hash(), where.size(), where.resource(), where.offset(), e.part(),
+                            e.refCount(), e.resource().has(ResourceHeader.FLAG_METADATA), i));
+                }
+            }
+            endRun();
+            if (duplicates + empty + otherPart > 0) {
+                LOG.log(Level.DEBUG, "{0}: ignored {1} duplicate, {2} empty and {3} other-part blob entries",
+                        src.name(), duplicates, empty, otherPart);
+            }
+            return new BlobTable(blobs, metadata);
+        }
+
+        private Entry parse(int i) {
             int at = i * BlobDescriptor.DISK_SIZE;
-            String where = "blob table entry " + i;
-            long entryOffset = tableHdr.offsetInWim() + at; // exact for the usual uncompressed table
             ResourceHeader rh = ResourceHeader.parse(raw, at);
             if (hdr.version() == WimHeader.VERSION_DEFAULT) {
                 rh = rh.withFlags(rh.flags() & ~ResourceHeader.FLAG_SOLID);
             }
-            int part = LittleEndian.u16(raw, at + 24);
-            long refCount = LittleEndian.u32(raw, at + 26);
-            byte[] hash = Arrays.copyOfRange(raw, at + 30, at + 50);
-            Resource res;
-            long offsetInRes;
-            long size;
-            if (rh.has(ResourceHeader.FLAG_SOLID)) {
-                if (run == null) {
-                    run = SolidRun.load(src, raw, i, n);
-                }
-                if (rh.uncompressedSize() == ResourceHeader.SOLID_RESOURCE_MARKER) {
-                    continue; // describes a resource, not a blob
-                }
-                if (part != hdr.partNumber()) {
-                    otherPart++;
-                    continue;
-                }
-                SolidRun.Placement p = run.place(rh.offsetInWim(), rh.sizeInWim());
-                if (p == null) {
-                    throw new InvalidBlobTableException(src.describe(where, entryOffset,
-                            "blob at " + rh.offsetInWim() + "+" + rh.sizeInWim() + " lies in no solid resource of its run"));
-                }
-                res = p.resource();
-                offsetInRes = p.offset();
-                size = rh.sizeInWim();
-            } else {
-                if (run != null) {
-                    run.checkNoOverlap(src);
-                    run = null;
-                }
-                if (!rh.has(ResourceHeader.FLAG_COMPRESSED) && rh.sizeInWim() != rh.uncompressedSize()) {
-                    throw new InvalidBlobTableException(src.describe(where, entryOffset,
-                            "uncompressed resource has size in WIM " + rh.sizeInWim() + " != uncompressed size "
-                                    + rh.uncompressedSize()));
-                }
-                res = Resource.nonSolid(src, hdr, rh);
-                offsetInRes = 0;
-                size = rh.uncompressedSize();
+            long offsetInWim = tableHdr.offsetInWim() + at; // exact for the usual uncompressed table
+            return new Entry(i, offsetInWim, rh, LittleEndian.u16(raw, at + 24), LittleEndian.u32(raw, at + 26),
+                    Arrays.copyOfRange(raw, at + 30, at + 50));
+        }
+
+        /** A SOLID entry: a solid resource of the run (null: no blob), or a blob placed in one. */
+        private Location inSolidRun(Entry e, int n) throws IOException {
+            ResourceHeader rh = e.resource();
+            if (run == null) {
+                run = SolidRun.load(src, raw, e.index(), n);
             }
-            BlobDescriptor blob = new BlobDescriptor(hash, size, res, offsetInRes, part, refCount,
-                    rh.has(ResourceHeader.FLAG_METADATA), i);
-            if (blob.key().isZero()) {
-                continue;
+            if (rh.uncompressedSize() == ResourceHeader.SOLID_RESOURCE_MARKER) {
+                return null; // describes a resource, not a blob
             }
-            if (size == 0) {
-                empty++;
-                continue;
-            }
-            if (part != hdr.partNumber()) {
+            if (e.part() != hdr.partNumber()) {
                 otherPart++;
-                continue;
+                return null;
+            }
+            SolidRun.Placement p = run.place(rh.offsetInWim(), rh.sizeInWim());
+            if (p == null) {
+                throw new InvalidBlobTableException(src.describe(e.where(), e.offsetInWim(), "blob at "
+                        + rh.offsetInWim() + "+" + rh.sizeInWim() + " lies in no solid resource of its run"));
+            }
+            return new Location(p.resource(), p.offset(), rh.sizeInWim());
+        }
+
+        /** A non-solid entry: the blob is its own resource. Ends any run of solid entries. */
+        private Location inOwnResource(Entry e) throws IOException {
+            ResourceHeader rh = e.resource();
+            endRun();
+            if (!rh.has(ResourceHeader.FLAG_COMPRESSED) && rh.sizeInWim() != rh.uncompressedSize()) {
+                throw new InvalidBlobTableException(src.describe(e.where(), e.offsetInWim(),
+                        "uncompressed resource has size in WIM " + rh.sizeInWim() + " != uncompressed size "
+                                + rh.uncompressedSize()));
+            }
+            return new Location(Resource.nonSolid(src, hdr, rh), 0, rh.uncompressedSize());
+        }
+
+        private void endRun() throws InvalidBlobTableException {
+            if (run != null) {
+                run.checkNoOverlap(src);
+                run = null;
+            }
+        }
+
+        /** Keeps a blob unless wimlib ignores it (all-zero hash, empty, other part, duplicate). */
+        private void accept(Entry e, BlobDescriptor blob) throws IOException {
+            ResourceHeader rh = e.resource();
+            if (blob.key().isZero()) {
+                return;
+            }
+            if (blob.size() == 0) {
+                empty++;
+                return;
+            }
+            if (e.part() != hdr.partNumber()) {
+                otherPart++;
+                return;
             }
             if (!rh.has(ResourceHeader.FLAG_SOLID) && !rh.fitsIn(src.size())) {
-                throw new org.fenestra.wim.errors.TruncatedWimException(src.describe(where, entryOffset, "resource offset 0x"
+                throw new TruncatedWimException(src.describe(e.where(), e.offsetInWim(), "resource offset 0x"
                         + Long.toHexString(rh.offsetInWim()) + " + " + rh.sizeInWim()
                         + " bytes beyond end of file (size " + src.size() + ")"));
             }
             if (blob.metadata()) {
-                if (refCount == 0) {
-                    continue;
-                }
-                if (refCount != 1) {
-                    throw new InvalidBlobTableException(src.describe(where, entryOffset,
-                            "metadata resource with reference count " + refCount));
-                }
-                if (rh.has(ResourceHeader.FLAG_SOLID)) {
-                    throw new InvalidBlobTableException(src.describe(where, entryOffset,
-                            "image metadata in a solid resource is not supported"));
-                }
-                if (hdr.partNumber() != 1) {
-                    LOG.log(Level.WARNING, "{0}: ignoring metadata resource in part {1}", src.name(), hdr.partNumber());
-                    continue;
-                }
-                if (metadata.size() == hdr.imageCount()) {
-                    LOG.log(Level.WARNING, "{0}: more metadata resources than images", src.name());
-                    continue;
-                }
-                metadata.add(blob);
+                acceptMetadata(e, blob);
             } else if (blobs.putIfAbsent(blob.key(), blob) != null) {
                 duplicates++;
             } else if (run != null) {
                 run.add(blob);
             }
         }
-        if (run != null) {
-            run.checkNoOverlap(src);
+
+        /** An image's metadata resource: part 1 only, one per image, never solid. */
+        private void acceptMetadata(Entry e, BlobDescriptor blob) throws InvalidBlobTableException {
+            if (e.refCount() == 0) {
+                return;
+            }
+            if (e.refCount() != 1) {
+                throw new InvalidBlobTableException(src.describe(e.where(), e.offsetInWim(),
+                        "metadata resource with reference count " + e.refCount()));
+            }
+            if (e.resource().has(ResourceHeader.FLAG_SOLID)) {
+                throw new InvalidBlobTableException(src.describe(e.where(), e.offsetInWim(),
+                        "image metadata in a solid resource is not supported"));
+            }
+            if (hdr.partNumber() != 1) {
+                LOG.log(Level.WARNING, "{0}: ignoring metadata resource in part {1}", src.name(), hdr.partNumber());
+                return;
+            }
+            if (metadata.size() == hdr.imageCount()) {
+                LOG.log(Level.WARNING, "{0}: more metadata resources than images", src.name());
+                return;
+            }
+            metadata.add(blob);
         }
-        if (duplicates + empty + otherPart > 0) {
-            LOG.log(Level.DEBUG, "{0}: ignored {1} duplicate, {2} empty and {3} other-part blob entries", src.name(),
-                    duplicates, empty, otherPart);
-        }
-        return new BlobTable(blobs, metadata);
     }
 
     /** The solid resources of one run of SOLID entries, and the blobs placed in them. */

@@ -128,7 +128,7 @@ public final class BlobStreamer {
         int decodedOk; // with an error: bytes decoded before it
         WimFormatException error;
 
-        Item(Dispatcher d, Resource r, long firstChunk, long lastChunk, long from, long to, int decodedSize,
+        private Item(Dispatcher d, Resource r, long firstChunk, long lastChunk, long from, long to, int decodedSize,
                 boolean lastOfResource, ChunkTable table) {
             this.table = table;
             this.dispatcher = d;
@@ -139,6 +139,35 @@ public final class BlobStreamer {
             this.to = to;
             this.decodedSize = decodedSize;
             this.lastOfResource = lastOfResource;
+        }
+
+        /** No data: the resource cannot be read; delivering it reports {@code error} for its blobs. */
+        static Item failed(Dispatcher d, Resource r, long at, WimFormatException error) {
+            Item item = empty(d, r, at);
+            item.error = error;
+            return item;
+        }
+
+        /** No data: the wanted range is empty. */
+        static Item empty(Dispatcher d, Resource r, long at) {
+            return new Item(d, r, 0, -1, at, at, 0, true, null);
+        }
+
+        /** Bytes {@code [from, to)} of an uncompressed (not chunked) resource. */
+        static Item raw(Dispatcher d, Resource r, long from, long to, boolean lastOfResource) {
+            return new Item(d, r, 0, -1, from, to, (int) (to - from), lastOfResource, null);
+        }
+
+        /**
+         * Chunks {@code firstChunk..lastChunk} decoded whole, delivering {@code [from, to)} of
+         * them; {@code table} null when the worker loads the chunk table itself.
+         */
+        static Item chunks(Dispatcher d, Resource r, long firstChunk, long lastChunk, long from, long to,
+                boolean lastOfResource, ChunkTable table) {
+            long cs = r.chunkSize();
+            long decodedEnd = Math.min((lastChunk + 1) * cs, r.uncompressedSize());
+            return new Item(d, r, firstChunk, lastChunk, from, Math.min(to, decodedEnd),
+                    (int) (decodedEnd - firstChunk * cs), lastOfResource, table);
         }
 
         /** Offset in the uncompressed data of the first byte placed in the buffer. */
@@ -204,19 +233,17 @@ public final class BlobStreamer {
                             "range " + start + "+" + (end - start) + " lies outside the uncompressed data"));
                 }
             } catch (WimFormatException e) {
-                Item failed = new Item(d, r, 0, -1, start, start, 0, true, null);
-                failed.error = e;
-                add(failed);
+                add(Item.failed(d, r, start, e));
                 return;
             }
             if (end == start) {
-                add(new Item(d, r, 0, -1, start, start, 0, true, null));
+                add(Item.empty(d, r, start));
                 return;
             }
             if (!r.chunked()) {
                 for (long f = start; f < end; f += RAW_PIECE) {
                     long t = Math.min(end, f + RAW_PIECE);
-                    add(new Item(d, r, 0, -1, f, t, (int) (t - f), t == end, null));
+                    add(Item.raw(d, r, f, t, t == end));
                 }
                 return;
             }
@@ -225,8 +252,7 @@ public final class BlobStreamer {
             long last = (end - 1) / cs;
             long perItem = Math.max(1, BATCH_BYTES / cs);
             if (last - first < perItem) { // one item: its worker loads the chunk table
-                long decodedEnd = Math.min((last + 1) * cs, r.uncompressedSize());
-                add(new Item(d, r, first, last, start, end, (int) (decodedEnd - first * cs), true, null));
+                add(Item.chunks(d, r, first, last, start, end, true, null));
                 return;
             }
             // as a sequential read does: the table of each window is checked before its data is used
@@ -236,16 +262,12 @@ public final class BlobStreamer {
                 try {
                     table = ChunkTable.load(r, w, wLast);
                 } catch (WimFormatException e) {
-                    Item failed = new Item(d, r, 0, -1, start, start, 0, true, null);
-                    failed.error = e;
-                    add(failed);
+                    add(Item.failed(d, r, start, e));
                     return;
                 }
                 for (long c = w; c <= wLast; c += perItem) {
                     long c1 = Math.min(wLast, c + perItem - 1);
-                    long decodedEnd = Math.min((c1 + 1) * cs, r.uncompressedSize());
-                    add(new Item(d, r, c, c1, Math.max(start, c * cs), Math.min(end, decodedEnd),
-                            (int) (decodedEnd - c * cs), c1 == last, table));
+                    add(Item.chunks(d, r, c, c1, Math.max(start, c * cs), end, c1 == last, table));
                 }
             }
         }
