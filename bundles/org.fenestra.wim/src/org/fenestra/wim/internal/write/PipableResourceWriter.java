@@ -1,7 +1,6 @@
 package org.fenestra.wim.internal.write;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 import org.fenestra.compress.ChunkCompressor;
@@ -11,8 +10,6 @@ import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.internal.format.LittleEndian;
 import org.fenestra.wim.internal.format.PipableBlobHeader;
 import org.fenestra.wim.internal.format.ResourceHeader;
-import org.fenestra.wim.internal.format.ResourceReader;
-import org.fenestra.wim.internal.format.Sha1;
 import org.fenestra.wim.internal.pipeline.OrderedPipeline;
 import org.fenestra.wim.model.WimProgress;
 
@@ -68,7 +65,11 @@ final class PipableResourceWriter implements AutoCloseable {
         pipeline.add(Item.marker(Kind.START, blob, compressed));
         Chunker chunker = new Chunker(blob, compressed);
         blob.source().read(chunker);
-        chunker.finish();
+        byte[] hash = chunker.finish();
+        if (!Arrays.equals(hash, blob.hash())) { // its header went out with its SHA-1: other data must not pass
+            throw new BlobHashMismatchException(blob.source().describe() + ": data has SHA-1 "
+                    + LittleEndian.hex(hash) + ", expected " + LittleEndian.hex(blob.hash()));
+        }
         pipeline.add(Item.marker(Kind.END, blob, compressed));
     }
 
@@ -76,52 +77,17 @@ final class PipableResourceWriter implements AutoCloseable {
         pipeline.finish();
     }
 
-    /** Cuts a blob's data into chunks, checks its SHA-1, and hands each chunk to the pipeline. */
-    private final class Chunker implements ResourceReader.DataSink {
-        private final OutputBlob blob;
+    /** Hands each piece of a blob to the pipeline: compressed on a worker, or as it is. */
+    private final class Chunker extends BlobChunker {
         private final boolean compressed;
-        private final int piece;
-        private final MessageDigest sha = Sha1.newDigest();
-        private byte[] buf;
-        private int fill;
-        private long total;
-        private long chunked;
 
         Chunker(OutputBlob blob, boolean compressed) {
-            this.blob = blob;
+            super(blob, compressed ? chunkSize : UNCOMPRESSED_PIECE, progress);
             this.compressed = compressed;
-            this.piece = compressed ? chunkSize : UNCOMPRESSED_PIECE;
-            this.buf = new byte[(int) Math.min(piece, blob.size())];
         }
 
         @Override
-        public void accept(byte[] b, int off, int len) throws IOException {
-            sha.update(b, off, len);
-            total += len;
-            if (total > blob.size()) {
-                throw new IOException(blob.source().describe() + ": more data than the expected " + blob.size() + " bytes");
-            }
-            int p = off;
-            int left = len;
-            while (left > 0) {
-                int n = Math.min(left, buf.length - fill);
-                System.arraycopy(b, p, buf, fill, n);
-                fill += n;
-                p += n;
-                left -= n;
-                if (fill == buf.length) {
-                    submitChunk();
-                }
-            }
-        }
-
-        private void submitChunk() throws IOException {
-            WimProgress.checkCanceled(progress);
-            byte[] data = buf;
-            int length = fill;
-            chunked += length;
-            buf = new byte[(int) Math.min(piece, blob.size() - chunked)];
-            fill = 0;
+        void chunk(byte[] data, int length) throws IOException {
             if (!compressed) {
                 pipeline.add(new Item(Kind.CHUNK, blob, false, data, length, null, 0));
                 return;
@@ -131,18 +97,6 @@ final class PipableResourceWriter implements AutoCloseable {
                 int n = compressors.get().compress(data, 0, length, packed, 0, packed.length);
                 return new Item(Kind.CHUNK, blob, true, data, length, n > 0 ? packed : null, n);
             });
-        }
-
-        /** The blob header already went out with this SHA-1: data that differs must not pass. */
-        void finish() throws IOException {
-            if (total != blob.size()) {
-                throw new IOException(blob.source().describe() + ": " + total + " bytes read, expected " + blob.size());
-            }
-            byte[] hash = sha.digest();
-            if (!Arrays.equals(hash, blob.hash())) {
-                throw new BlobHashMismatchException(blob.source().describe() + ": data has SHA-1 "
-                        + LittleEndian.hex(hash) + ", expected " + LittleEndian.hex(blob.hash()));
-            }
         }
     }
 

@@ -234,48 +234,14 @@ final class ResourceWriter implements AutoCloseable {
         pipeline.finish();
     }
 
-    /** Cuts the data into chunks, hashes it, and hands each chunk to the pipeline. */
-    private final class Chunker implements ResourceReader.DataSink {
-        private final OutputBlob blob;
-        private final MessageDigest sha = Sha1.newDigest();
-        private byte[] buf;
-        private int fill;
-        private long total; // bytes received
-        private long chunked; // bytes handed on in chunks
-
+    /** Hands each chunk of a blob to the pipeline: compressed on a worker, or as it is when uncompressed. */
+    private final class Chunker extends BlobChunker {
         Chunker(OutputBlob blob) {
-            this.blob = blob;
-            this.buf = new byte[(int) Math.min(chunkSize, blob.size())];
+            super(blob, chunkSize, progress);
         }
 
         @Override
-        public void accept(byte[] b, int off, int len) throws IOException {
-            sha.update(b, off, len);
-            total += len;
-            if (total > blob.size()) {
-                throw new IOException(blob.source().describe() + ": more data than the expected " + blob.size() + " bytes");
-            }
-            int p = off;
-            int left = len;
-            while (left > 0) {
-                int n = Math.min(left, buf.length - fill);
-                System.arraycopy(b, p, buf, fill, n);
-                fill += n;
-                p += n;
-                left -= n;
-                if (fill == buf.length) {
-                    submitChunk();
-                }
-            }
-        }
-
-        private void submitChunk() throws IOException {
-            WimProgress.checkCanceled(progress);
-            byte[] data = buf;
-            int length = fill;
-            chunked += length;
-            buf = new byte[(int) Math.min(chunkSize, blob.size() - chunked)];
-            fill = 0;
+        void chunk(byte[] data, int length) throws IOException {
             if (!chunked()) {
                 pipeline.add(new Item(Kind.CHUNK, blob, data, length, null, 0, null));
                 return;
@@ -285,13 +251,6 @@ final class ResourceWriter implements AutoCloseable {
                 int n = compressors.get().compress(data, 0, length, packed, 0, packed.length);
                 return new Item(Kind.CHUNK, blob, data, length, n > 0 ? packed : null, n, null);
             });
-        }
-
-        byte[] finish() throws IOException {
-            if (total != blob.size()) {
-                throw new IOException(blob.source().describe() + ": " + total + " bytes read, expected " + blob.size());
-            }
-            return sha.digest();
         }
     }
 
