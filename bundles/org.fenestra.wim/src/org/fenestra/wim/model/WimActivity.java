@@ -20,8 +20,15 @@ public enum WimActivity {
      * and the number of compressing threads ("LZX 2"), or null when uncompressed.
      */
     WRITE_DATA,
+    /**
+     * Extraction creates directories and empty files; {@link WimProgress#activityWork} counts them
+     * (each directory, and each empty file once, not again for its hard links).
+     */
+    CREATE_FILES,
     /** File data is extracted; work is its bytes. */
     EXTRACT_DATA,
+    /** Extraction sets the metadata of directories last; {@link WimProgress#activityWork} counts them. */
+    APPLY_METADATA,
     /** Verify reads an image's metadata; detail: "IMAGE of COUNT". */
     VERIFY_METADATA,
     /** Verify reads and hashes file data; work is its bytes. */
@@ -29,8 +36,8 @@ public enum WimActivity {
     /** The integrity table of a file is checked; detail: the file name. */
     VERIFY_INTEGRITY,
     /**
-     * The integrity table of the file being written is computed; its own progress goes to
-     * {@link WimProgress#activityWork} (bytes hashed of the bytes it covers).
+     * The integrity table of the file being written is computed; {@link WimProgress#activityWork}
+     * counts the bytes hashed of the bytes it covers.
      */
     CALC_INTEGRITY
 }

@@ -31,7 +31,8 @@ public interface WimProgress {
 
     /**
      * Progress within the current activity, where it has its own measure apart from the task's
-     * work ({@link WimActivity#CALC_INTEGRITY}).
+     * work ({@link WimActivity#CREATE_FILES}, {@link WimActivity#APPLY_METADATA},
+     * {@link WimActivity#CALC_INTEGRITY}).
      */
     default void activityWork(long done, long total) {
     }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * "Excluding ..." lines.
  */
 class CaptureExclusionsOracleTest {
-    private static final Path WIMLIB = Path.of("/usr/bin/wimlib-imagex");
-
     @TempDir
     static Path shared;
     @TempDir
@@ -57,7 +50,7 @@ class CaptureExclusionsOracleTest {
     @ParameterizedTest
     @CsvSource({ "default,", "default,1", "default,no", "config,", "config,yes" })
     void captureLeavesOutWhatWimlibLeavesOut(String mode, String ignoreCase) throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         List<String> extra = new ArrayList<>();
         if (mode.equals("config")) {
             Path config = tmp.resolve("config.ini");
@@ -82,7 +75,7 @@ class CaptureExclusionsOracleTest {
     /** {@code append --create} captures a new WIM when there is none, and appends otherwise. */
     @Test
     void appendCreateMakesTheWimFirst() throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         Path wim = tmp.resolve("new.wim");
         ours(Map.of(), List.of("append", source.resolve("Users").toString(), wim.toString(), "one", "--create"));
         ours(Map.of(), List.of("append", source.resolve("sub").toString(), wim.toString(), "two", "--create"));
@@ -102,28 +95,15 @@ class CaptureExclusionsOracleTest {
         return out.lines().filter(l -> l.startsWith("Excluding ")).sorted().toList();
     }
 
-    private static String run(Map<String, String> env, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(WIMLIB.toString()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().remove(CaptureConfigs.IGNORE_CASE_VARIABLE);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out;
+    private static String run(Map<String, String> env, List<String> args) throws Exception {
+        SideBySide.Result r = SideBySide.wimlib(env, args);
+        assertEquals(0, r.rc(), r.out() + r.err());
+        return r.out();
     }
 
     private static String ours(Map<String, String> env, List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = new WimCommand(o, e, new ByteArrayInputStream(new byte[0]), env).run(args.toArray(String[]::new));
-        }
-        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        SideBySide.Result r = SideBySide.ours(env, args);
+        assertEquals(0, r.rc(), r.err());
+        return r.out();
     }
 }

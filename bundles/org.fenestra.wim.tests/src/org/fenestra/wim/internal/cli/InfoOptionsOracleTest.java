@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -26,21 +24,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code info --boot} and {@code export all --boot}, side by side with wimlib-imagex.
  */
 class InfoOptionsOracleTest {
-    private static final Path WIMLIB = Path.of("/usr/bin/wimlib-imagex");
-
     @TempDir
     Path tmp;
-
-    private record Result(int rc, String out, String err) {
-    }
 
     @ParameterizedTest
     @ValueSource(strings = { "none.wim", "xpress.wim", "lzx.wim", "solid.esd", "multi.wim", "integrity.wim",
             "updated.wim", "split.swm", "pipable.wim" })
     void blobListingIsWimlibs(String fixture) throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         String wim = Fixtures.path(fixture).toString();
-        Result theirs = wimlib("info", wim, "--blobs");
+        SideBySide.Result theirs = SideBySide.wimlib("info", wim, "--blobs");
         Fixtures.Run ours = Fixtures.cli("info", wim, "--blobs");
         assertEquals(theirs.rc(), ours.rc(), ours.stderr());
         assertEquals(theirs.out(), ours.out());
@@ -50,11 +43,11 @@ class InfoOptionsOracleTest {
 
     @Test
     void extractXmlWritesWimlibsBytes() throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         String wim = Fixtures.path("multi.wim").toString();
         Path theirs = tmp.resolve("theirs.xml");
         Path ours = tmp.resolve("ours.xml");
-        assertEquals(0, wimlib("info", wim, "--extract-xml", theirs.toString()).rc());
+        assertEquals(0, SideBySide.wimlib("info", wim, "--extract-xml", theirs.toString()).rc());
         Fixtures.Run run = Fixtures.cli("info", wim, "--extract-xml=" + ours);
         assertEquals(0, run.rc(), run.stderr());
         assertEquals("", run.out());
@@ -63,27 +56,27 @@ class InfoOptionsOracleTest {
 
     @Test
     void bootMarksTheImageInPlaceAsWimlibDoes() throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         Path theirs = copy("multi.wim", "theirs.wim");
         Path ours = copy("multi.wim", "ours.wim");
         for (String[] args : new String[][] { { "2", "--boot" }, { "2", "--boot" }, { "--boot" }, { "7", "--boot" },
                 { "0", "--boot" } }) {
-            Result w = wimlib(cat("info", theirs.toString(), args));
+            SideBySide.Result w = SideBySide.wimlib(cat("info", theirs.toString(), args));
             Fixtures.Run f = Fixtures.cli(cat("info", ours.toString(), args));
             assertEquals(w.rc(), f.rc(), String.join(" ", args) + ": " + f.stderr());
             assertEquals(layoutFree(w.out().replace(theirs.toString(), "WIM")),
                     layoutFree(f.out().replace(ours.toString(), "WIM")), String.join(" ", args));
             assertEquals(w.rc() == 0, f.stderr().isEmpty(), f.stderr());
             assertEquals(bootIndex(theirs), bootIndex(ours));
-            assertTrue(wimlib("verify", ours.toString()).out().contains("successfully verified"));
+            assertTrue(SideBySide.wimlib("verify", ours.toString()).out().contains("successfully verified"));
         }
     }
 
     @Test
     void exportAllBootRefusesWithoutABootableImage() throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         String wim = Fixtures.path("xpress.wim").toString(); // no bootable image
-        Result theirs = wimlib("export", wim, "all", tmp.resolve("theirs.wim").toString(), "--boot");
+        SideBySide.Result theirs = SideBySide.wimlib("export", wim, "all", tmp.resolve("theirs.wim").toString(), "--boot");
         Fixtures.Run ours = Fixtures.cli("export", wim, "all", tmp.resolve("ours.wim").toString(), "--boot");
         assertEquals(255, theirs.rc());
         assertEquals(theirs.rc(), ours.rc());
@@ -108,7 +101,7 @@ class InfoOptionsOracleTest {
     }
 
     private static String bootIndex(Path wim) throws Exception {
-        return wimlib("info", wim.toString()).out().lines().filter(l -> l.startsWith("Boot Index:")).findFirst()
+        return SideBySide.wimlib("info", wim.toString()).out().lines().filter(l -> l.startsWith("Boot Index:")).findFirst()
                 .orElse("none");
     }
 
@@ -116,19 +109,5 @@ class InfoOptionsOracleTest {
         List<String> l = new ArrayList<>(List.of(command, wim));
         l.addAll(List.of(args));
         return l.toArray(String[]::new);
-    }
-
-    private static Result wimlib(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(WIMLIB.toString()));
-        cmd.addAll(List.of(args));
-        Path err = Files.createTempFile("wimlib", ".err");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            return new Result(p.exitValue(), out, Files.readString(err));
-        } finally {
-            Files.deleteIfExists(err);
-        }
     }
 }

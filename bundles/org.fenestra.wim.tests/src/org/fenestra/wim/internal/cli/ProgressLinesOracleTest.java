@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
-import org.fenestra.wim.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * compared by their last state, since how often they are redrawn depends on timing.
  */
 class ProgressLinesOracleTest {
-    private static final Path WIMLIB = Path.of("/usr/bin/wimlib-imagex");
-
     @TempDir
     static Path shared;
     @TempDir
@@ -52,7 +45,7 @@ class ProgressLinesOracleTest {
 
     @Test
     void captureApplyVerifyExportPrintWhatWimlibPrints() throws Exception {
-        assumeTrue(Files.isExecutable(WIMLIB), "wimlib-imagex is not installed");
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
         Path theirs = tmp.resolve("theirs.wim");
         Path ours = tmp.resolve("ours.wim");
         assertEquals(wimlib("capture", source.toString(), theirs.toString(), "--compress=XPRESS"),
@@ -67,30 +60,33 @@ class ProgressLinesOracleTest {
         assertTrue(capture.contains("Archiving file data: "), capture);
     }
 
+    /** From 2000 files wimlib also counts the directories and empty files it creates, and the directories' metadata. */
+    @Test
+    void applyOfManyFilesCountsThemAsWimlibDoes() throws Exception {
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
+        Path many = tmp.resolve("many");
+        for (int i = 0; i < 2100; i++) {
+            Path dir = Files.createDirectories(many.resolve("d" + i % 300).resolve("e" + i));
+            Files.write(dir.resolve("empty"), new byte[0]);
+        }
+        Files.writeString(many.resolve("data.txt"), "some data\n".repeat(2000));
+        Path wim = tmp.resolve("many.wim");
+        SideBySide.wimlib("capture", many.toString(), wim.toString());
+        String theirs = wimlib("apply", wim.toString(), "1", tmp.resolve("t").toString());
+        assertTrue(theirs.contains("Creating files: ") && theirs.contains("Applying metadata to files: "), theirs);
+        assertEquals(theirs, ours("apply", wim.toString(), "1", tmp.resolve("o").toString()).replace("/o\"", "/t\""));
+    }
+
     /** wimlib-imagex's standard output, each carriage-returned line reduced to its last state. */
-    private static String wimlib(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(WIMLIB.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return lastStates(out);
+    private static String wimlib(String... args) throws Exception {
+        SideBySide.Result r = SideBySide.wimlib(args);
+        assertEquals(0, r.rc(), r.out() + r.err());
+        return SideBySide.lastStates(r.out());
     }
 
     private static String ours(String... args) {
-        Fixtures.Run run = Fixtures.cli(args);
-        assertEquals(0, run.rc(), run.stderr());
-        return lastStates(run.out());
-    }
-
-    /** Keeps, of every line drawn over with carriage returns, only what was drawn last. */
-    static String lastStates(String output) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : output.split("\n", -1)) {
-            int cr = line.lastIndexOf('\r');
-            sb.append(cr < 0 ? line : line.substring(cr + 1)).append('\n');
-        }
-        return sb.toString();
+        SideBySide.Result r = SideBySide.ours(args);
+        assertEquals(0, r.rc(), r.err());
+        return SideBySide.lastStates(r.out());
     }
 }

@@ -15,6 +15,8 @@ import org.fenestra.wim.model.WimProgress;
 final class ProgressPrinter implements WimProgress {
     /** Scan lines are printed at most once per this many new entries (as wimlib: 500). */
     private static final long SCAN_LINE_EVERY = 500;
+    /** Counts of files created or given metadata are shown from this many files on (as wimlib). */
+    private static final long FILES_SHOWN_FROM = 2000;
 
     private final PrintStream out;
     private String label; // "Archiving file data" while data work is reported, else null
@@ -23,6 +25,7 @@ final class ProgressPrinter implements WimProgress {
     private String lastLine;
     private long lastScanCount;
     private long[] scan; // bytes, files, directories
+    private WimActivity counted; // the activity activityWork() reports on
 
     ProgressPrinter(PrintStream out) {
         this.out = out;
@@ -55,11 +58,16 @@ final class ProgressPrinter implements WimProgress {
                 startData("Archiving file data");
             }
             case EXTRACT_DATA -> startData("Extracting file data");
+            case CREATE_FILES, APPLY_METADATA -> {
+                counted = activity;
+                lastLine = null;
+            }
             case VERIFY_DATA -> startData("Verifying file data");
             case VERIFY_METADATA -> out.print("Verifying metadata for image " + detail + "\n");
             case VERIFY_INTEGRITY -> label = null;
             case CALC_INTEGRITY -> {
                 label = null;
+                counted = activity;
                 lastLine = null;
             }
         }
@@ -76,13 +84,24 @@ final class ProgressPrinter implements WimProgress {
         }
     }
 
-    /** Only the integrity table's computation reports its own progress: wimlib's line for it. */
+    /**
+     * wimlib's lines for the activities that count their own work: bytes of the integrity
+     * table, and files created or given their metadata (shown, as wimlib does, only from 2000 files).
+     */
     @Override
-    public synchronized void activityWork(long done, long totalBytes) {
-        String line = "Calculating integrity table for WIM: " + amount(done, totalBytes);
+    public synchronized void activityWork(long done, long total) {
+        String line;
+        if (counted == WimActivity.CALC_INTEGRITY) {
+            line = "Calculating integrity table for WIM: " + amount(done, total);
+        } else if (counted != null && total >= FILES_SHOWN_FROM) {
+            line = (counted == WimActivity.CREATE_FILES ? "Creating files: " : "Applying metadata to files: ") + done
+                    + " of " + total + " (" + (total == 0 ? 0 : done * 100 / total) + "%) done";
+        } else {
+            return;
+        }
         if (!line.equals(lastLine)) {
             lastLine = line;
-            out.print("\r" + line + (done >= totalBytes ? "\n" : ""));
+            out.print("\r" + line + (done >= total ? "\n" : ""));
             out.flush();
         }
     }

@@ -102,15 +102,18 @@ public final class ImageExtractor {
                 total += s.size();
             }
         }
+        long directories = plan.stream().filter(p -> isPlainDirectory(p.entry())).count();
         progress.beginTask("Extracting image " + image.index(), total);
-        progress.activity(WimActivity.EXTRACT_DATA, null);
         try {
             checkDataPresent();
-            createDirectories();
-            writeFiles();
+            progress.activity(WimActivity.CREATE_FILES, null);
+            FileCount created = new FileCount(directories + emptyFiles());
+            createDirectories(created);
+            writeFiles(created);
             createSymlinks(fixRoot);
             writeAttributes();
-            setTimes();
+            progress.activity(WimActivity.APPLY_METADATA, null);
+            setTimes(new FileCount(directories));
         } finally {
             progress.done();
         }
@@ -173,7 +176,44 @@ public final class ImageExtractor {
         }
     }
 
-    private void createDirectories() throws IOException {
+    /**
+     * Counts the files a phase handles, for {@link WimProgress#activityWork}: at its start, every
+     * 500 files (as wimlib reports them) and at its end.
+     */
+    private final class FileCount {
+        private final long total;
+        private long done;
+
+        FileCount(long total) {
+            this.total = total;
+            progress.activityWork(0, total);
+        }
+
+        void one() {
+            if (++done % 500 == 0 && done < total) {
+                progress.activityWork(done, total);
+            }
+        }
+
+        void end() {
+            progress.activityWork(total, total);
+        }
+    }
+
+    /** Regular files without data, each counted once (not again for its hard links). */
+    private long emptyFiles() {
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        long n = 0;
+        for (Planned p : plan) {
+            WimEntry e = p.entry();
+            if (isRegularFile(e) && seen.add(e.fileKey()) && (e.mainStream() == null || e.mainStream().size() == 0)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void createDirectories(FileCount created) throws IOException {
         for (Planned p : plan) {
             Path parent = p.target().getParent();
             if (options.preserveDirStructure() && parent != null && !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
@@ -185,6 +225,7 @@ public final class ImageExtractor {
                     Files.createDirectories(p.target());
                 }
                 report.directory();
+                created.one();
             }
         }
     }
@@ -202,7 +243,7 @@ public final class ImageExtractor {
     }
 
     /** Writes each file's data once; further names of a file become hard links. */
-    private void writeFiles() throws IOException {
+    private void writeFiles(FileCount created) throws IOException {
         Map<Object, Path> firstName = new IdentityHashMap<>();
         Map<WimBlob, List<Path>> targetsByBlob = new LinkedHashMap<>();
         List<Link> links = new ArrayList<>();
@@ -219,11 +260,14 @@ public final class ImageExtractor {
             WimBlob blob = image.blobOf(e.mainStream(), e.fullPath());
             if (blob == null) {
                 openReplacing(p.target()).close();
+                created.one();
             } else {
                 targetsByBlob.computeIfAbsent(blob, b -> new ArrayList<>()).add(p.target());
             }
             report.file();
         }
+        created.end();
+        progress.activity(WimActivity.EXTRACT_DATA, null);
         image.readBlobs(new ArrayList<>(targetsByBlob.keySet()), new FileWritingSink(targetsByBlob), progress);
         for (Link l : links) {
             Files.deleteIfExists(l.name());
@@ -510,10 +554,13 @@ public final class ImageExtractor {
     }
 
     /** Sets timestamps, directories last and deepest first so children do not disturb them. */
-    private void setTimes() {
+    private void setTimes(FileCount directories) {
         for (int i = plan.size() - 1; i >= 0; i--) {
             Planned p = plan.get(i);
             WimEntry e = p.entry();
+            if (isPlainDirectory(e)) {
+                directories.one();
+            }
             try {
                 BasicFileAttributeView v = Files.getFileAttributeView(p.target(), BasicFileAttributeView.class,
                         LinkOption.NOFOLLOW_LINKS);
@@ -523,5 +570,6 @@ public final class ImageExtractor {
                 LOG.log(Level.DEBUG, "cannot set times of {0}: {1}", p.target(), ex.getMessage());
             }
         }
+        directories.end();
     }
 }
