@@ -169,13 +169,23 @@ public final class WimUpdater {
     /** Applies {@code commands} to image {@code index} of {@code wimFile} ({@code wimlib-imagex update}). */
     public static void update(Path wimFile, int index, List<UpdateCommand> commands, ModifyOptions options,
             WimProgress progress) throws IOException {
+        update(wimFile, index, commands, CaptureConfig.NONE, options, progress);
+    }
+
+    /**
+     * {@link #update(Path, int, List, ModifyOptions, WimProgress)} whose add commands leave out
+     * what {@code config} excludes, matched below each added source (wimlib-imagex's update uses
+     * its default Windows exclusions unless {@code --config} names a file).
+     */
+    public static void update(Path wimFile, int index, List<UpdateCommand> commands, CaptureConfig config,
+            ModifyOptions options, WimProgress progress) throws IOException {
         try (AppendTarget t = AppendTarget.open(wimFile)) {
             WimImage img = t.wim.openImage(index);
             TreeDentry root = WimWriter.convert(img, new IdentityHashMap<>(), WimWriter.BlobReading.keeping());
             long now = WimWriter.nowFiletime();
             TreeEditor editor = new TreeEditor(root, now);
             // One scanner for every add, as wimlib: a file added twice (same inode) becomes hard-linked.
-            ImageCapture scanner = new ImageCapture(CaptureConfig.NONE, t.wim.rawHeader().has(WimHeader.FLAG_RP_FIX),
+            ImageCapture scanner = new ImageCapture(config, t.wim.rawHeader().has(WimHeader.FLAG_RP_FIX),
                     progress);
             for (UpdateCommand c : commands) {
                 WimProgress.checkCanceled(progress);

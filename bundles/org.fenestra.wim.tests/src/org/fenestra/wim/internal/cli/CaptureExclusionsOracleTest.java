@@ -72,6 +72,30 @@ class CaptureExclusionsOracleTest {
         }
     }
 
+    /** {@code update}'s add commands leave out the same files below the added source. */
+    @ParameterizedTest
+    @CsvSource({ "default,", "default,1", "config," })
+    void updateAddLeavesOutWhatWimlibLeavesOut(String mode, String ignoreCase) throws Exception {
+        assumeTrue(SideBySide.wimlibPresent(), "wimlib-imagex is not installed");
+        Map<String, String> env = ignoreCase == null ? Map.of() : Map.of(CaptureConfigs.IGNORE_CASE_VARIABLE, ignoreCase);
+        List<String> extra = new ArrayList<>();
+        if (mode.equals("config")) {
+            Path config = tmp.resolve("config.ini");
+            Files.writeString(config, "[ExclusionList]\n*.log\n");
+            extra.add("--config=" + config);
+        }
+        Path base = tmp.resolve("base");
+        Files.createDirectories(base.resolve("keep"));
+        Path theirs = tmp.resolve("theirs.wim");
+        Path ours = tmp.resolve("ours.wim");
+        run(Map.of(), List.of("capture", base.toString(), theirs.toString()));
+        run(Map.of(), List.of("capture", base.toString(), ours.toString()));
+        String add = "--command=add " + source + " /added";
+        run(env, list("update", theirs.toString(), add, extra));
+        ours(env, list("update", ours.toString(), add, extra));
+        assertEquals(run(Map.of(), List.of("dir", theirs.toString(), "1")), run(Map.of(), List.of("dir", ours.toString(), "1")));
+    }
+
     /** {@code append --create} captures a new WIM when there is none, and appends otherwise. */
     @Test
     void appendCreateMakesTheWimFirst() throws Exception {

@@ -109,7 +109,7 @@ final class ModifyCommands {
     }
 
     int update(List<String> args) throws IOException, CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("check", "nocheck", "rebuild"), Set.of("command"));
+        CommandLine cl = CommandLine.parse(args, Set.of("check", "nocheck", "rebuild"), Set.of("command", "config"));
         if (cl.positionals.isEmpty() || cl.positionals.size() > 2) {
             throw new CommandLine.UsageException("Must specify a WIM file and optionally an image");
         }
@@ -130,7 +130,7 @@ final class ModifyCommands {
                 commands.add(c);
             }
         }
-        WimUpdater.update(file, index, commands, new ModifyOptions(integrity(cl), false, cl.has("rebuild"), false),
+        WimUpdater.update(file, index, commands, CaptureConfigs.of(cl, env, err), new ModifyOptions(integrity(cl), false, cl.has("rebuild"), false),
                 new ProgressPrinter(out));
         return 0;
     }

@@ -147,7 +147,7 @@ public final class WimCommand {
                 + " [--solid-chunk-size=N] [--recompress] [--boot] [--check|--nocheck] [--rebuild]"
                 + " [--pipable|--not-pipable]   (DEST_WIMFILE -: a pipable WIM to standard output)\n"
                 + "       fenestra wim delete WIMFILE IMAGE [--check|--nocheck] [--soft]\n"
-                + "       fenestra wim update WIMFILE [IMAGE] [--check|--nocheck] [--rebuild] [--command=CMD]"
+                + "       fenestra wim update WIMFILE [IMAGE] [--check|--nocheck] [--rebuild] [--command=CMD] [--config=FILE]"
                 + " < COMMANDS   (add [--no-replace] SRC DEST, delete [--force] [--recursive] PATH, rename OLD NEW)\n"
                 + "       fenestra wim optimize WIMFILE [--check|--nocheck] [--recompress] [--compress=TYPE[:LEVEL]]"
                 + " [--chunk-size=N] [--solid] [--solid-compress=TYPE[:LEVEL]] [--solid-chunk-size=N]\n"
