@@ -60,6 +60,7 @@ public final class Messages extends NLS {
     public static String General_architecture;
     public static String General_language;
     public static String General_imageIndex;
+    public static String Index_inSource;
     public static String General_size;
     public static String General_bytes;
     public static String General_contentVersion;

@@ -35,7 +35,7 @@ final class CompletionPage extends WizardPage {
                 Messages.bind(Messages.Completion_added, image.id()),
                 Messages.Completion_name + image.name(),
                 Messages.Completion_storedImage + image.storedPath(),
-                Messages.Completion_imageIndex + image.imageIndex(),
+                Messages.Completion_imageIndex + org.fenestra.ui.internal.properties.IndexText.of(image),
                 Messages.Completion_osVersion + image.osVersion(),
                 Messages.Completion_architecture + image.architecture().name().toLowerCase(java.util.Locale.ROOT),
                 Messages.Completion_language + image.language(),

@@ -93,7 +93,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         field(os, Messages.General_edition, record.osEdition());
         field(os, Messages.General_architecture, record.architecture().name().toLowerCase(Locale.ROOT));
         field(os, Messages.General_language, record.language());
-        field(os, Messages.General_imageIndex, Integer.toString(record.imageIndex()));
+        field(os, Messages.General_imageIndex, IndexText.of(record));
         field(os, Messages.General_size, ByteSizes.format(record.sizeBytes()) + " ("
                 + String.format("%,d", record.sizeBytes()) + " " + Messages.General_bytes + ")");
         field(os, Messages.General_contentVersion, Integer.toString(record.contentVersion()));
