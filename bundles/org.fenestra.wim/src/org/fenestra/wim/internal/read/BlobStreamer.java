@@ -127,6 +127,8 @@ public final class BlobStreamer {
         int bufferOffset;
         int decodedOk; // with an error: bytes decoded before it
         WimFormatException error;
+        /** SHA-1 of each blob wholly inside {@code [from, to)}, computed by the worker; null if none. */
+        Map<BlobDescriptor, byte[]> hashes;
 
         private Item(Dispatcher d, Resource r, long firstChunk, long lastChunk, long from, long to, int decodedSize,
                 boolean lastOfResource, ChunkTable table) {
@@ -173,6 +175,39 @@ public final class BlobStreamer {
         /** Offset in the uncompressed data of the first byte placed in the buffer. */
         long decodedStart() {
             return resource.chunked() ? firstChunk * resource.chunkSize() : from;
+        }
+
+        /**
+         * On the worker, after decoding: hashes the blobs that lie wholly in this item, so the
+         * delivering thread (which also writes the data out) hashes only blobs that span items.
+         */
+        void hashWholeBlobs(byte[] buffer) {
+            List<BlobDescriptor> blobs = dispatcher.blobs;
+            int lo = 0;
+            int hi = blobs.size();
+            while (lo < hi) { // first blob starting at or after from (the list is sorted by offset)
+                int mid = (lo + hi) >>> 1;
+                if (blobs.get(mid).offsetInResource() < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            MessageDigest sha = WORKER_SHA.get();
+            for (int i = lo; i < blobs.size(); i++) {
+                BlobDescriptor blob = blobs.get(i);
+                long start = blob.offsetInResource();
+                if (start + blob.size() > to) {
+                    break;
+                }
+                if (blob.size() > 0) {
+                    sha.update(buffer, bufferOffset + (int) (start - decodedStart()), (int) blob.size());
+                    if (hashes == null) {
+                        hashes = new IdentityHashMap<>();
+                    }
+                    hashes.put(blob, sha.digest());
+                }
+            }
         }
     }
 
@@ -328,7 +363,7 @@ public final class BlobStreamer {
                         long to = item.error == null ? item.to : Math.min(item.to, item.decodedStart() + item.decodedOk);
                         if (to > item.from) {
                             int off = item.bufferOffset + (int) (item.from - item.decodedStart());
-                            d.accept(b.buffer, off, (int) (to - item.from));
+                            d.accept(b.buffer, off, (int) (to - item.from), item.hashes);
                         }
                         if (item.error != null) {
                             throw item.error;
@@ -360,6 +395,7 @@ public final class BlobStreamer {
             try {
                 item.decodedOk = 0;
                 decodeItem(item, b.buffer);
+                item.hashWholeBlobs(b.buffer);
             } catch (WimFormatException e) {
                 item.error = e;
                 failedResource = item.resource;
@@ -369,6 +405,7 @@ public final class BlobStreamer {
     }
 
     private static final ThreadLocal<byte[][]> STORED = ThreadLocal.withInitial(() -> new byte[1][]);
+    private static final ThreadLocal<MessageDigest> WORKER_SHA = ThreadLocal.withInitial(Sha1::newDigest);
 
     private static void decodeItem(Item item, byte[] out) throws IOException {
         Resource r = item.resource;
@@ -414,6 +451,7 @@ public final class BlobStreamer {
         private int current;
         long position; // offset in the resource of the next byte delivered
         private boolean begun;
+        private byte[] hashedByWorker; // the current blob's SHA-1, when a worker computed it
         boolean failed;
 
         Dispatcher(List<BlobDescriptor> blobs, BlobSink sink, WimProgress progress, MessageDigest sha) {
@@ -423,7 +461,8 @@ public final class BlobStreamer {
             this.sha = sha;
         }
 
-        void accept(byte[] b, int off, int len) throws IOException {
+        /** {@code hashes}: SHA-1s a worker computed of blobs wholly in this range, or null. */
+        void accept(byte[] b, int off, int len, Map<BlobDescriptor, byte[]> hashes) throws IOException {
             WimProgress.checkCanceled(progress);
             int p = off;
             int left = len;
@@ -439,13 +478,16 @@ public final class BlobStreamer {
                     continue;
                 }
                 if (!begun) {
+                    hashedByWorker = hashes == null ? null : hashes.get(blob);
                     sha.reset();
                     sink.begin(blob);
                     begun = true;
                 }
                 int n = (int) Math.min(left, blobEnd - position);
                 if (n > 0) {
-                    sha.update(b, p, n);
+                    if (hashedByWorker == null) {
+                        sha.update(b, p, n);
+                    }
                     sink.data(blob, b, p, n);
                 }
                 p += n;
@@ -472,7 +514,8 @@ public final class BlobStreamer {
 
         /** Ends {@code blob} if its data hashed to its SHA-1, else reports it corrupted. */
         private void endChecked(BlobDescriptor blob) throws IOException {
-            byte[] actual = sha.digest();
+            byte[] actual = hashedByWorker != null ? hashedByWorker : sha.digest();
+            hashedByWorker = null;
             if (Arrays.equals(actual, blob.hash())) {
                 sink.end(blob);
             } else {
