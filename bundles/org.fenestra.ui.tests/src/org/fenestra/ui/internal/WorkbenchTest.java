@@ -3,6 +3,10 @@ package org.fenestra.ui.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.fenestra.ui.internal.testing.Ui.catalog;
+import static org.fenestra.ui.internal.testing.Ui.controls;
+import static org.fenestra.ui.internal.testing.Ui.processEvents;
+import static org.fenestra.ui.internal.testing.Ui.window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,6 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -26,7 +29,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.ImageCatalog;
@@ -43,8 +45,6 @@ import org.fenestra.ui.internal.testing.LoggedErrors;
 import org.fenestra.ui.internal.testing.Ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Drives the real Fenestra workbench (started by the UI harness under Xvfb) with the sample
@@ -118,15 +118,6 @@ class WorkbenchTest {
             catalog.remove(added.id());
         }
         assertEquals(List.of(), awaitRows(view, 0), "removed image still shown");
-    }
-
-    private static ImageCatalog catalog() throws InterruptedException {
-        ServiceTracker<ImageCatalog, ImageCatalog> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext(), ImageCatalog.class, null);
-        tracker.open();
-        ImageCatalog catalog = tracker.waitForService(30_000);
-        assertNotNull(catalog, "no ImageCatalog service");
-        return catalog;
     }
 
     /** Runs the event loop until the view shows {@code count} rows (the catalog reloads in a Job). */
@@ -221,21 +212,6 @@ class WorkbenchTest {
         return controls(root, Text.class);
     }
 
-    private static <T extends Control> List<T> controls(Control root, Class<T> type) {
-        List<T> found = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Control> work = new java.util.ArrayDeque<>(List.of(root));
-        while (!work.isEmpty()) {
-            Control control = work.pop();
-            if (type.isInstance(control)) {
-                found.add(type.cast(control));
-            }
-            if (control instanceof Composite composite) {
-                work.addAll(Arrays.asList(composite.getChildren()));
-            }
-        }
-        return found;
-    }
-
     @Test
     void selectingTheImagesNodeShowsTheImagesView() {
         IWorkbenchPage page = window().getActivePage();
@@ -245,19 +221,6 @@ class WorkbenchTest {
         navigator.viewer().setSelection(new StructuredSelection(imagesNode.getData()), true);
         processEvents();
         assertNotNull(page.findView(OsImagesView.ID), "selecting Operating System Images did not show its view");
-    }
-
-    private static IWorkbenchWindow window() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-        processEvents();
-        return window;
-    }
-
-    private static void processEvents() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // run pending UI work
-        }
     }
 
     private static List<String> texts(TreeItem[] items) {
