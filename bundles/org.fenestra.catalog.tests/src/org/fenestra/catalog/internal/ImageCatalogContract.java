@@ -38,6 +38,7 @@ import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ListenerRegistration;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.SiteDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -441,6 +442,40 @@ abstract class ImageCatalogContract {
 
         CatalogException closed = assertThrows(CatalogException.class, catalog::list);
         assertTrue(closed.getMessage().contains("list OS images: the catalog is closed"), closed.getMessage());
+    }
+
+    @Test
+    final void siteDatabaseWorkCommitsOnReturnAndRollsBackOnFailure() throws Exception {
+        JdbcImageCatalog catalog = open();
+        SiteDatabase site = catalog;
+        site.inTransaction("create a scratch table", c -> c.createStatement().execute(
+                "CREATE TABLE scratch_rows (name VARCHAR(40) NOT NULL)"));
+        site.inTransaction("insert a row", c -> c.createStatement().executeUpdate(
+                "INSERT INTO scratch_rows (name) VALUES ('kept')"));
+        CatalogException failed = assertThrows(CatalogException.class, () -> site.inTransaction("insert and fail",
+                c -> {
+                    c.createStatement().executeUpdate("INSERT INTO scratch_rows (name) VALUES ('rolled back')");
+                    throw new CatalogException("the work failed");
+                }));
+        assertEquals("the work failed", failed.getMessage());
+
+        List<String> rows = site.inTransaction("read rows", c -> {
+            List<String> names = new ArrayList<>();
+            try (var result = c.createStatement().executeQuery("SELECT name FROM scratch_rows")) {
+                while (result.next()) {
+                    names.add(result.getString(1));
+                }
+            }
+            return names;
+        });
+        assertEquals(List.of("kept"), rows);
+        CatalogException sqlFailure = assertThrows(CatalogException.class,
+                () -> site.inTransaction("read a missing table", c -> c.createStatement().executeQuery(
+                        "SELECT * FROM no_such_table")));
+        assertTrue(sqlFailure.getMessage().startsWith("Cannot read a missing table in the catalog "),
+                sqlFailure.getMessage());
+        assertEquals(database.url().startsWith("jdbc:postgresql:") ? SiteDatabase.Product.POSTGRESQL
+                : SiteDatabase.Product.H2, site.product());
     }
 
     /** A catalog on this test's database, closed after the test. */

@@ -20,6 +20,7 @@ import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ListenerRegistration;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.SiteDatabase;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,8 +35,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * processes on the same database (site servers, workbenches, consoles) through the change journal
  * that each write records in its transaction, read by a {@link RemoteChangePoller}.
  */
-@Component(service = ImageCatalog.class)
-public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
+@Component(service = { ImageCatalog.class, SiteDatabase.class })
+public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JdbcImageCatalog.class.getName());
 
@@ -152,6 +153,16 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
     }
 
     @Override
+    public <T> T inTransaction(String operation, Work<T> work) throws CatalogException {
+        return run(operation, work);
+    }
+
+    @Override
+    public Product product() {
+        return connections.dialect() == SqlDialect.POSTGRESQL ? Product.POSTGRESQL : Product.H2;
+    }
+
+    @Override
     @Deactivate
     public void close() {
         closed = true;
@@ -159,7 +170,7 @@ public final class JdbcImageCatalog implements ImageCatalog, AutoCloseable {
         connections.close();
     }
 
-    private <T> T run(String operation, TransactionRunner.Work<T> work) throws CatalogException {
+    private <T> T run(String operation, Work<T> work) throws CatalogException {
         if (closed) {
             throw new CatalogException("Cannot " + operation + ": the catalog is closed");
         }

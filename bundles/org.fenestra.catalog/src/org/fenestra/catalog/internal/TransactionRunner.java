@@ -4,18 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.fenestra.catalog.api.CatalogException;
+import org.fenestra.catalog.api.SiteDatabase.Work;
 
 /**
  * Runs a unit of catalog work as one transaction on its own connection: committed when the work
  * returns, rolled back on any exception, so no failure leaves half-written records.
  */
 final class TransactionRunner {
-
-    /** Work inside a transaction; it must not commit, roll back or change auto-commit itself. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException, CatalogException;
-    }
 
     private final ConnectionSource connections;
 
