@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.fenestra.wim.internal.write.ImageExport;
 import org.fenestra.wim.internal.write.PipableOutput;
 import org.fenestra.wim.internal.write.PipableWimWriter;
 import org.fenestra.wim.model.CaptureOptions;
@@ -43,8 +44,8 @@ public final class PipableWriter {
 
     private static void capture(Path source, PipableOutput out, CaptureOptions capture, WriteOptions options,
             WimProgress progress) throws IOException {
-        PipableWimWriter.write(out, WimWriter.captureSettings(capture, options),
-                List.of(WimWriter.capturedImage(source, capture, progress)), progress);
+        PipableWimWriter.write(out, ImageExport.captureSettings(capture, options),
+                List.of(ImageExport.capturedImage(source, capture, progress)), progress);
     }
 
     /** Writes images {@code indices} of {@code source} into a new pipable WIM at {@code dest} (see {@link WimWriter#export}). */
@@ -68,7 +69,7 @@ public final class PipableWriter {
 
     private static void export(WimFile source, List<Integer> indices, PipableOutput out, String destName,
             String destDescription, WriteOptions options, WimProgress progress) throws IOException {
-        WimWriter.Exported e = WimWriter.exportedImages(source, indices, destName, destDescription,
+        ImageExport.Exported e = ImageExport.exportedImages(source.opened(), indices, destName, destDescription,
                 options.withSolid(null));
         PipableWimWriter.write(out, e.settings(), e.images(), progress);
     }

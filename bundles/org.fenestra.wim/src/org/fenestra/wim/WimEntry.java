@@ -116,16 +116,8 @@ public final class WimEntry {
      */
     public List<WimStream> streams() {
         List<WimStream> out = new ArrayList<>();
-        WimStreamType main = (attributes() & FILE_ATTRIBUTE_ENCRYPTED) != 0 ? WimStreamType.EFSRPC_RAW_DATA
-                : isReparsePoint() ? WimStreamType.REPARSE_POINT : WimStreamType.DATA;
-        StreamEntry unnamed = inode().unnamedStream(main);
-        if (unnamed != null) {
-            out.add(image.describe(unnamed));
-        }
-        for (StreamEntry s : inode().streams()) {
-            if (s.named() && s.type() == WimStreamType.DATA) {
-                out.add(image.describe(s));
-            }
+        for (StreamEntry s : inode().listedStreams()) {
+            out.add(image.describe(s));
         }
         return out;
     }

@@ -3,30 +3,21 @@ package org.fenestra.wim;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.fenestra.compress.CompressionType;
-import org.fenestra.wim.errors.InvalidBlobTableException;
+import org.fenestra.wim.errors.CorruptBlob;
 import org.fenestra.wim.errors.InvalidImageException;
-import org.fenestra.wim.errors.MissingSplitPartException;
 import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.internal.format.BlobDescriptor;
 import org.fenestra.wim.internal.format.BlobTable;
-import org.fenestra.wim.internal.format.ImageMetadata;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.format.WimPart;
-import org.fenestra.wim.internal.read.BlobStreamer;
-import org.fenestra.wim.internal.read.PipableStreamReader;
-import org.fenestra.wim.model.SolidOptions;
+import org.fenestra.wim.internal.read.OpenedWim;
+import org.fenestra.wim.internal.read.WimVerifier;
+import org.fenestra.wim.internal.write.WimModifier;
 import org.fenestra.wim.model.WimProgress;
 import org.fenestra.wim.model.WriteOptions;
 
@@ -38,40 +29,23 @@ import org.fenestra.wim.model.WriteOptions;
  * @since 0.1
  */
 public final class WimFile implements Closeable {
-    private static final Logger LOG = System.getLogger(WimFile.class.getName());
-
-    private final WimPart main;
-    private final List<WimPart> parts; // main first, then references
-    private final Map<BlobDescriptor.Sha1Key, BlobDescriptor> blobs = new LinkedHashMap<>();
-    private final Map<BlobDescriptor, WimPart> blobPart = new java.util.IdentityHashMap<>();
+    private final OpenedWim opened;
     private final List<WimImageInfo> images;
-    /**
-     * The image opened last: callers often open the same image twice in a row (estimate, then
-     * export; list, then extract), and its metadata can be tens of MB read over a network.
-     */
+    /** The façade of the image opened last (its metadata is kept by {@link OpenedWim} as well). */
     private WimImage lastOpened;
-    /** Where a WIM read from a pipe brings its metadata and blobs; null for a file. */
-    private final PipableStreamReader pipe;
 
-    private WimFile(WimPart main) {
-        this(main, null);
-    }
-
-    private WimFile(WimPart main, PipableStreamReader pipe) {
-        this.main = main;
-        this.pipe = pipe;
-        this.parts = new ArrayList<>(List.of(main));
-        addBlobs(main);
+    private WimFile(OpenedWim opened) {
+        this.opened = opened;
         List<WimImageInfo> list = new ArrayList<>();
-        for (int i = 1; i <= main.imageCount(); i++) {
-            list.add(new WimImageInfo(i, main.xml().image(i)));
+        for (int i = 1; i <= opened.imageCount(); i++) {
+            list.add(new WimImageInfo(i, opened.xml().image(i)));
         }
         this.images = Collections.unmodifiableList(list);
     }
 
     /** Opens a standalone WIM, or the first part of a split set (blobs in other parts are then missing). */
     public static WimFile open(Path path) throws IOException {
-        return new WimFile(WimPart.open(path));
+        return new WimFile(OpenedWim.open(path));
     }
 
     /**
@@ -85,8 +59,7 @@ public final class WimFile implements Closeable {
      * @since 0.2
      */
     public static WimFile readFromPipe(InputStream in, String name) throws IOException {
-        PipableStreamReader r = PipableStreamReader.open(in, name);
-        return new WimFile(WimPart.fromPipe(r.header(), r.xml()), r);
+        return new WimFile(OpenedWim.readFromPipe(in, name));
     }
 
     /** Opens a WIM with reference WIMs (e.g. all parts of a split set; the main part may be repeated). */
@@ -105,54 +78,28 @@ public final class WimFile implements Closeable {
 
     /** Adds the blobs of another WIM; a part already opened (same GUID and part number) is skipped. */
     public void addReference(Path ref) throws IOException {
-        if (pipe != null) {
-            throw new UnsupportedWimException(fileName() + ": a WIM read from a pipe takes no references");
-        }
-        for (WimPart p : parts) {
-            if (Files.isSameFile(p.source().path(), ref)) {
-                return;
-            }
-        }
-        WimPart part = WimPart.open(ref);
-        for (WimPart p : parts) {
-            if (Arrays.equals(p.header().guid(), part.header().guid())
-                    && p.header().partNumber() == part.header().partNumber()) {
-                LOG.log(Level.DEBUG, "{0}: part {1} already open", ref, part.header().partNumber());
-                part.close();
-                return;
-            }
-        }
-        parts.add(part);
-        addBlobs(part);
+        opened.addReference(ref);
     }
 
-    private void addBlobs(WimPart part) {
-        for (BlobDescriptor b : part.blobTable().blobs().values()) {
-            if (blobs.putIfAbsent(b.key(), b) == null) {
-                blobPart.put(b, part);
-            }
-        }
+    /** The implementation's view of this WIM, for the other façades of this package. */
+    OpenedWim opened() {
+        return opened;
     }
 
     public String fileName() {
-        return pipe != null ? pipe.name() : main.source().name();
+        return opened.fileName();
     }
 
     /** The file, or null for a WIM read from a pipe. */
     public Path path() {
-        return pipe != null ? null : main.source().path();
+        return opened.path();
     }
 
     public WimHeaderInfo header() {
-        WimHeader h = main.header();
+        WimHeader h = opened.header();
         return new WimHeaderInfo(h.pipable(), h.version(), h.flags(), h.compressionType(), h.chunkSize(), h.guid().clone(),
-                h.partNumber(), h.totalParts(), main.imageCount(), bootIndex(), h.hasIntegrityTable(),
+                h.partNumber(), h.totalParts(), opened.imageCount(), bootIndex(), h.hasIntegrityTable(),
                 h.has(WimHeader.FLAG_RP_FIX), h.has(WimHeader.FLAG_READONLY), h.has(WimHeader.FLAG_SPANNED));
-    }
-
-    /** The header record with every raw field. */
-    WimHeader rawHeader() {
-        return main.header();
     }
 
     public int imageCount() {
@@ -174,18 +121,17 @@ public final class WimFile implements Closeable {
 
     /** Bootable image index, 0 for none (an out-of-range index reads as 0, as wimlib). */
     public int bootIndex() {
-        long b = main.header().bootIndex();
-        return b > main.header().imageCount() ? 0 : (int) b;
+        return opened.bootIndex();
     }
 
     /** XML TOTALBYTES, which wimlib-imagex prints as the WIM's size. */
     public long totalBytes() {
-        return main.xml().totalBytes();
+        return opened.xml().totalBytes();
     }
 
     /** The XML document as stored: UTF-16LE with byte order mark. */
     public byte[] xmlBytes() {
-        return main.xml().raw();
+        return opened.xml().raw();
     }
 
     /**
@@ -223,64 +169,23 @@ public final class WimFile implements Closeable {
             return last;
         }
         WimImageInfo info = image(index);
-        if (pipe != null) {
-            lastOpened = new WimImage(this, info, pipe.openImage(index));
-            return lastOpened;
-        }
-        List<BlobDescriptor> metadata = main.blobTable().metadata();
-        if (index > metadata.size()) {
-            // Split sets keep all image metadata in part 1; any other part only has file data.
-            String where = fileName() + ": blob table: no metadata resource for image " + index + " ("
-                    + metadata.size() + " present)";
-            if (main.header().partNumber() != 1) {
-                throw new MissingSplitPartException(where + "; this is part " + main.header().partNumber()
-                        + " of a split set, open part 1 with the others as references");
-            }
-            throw new InvalidBlobTableException(where);
-        }
-        BlobDescriptor md = metadata.get(index - 1);
-        lastOpened = new WimImage(this, info, ImageMetadata.read(md, "metadata resource of image " + index));
+        lastOpened = new WimImage(this, info, opened.readMetadata(index));
         return lastOpened;
-    }
-
-    /** The blob with this SHA-1 in any opened part, or null. */
-    BlobDescriptor blob(byte[] hash) {
-        if (pipe != null) {
-            return pipe.blob(hash);
-        }
-        return blobs.get(new BlobDescriptor.Sha1Key(hash));
-    }
-
-    int partNumberOf(BlobDescriptor b) {
-        WimPart p = blobPart.get(b);
-        return p == null ? b.partNumber() : p.header().partNumber();
-    }
-
-    boolean isSplit() {
-        return main.header().totalParts() > 1;
-    }
-
-    List<WimPart> parts() {
-        return Collections.unmodifiableList(parts);
     }
 
     /** The blob table of this file (for a split set, of the part opened first). */
     public WimBlobTable blobTable() {
         List<WimBlobInfo> metadata = new ArrayList<>();
+        WimPart main = opened.main();
         for (BlobDescriptor b : main.blobTable().metadata()) {
             metadata.add(WimBlobInfo.of(b, main.header().partNumber()));
         }
         List<WimBlobInfo> data = new ArrayList<>();
         for (BlobDescriptor b : main.blobTable().blobs().values()) {
-            data.add(WimBlobInfo.of(b, partNumberOf(b)));
+            data.add(WimBlobInfo.of(b, opened.partNumberOf(b)));
         }
         int entries = (int) (main.header().blobTable().uncompressedSize() / BlobTable.ENTRY_SIZE);
         return new WimBlobTable(metadata, data, entries);
-    }
-
-    /** The metadata resources listed in the main part's blob table, image 1 first. */
-    List<BlobDescriptor> mainBlobTableMetadata() {
-        return main.blobTable().metadata();
     }
 
     /**
@@ -290,9 +195,7 @@ public final class WimFile implements Closeable {
      * write solid again (LZMS, 64 MiB chunks).
      */
     public WriteOptions writeOptionsKeepingCompression() {
-        CompressionType t = main.header().compressionType();
-        WriteOptions o = WriteOptions.defaults().withCompression(t, t == CompressionType.NONE ? 0 : main.header().chunkSize());
-        return t == CompressionType.LZMS && hasSolidResources() ? o.withSolid(SolidOptions.defaults()) : o;
+        return WimModifier.keepingCompression(opened);
     }
 
     /**
@@ -306,50 +209,46 @@ public final class WimFile implements Closeable {
 
     /** Whether some blob lies in a solid resource (which is never copied as it is). */
     public boolean hasSolidResources() {
-        for (BlobDescriptor b : blobs.values()) {
-            if (b.resource().solid()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** All blobs of all opened parts, in table order. */
-    List<BlobDescriptor> allBlobs() {
-        return new ArrayList<>(blobs.values());
-    }
-
-    /** Streams the given blobs, each resource read once. */
-    void streamBlobs(List<BlobDescriptor> list, BlobStreamer.BlobSink sink, WimProgress progress) throws IOException {
-        if (pipe != null) {
-            pipe.stream(list, sink, progress);
-            return;
-        }
-        BlobStreamer.stream(list, sink, progress);
+        return opened.hasSolidResources();
     }
 
     /** Verifies integrity tables, image metadata, blob presence and every blob's SHA-1. */
     public WimVerifyReport verify(WimProgress progress) throws IOException {
-        if (pipe != null) {
+        if (opened.fromPipe()) {
             throw new UnsupportedWimException(fileName() + ": a WIM read from a pipe cannot be verified");
         }
-        return new WimVerifier(this).run(progress);
+        WimVerifyReport report = new WimVerifyReport();
+        new WimVerifier(opened, new WimVerifier.Findings() {
+            @Override
+            public void split(boolean isSplit) {
+                report.split(isSplit);
+            }
+
+            @Override
+            public void noIntegrityTable(String file) {
+                report.noIntegrityTable(file);
+            }
+
+            @Override
+            public void missing(String path, byte[] hash) {
+                report.missing(new WimVerifyReport.MissingBlob(path, hash));
+            }
+
+            @Override
+            public void checked() {
+                report.checked();
+            }
+
+            @Override
+            public void bad(CorruptBlob blob) {
+                report.bad(blob);
+            }
+        }).run(progress);
+        return report;
     }
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (WimPart p : parts) {
-            try {
-                p.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        opened.close();
     }
 }

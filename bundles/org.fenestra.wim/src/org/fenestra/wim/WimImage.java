@@ -87,11 +87,11 @@ public final class WimImage {
         if (s.zeroHash()) {
             return new WimStream(name, s.type(), s.hash(), null, false);
         }
-        BlobDescriptor b = wim.blob(s.hash());
+        BlobDescriptor b = wim.opened().blob(s.hash());
         if (b == null) {
             return new WimStream(name, s.type(), s.hash(), null, true);
         }
-        return new WimStream(name, s.type(), s.hash(), WimBlobInfo.of(b, wim.partNumberOf(b)), false);
+        return new WimStream(name, s.type(), s.hash(), WimBlobInfo.of(b, wim.opened().partNumberOf(b)), false);
     }
 
     /** The blob holding the data of {@code stream}, or null when empty; throws when missing. */
@@ -99,13 +99,13 @@ public final class WimImage {
         if (stream == null || stream.blob() == null && !stream.missing()) {
             return null;
         }
-        BlobDescriptor b = wim.blob(stream.hash());
+        BlobDescriptor b = wim.opened().blob(stream.hash());
         if (b == null) {
             String msg = "\"" + path + "\": blob not found (SHA-1 " + LittleEndian.hex(stream.hash()) + ")";
-            throw wim.isSplit() ? new MissingSplitPartException(msg + "; open the other parts of the split WIM")
+            throw wim.opened().isSplit() ? new MissingSplitPartException(msg + "; open the other parts of the split WIM")
                     : new MissingBlobException(msg);
         }
-        return new WimBlob(b, WimBlobInfo.of(b, wim.partNumberOf(b)));
+        return new WimBlob(b, WimBlobInfo.of(b, wim.opened().partNumberOf(b)));
     }
 
     /** Streams the data of the given blobs, each resource read once. */
@@ -114,7 +114,7 @@ public final class WimImage {
         for (WimBlob b : blobs) {
             byDescriptor.put(b.descriptor(), b);
         }
-        wim.streamBlobs(new ArrayList<>(byDescriptor.keySet()), new BlobStreamer.BlobSink() {
+        wim.opened().streamBlobs(new ArrayList<>(byDescriptor.keySet()), new BlobStreamer.BlobSink() {
             @Override
             public void begin(BlobDescriptor blob) throws IOException {
                 sink.begin(byDescriptor.get(blob));

@@ -40,7 +40,7 @@ public final class WimSplitter {
         if (partSize <= 0) {
             throw new IllegalArgumentException("part size must be positive, not " + partSize);
         }
-        WimPart main = source.parts().get(0);
+        WimPart main = source.opened().main();
         WimHeader h = main.header();
         if (h.totalParts() != 1) {
             throw new UnsupportedWimException(source.fileName() + " is already part " + h.partNumber() + " of a split set");

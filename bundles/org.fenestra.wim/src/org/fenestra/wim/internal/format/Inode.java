@@ -96,6 +96,26 @@ public final class Inode {
         return null;
     }
 
+    /**
+     * The streams a listing of the file shows, as wimlib's: the unnamed stream of the inode's kind
+     * (encrypted raw data, reparse data or plain data), then the named data streams.
+     */
+    public List<StreamEntry> listedStreams() {
+        List<StreamEntry> out = new ArrayList<>();
+        WimStreamType main = (attributes & Dentry.FILE_ATTRIBUTE_ENCRYPTED) != 0 ? WimStreamType.EFSRPC_RAW_DATA
+                : isReparsePoint() ? WimStreamType.REPARSE_POINT : WimStreamType.DATA;
+        StreamEntry unnamed = unnamedStream(main);
+        if (unnamed != null) {
+            out.add(unnamed);
+        }
+        for (StreamEntry s : streams) {
+            if (s.named() && s.type() == WimStreamType.DATA) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Hash of the unnamed data stream (all zero if none), which must agree between hard links. */
     byte[] unnamedDataHash() {
         StreamEntry s = unnamedStream(WimStreamType.DATA);

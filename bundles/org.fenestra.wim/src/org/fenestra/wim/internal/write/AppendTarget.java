@@ -1,4 +1,4 @@
-package org.fenestra.wim;
+package org.fenestra.wim.internal.write;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.codecs.Compressors;
 import org.fenestra.wim.errors.ImageNameCollisionException;
+import org.fenestra.wim.errors.InvalidImageException;
 import org.fenestra.wim.errors.UnsupportedWimException;
 import org.fenestra.wim.errors.WimIsReadOnlyException;
 import org.fenestra.wim.errors.WimLockedException;
@@ -23,8 +24,7 @@ import org.fenestra.wim.internal.format.Inode;
 import org.fenestra.wim.internal.format.ResourceHeader;
 import org.fenestra.wim.internal.format.StreamEntry;
 import org.fenestra.wim.internal.format.WimHeader;
-import org.fenestra.wim.internal.write.OutputBlob;
-import org.fenestra.wim.internal.write.WimFileWriter;
+import org.fenestra.wim.internal.read.OpenedWim;
 import org.fenestra.wim.model.ModifyOptions;
 import org.fenestra.wim.model.WimProgress;
 
@@ -36,13 +36,13 @@ import org.fenestra.wim.model.WimProgress;
  * old end without touching what the old header points at. WIMs with solid resources are
  * refused (new data would need a solid resource of its own; optimize rebuilds them).
  */
-final class AppendTarget implements Closeable {
-    final WimFile wim;
+public final class AppendTarget implements Closeable {
+    private final OpenedWim wim;
     private final Path path;
     private final long oldEnd;
     private final FileChannel lockChannel;
 
-    private AppendTarget(WimFile wim, Path path, long oldEnd, FileChannel lockChannel) {
+    private AppendTarget(OpenedWim wim, Path path, long oldEnd, FileChannel lockChannel) {
         this.wim = wim;
         this.path = path;
         this.oldEnd = oldEnd;
@@ -54,18 +54,18 @@ final class AppendTarget implements Closeable {
      * {@code lock_wim_for_append}) from before its header is read until {@link #close()}, so that
      * two appends cannot both start at the same old end.
      */
-    static AppendTarget open(Path path) throws IOException {
+    public static AppendTarget open(Path path) throws IOException {
         FileChannel lockChannel = lock(path);
-        WimFile wim;
+        OpenedWim wim;
         try {
-            wim = WimFile.open(path);
+            wim = OpenedWim.open(path);
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
             throw e;
         }
         try {
             checkModifiable(wim, path);
-            WimHeader h = wim.rawHeader();
+            WimHeader h = wim.header();
             if (h.pipable()) {
                 throw new UnsupportedWimException("\"" + path + "\" is a pipable WIM, which cannot be changed in place"
                         + "; export its images into a new WIM (with --pipable to keep it pipable)");
@@ -100,8 +100,8 @@ final class AppendTarget implements Closeable {
     }
 
     /** wimlib's {@code can_modify_wim}, plus our refusal of a WIM another writer left WRITE_IN_PROGRESS. */
-    static void checkModifiable(WimFile wim, Path path) throws WimIsReadOnlyException {
-        WimHeader h = wim.rawHeader();
+    public static void checkModifiable(OpenedWim wim, Path path) throws WimIsReadOnlyException {
+        WimHeader h = wim.header();
         if (h.totalParts() != 1) {
             throw new WimIsReadOnlyException("Cannot modify \"" + path + "\": is part of a split WIM");
         }
@@ -114,8 +114,8 @@ final class AppendTarget implements Closeable {
     }
 
     /** Where new data may start: after the integrity table, or the XML data; every resource must lie before it. */
-    private static long checkLayout(WimFile wim, Path path) throws IOException {
-        WimHeader h = wim.rawHeader();
+    private static long checkLayout(OpenedWim wim, Path path) throws IOException {
+        WimHeader h = wim.header();
         if (h.has(WimHeader.FLAG_WRITE_IN_PROGRESS)) {
             throw new WimIsReadOnlyException("Cannot modify \"" + path + "\": its WRITE_IN_PROGRESS flag is set (another"
                     + " program is writing it, or crashed while writing it); optimize rebuilds it");
@@ -153,16 +153,22 @@ final class AppendTarget implements Closeable {
                 + what + "); rebuild it with optimize");
     }
 
-    Path path() {
-        return path;
+    /** The WIM as opened for the change. */
+    public OpenedWim wim() {
+        return wim;
     }
 
-    int bootIndex() {
+    /** Throws a typed error for an image index the WIM does not have. */
+    public void checkImage(int index) throws InvalidImageException {
+        wim.checkImage(index);
+    }
+
+    public int bootIndex() {
         return wim.bootIndex();
     }
 
     /** Every image as it is, in index order. */
-    List<WimFileWriter.Slot> keptImages() throws IOException {
+    public List<WimFileWriter.Slot> keptImages() throws IOException {
         List<WimFileWriter.Slot> slots = new ArrayList<>();
         for (int i = 1; i <= wim.imageCount(); i++) {
             slots.add(kept(i));
@@ -171,7 +177,7 @@ final class AppendTarget implements Closeable {
     }
 
     private WimFileWriter.KeptImage kept(int index) throws IOException {
-        ImageMetadata image = wim.openImage(index).metadata(); // first: a missing metadata entry is a typed error
+        ImageMetadata image = wim.readMetadata(index); // first: a missing metadata entry is a typed error
         OutputBlob metadata = stored(wim.mainBlobTableMetadata().get(index - 1), true);
         Map<BlobDescriptor.Sha1Key, Long> refs = new HashMap<>();
         for (Inode inode : image.inodes()) {
@@ -181,24 +187,24 @@ final class AppendTarget implements Closeable {
                 }
             }
         }
-        org.w3c.dom.Element xml = wim.image(index).element();
-        return new WimFileWriter.KeptImage(metadata, refs, (i, stats) -> org.fenestra.wim.internal.write.XmlWriter.copiedImage(xml,
-                i, null, null));
+        org.w3c.dom.Element xml = wim.imageXml(index);
+        return new WimFileWriter.KeptImage(metadata, refs, (i, stats) -> XmlWriter.copiedImage(xml, i, null, null));
     }
 
     private OutputBlob stored(BlobDescriptor b, boolean metadata) {
         return OutputBlob.alreadyStored(b.size(), b.hash(), b.resource().header(), metadata,
-                new WimWriter.WimBlobSource(b, wim.rawHeader(), WimWriter.BlobReading.keeping()));
+                new WimBlobSource(b, wim.header(), BlobReading.keeping()));
     }
 
     /** Throws if an image to add would take the name of one the WIM has (wimlib's rule; empty names may repeat). */
-    void checkNewName(String name, List<String> alsoTaken) throws ImageNameCollisionException {
+    public void checkNewName(String name, List<String> alsoTaken) throws ImageNameCollisionException,
+            InvalidImageException {
         if (name == null || name.isEmpty()) {
             return;
         }
         boolean taken = alsoTaken.contains(name);
-        for (WimImageInfo i : wim.images()) {
-            taken |= name.equals(i.name());
+        for (int i = 1; i <= wim.imageCount(); i++) {
+            taken |= name.equals(wim.imageName(i));
         }
         if (taken) {
             throw new ImageNameCollisionException("There is already an image named \"" + name + "\" in \"" + path + "\"");
@@ -206,9 +212,9 @@ final class AppendTarget implements Closeable {
     }
 
     /** Writes {@code slots} into the file in place, with the WIM's own compression and chunk size. */
-    void write(List<WimFileWriter.Slot> slots, int bootIndex, ModifyOptions o, WimProgress progress)
+    public void write(List<WimFileWriter.Slot> slots, int bootIndex, ModifyOptions o, WimProgress progress)
             throws IOException {
-        WimHeader h = wim.rawHeader();
+        WimHeader h = wim.header();
         CompressionType type = h.compressionType();
         List<OutputBlob> blobs = new ArrayList<>();
         for (BlobDescriptor b : wim.allBlobs()) {
