@@ -476,6 +476,10 @@ abstract class ImageCatalogContract {
                 sqlFailure.getMessage());
         assertEquals(database.url().startsWith("jdbc:postgresql:") ? SiteDatabase.Product.POSTGRESQL
                 : SiteDatabase.Product.H2, site.product());
+        assertTrue(site.location().startsWith(database.url()), site.location());
+        if (database.password() != null && !database.password().isEmpty()) {
+            assertFalse(site.location().contains(database.password()), "the password never shows");
+        }
     }
 
     /** A catalog on this test's database, closed after the test. */

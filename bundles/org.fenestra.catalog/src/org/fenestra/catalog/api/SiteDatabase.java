@@ -38,4 +38,7 @@ public interface SiteDatabase {
 
     /** Which database this is, for the few statements that differ (upserts, locking). */
     Product product();
+
+    /** Where the database is, for people: its JDBC URL and user (never the password). */
+    String location();
 }

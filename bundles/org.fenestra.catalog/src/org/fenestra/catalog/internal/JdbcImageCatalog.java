@@ -163,6 +163,11 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     }
 
     @Override
+    public String location() {
+        return connections.describe();
+    }
+
+    @Override
     @Deactivate
     public void close() {
         closed = true;

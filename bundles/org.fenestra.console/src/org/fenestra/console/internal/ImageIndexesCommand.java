@@ -1,6 +1,7 @@
 package org.fenestra.console.internal;
 
 import org.apache.felix.service.command.Function;
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.SourceImages;
 import org.fenestra.wim.ProcessorArchitecture;
@@ -42,7 +43,7 @@ public final class ImageIndexesCommand extends ConsoleCommand<ImageIndexesComman
             String edition = image.editionId() != null ? image.editionId() : image.flags();
             table.row(image.index(), image.name(), edition,
                     image.processorArchitecture().map(ProcessorArchitecture::displayName).orElse(""),
-                    image.defaultLanguage(), HumanReadable.size(image.totalBytes()),
+                    image.defaultLanguage(), ByteSize.text(image.totalBytes()),
                     image.index() == source.bootIndex() ? "yes" : "");
         }
         return table.format();

@@ -1,6 +1,7 @@
 package org.fenestra.console.internal;
 
 import org.apache.felix.service.command.Function;
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +33,7 @@ public final class ImageListCommand extends ConsoleCommand<ImageListCommand.Opti
         for (OsImageRecord image : catalog.list()) {
             table.row(image.id(), image.name(), image.version(), image.osVersion(),
                     ArchitectureNames.of(image.architecture()), image.language(), image.sourceIndex(),
-                    HumanReadable.size(image.sizeBytes()), HumanReadable.dateTime(image.dateAdded()));
+                    ByteSize.text(image.sizeBytes()), HumanReadable.dateTime(image.dateAdded()));
         }
         return table.format();
     }

@@ -1,6 +1,7 @@
 package org.fenestra.console.internal;
 
 import org.apache.felix.service.command.Function;
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +39,7 @@ public final class ImageShowCommand extends ConsoleCommand<ImageShowCommand.Opti
                 .row("Index in stored image", image.imageIndex())
                 .row("OS version", image.osVersion()).row("Edition", image.osEdition())
                 .row("Architecture", ArchitectureNames.of(image.architecture())).row("Language", image.language())
-                .row("Size", HumanReadable.size(image.sizeBytes()) + " (" + image.sizeBytes() + " bytes)")
+                .row("Size", ByteSize.text(image.sizeBytes()) + " (" + image.sizeBytes() + " bytes)")
                 .row("Date added", HumanReadable.dateTime(image.dateAdded()))
                 .row("EULA accepted by", image.eulaAcceptance().user())
                 .row("EULA accepted at", HumanReadable.dateTime(image.eulaAcceptance().acceptedAt()))

@@ -39,6 +39,7 @@ public final class Messages extends NLS {
     public static String Delete_question;
     public static String Delete_job;
     public static String Delete_failed;
+    public static String Delete_keepFiles;
     public static String Details_summaryTab;
     public static String Details_name;
     public static String Details_id;

@@ -34,8 +34,11 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.fenestra.catalog.api.Architecture;
+import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.app.AboutFenestraDialog;
@@ -172,27 +175,38 @@ class AdminConsoleTest {
     }
 
     @Test
-    void deleteRemovesTheSelectedImagesAfterConfirmationAndRefreshRereadsTheCatalog() throws Exception {
+    void deleteRemovesTheSelectedImagesWithTheFilesTheImportExtractedAndRefreshRereadsTheCatalog() throws Exception {
         OsImagesView view = imagesView();
         ImageCatalog catalog = Ui.catalog();
-        OsImageRecord doomed = Ui.addImage("Delete Me " + System.nanoTime(), "10.0.22631.1", 1_000L);
+        Path extracted = Files.createTempFile("delete-me-index2-", ".wim");
+        Path source = Files.createTempFile("delete-me-source-", ".wim");
+        OsImageRecord doomed = catalog.add(new NewOsImage("Delete Me " + System.nanoTime(), "2026-11", "",
+                source.toString(), extracted.toString(), 1, "10.0.22631.1", "Enterprise", Architecture.X64, "en-US",
+                1_000L, new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z")), 2, true));
         OsImageRecord kept = Ui.addImage("Keep Me " + System.nanoTime(), "10.0.22631.1", 1_000L);
         try {
             select(view, awaitShown(view, doomed));
             IAction delete = action(view, OsImagesView.DELETE_ACTION_ID);
             assertTrue(delete.isEnabled());
             AtomicReference<String> question = new AtomicReference<>();
+            AtomicReference<Boolean> keepOffered = new AtomicReference<>();
             AtomicReference<Throwable> failure = Ui.whenShellOpens("Delete Operating System Images", dialog -> {
                 question.set(Ui.controls(dialog, org.eclipse.swt.widgets.Label.class).stream()
                         .map(org.eclipse.swt.widgets.Label::getText).reduce("", (a, b) -> a + "\n" + b));
+                keepOffered.set(Ui.controls(dialog, Button.class).stream().anyMatch(
+                        b -> b.getText().equals("Keep the WIM files the import extracted") && !b.getSelection()));
+                screenshot(dialog, "delete-confirmation.png");
                 Ui.controls(dialog, Button.class).stream().filter(b -> "OK".equals(b.getText())).findFirst()
                         .orElseThrow(() -> new AssertionError("no OK button")).notifyListeners(SWT.Selection, new Event());
             });
             delete.run();
             Ui.assertHandled(failure);
             assertTrue(question.get().contains(doomed.name()) && question.get().contains(doomed.id()), question.get());
+            assertTrue(keepOffered.get(), "the dialog offers to keep the extracted files, unchecked");
             await(() -> !shownIds(view).contains(doomed.id()), () -> "deleted image still shown");
             assertThrows(ImageNotFoundException.class, () -> catalog.get(doomed.id()));
+            await(() -> !Files.exists(extracted), () -> "the WIM the import extracted is deleted with its image");
+            assertTrue(Files.exists(source), "a source WIM is never deleted");
             assertTrue(shownIds(view).contains(kept.id()));
             assertFalse(delete.isEnabled(), "nothing selected after the delete");
 
@@ -201,6 +215,8 @@ class AdminConsoleTest {
             await(() -> shownIds(view).contains(kept.id()), () -> "Refresh did not read the catalog");
         } finally {
             Ui.removeQuietly(doomed, kept);
+            Files.deleteIfExists(extracted);
+            Files.deleteIfExists(source);
         }
     }
 
@@ -233,7 +249,9 @@ class AdminConsoleTest {
         org.fenestra.ui.internal.app.FenestraActions.openPreferences(window);
         Ui.assertHandled(failure);
         List<String> values = shown.get();
-        assertTrue(values.contains(SiteFolders.catalogLocation()), values.toString());
+        String catalog = SiteFolders.catalogLocation(org.fenestra.ui.internal.services.WorkbenchServices.of());
+        assertTrue(catalog.startsWith("jdbc:h2:"), "the site database as the catalog service opened it: " + catalog);
+        assertTrue(values.contains(catalog), values.toString());
         assertTrue(values.contains(SiteFolders.logFolder().toString()), values.toString());
         assertTrue(SiteFolders.logFolder().startsWith(SiteFolders.dataFolder()));
     }

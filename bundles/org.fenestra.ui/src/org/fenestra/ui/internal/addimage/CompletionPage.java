@@ -6,6 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.internal.Messages;
 
@@ -39,7 +40,7 @@ final class CompletionPage extends WizardPage {
                 Messages.Completion_osVersion + image.osVersion(),
                 Messages.Completion_architecture + image.architecture().name().toLowerCase(java.util.Locale.ROOT),
                 Messages.Completion_language + image.language(),
-                Messages.Completion_size + org.fenestra.ui.internal.views.ByteSizes.format(image.sizeBytes())));
+                Messages.Completion_size + ByteSize.text(image.sizeBytes())));
         setPageComplete(true);
     }
 

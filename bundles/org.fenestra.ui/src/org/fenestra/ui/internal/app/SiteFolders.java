@@ -2,10 +2,15 @@ package org.fenestra.ui.internal.app;
 
 import java.nio.file.Path;
 
+import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.logging.LogSettings;
+import org.fenestra.ui.internal.Messages;
+import org.fenestra.ui.internal.services.WorkbenchServices;
+
 /**
- * Where this installation keeps its data, from the same properties the services read:
- * {@code fenestra.data} (default {@code ~/.fenestra}), its {@code logs} folder, and the
- * catalog ({@code fenestra.catalog.url}, or the H2 database in {@code catalog/}).
+ * Where this installation keeps its data, as the services that own each place say it: the data
+ * and log folders as the logging set-up reads them ({@code fenestra.data}, default
+ * {@code ~/.fenestra}), the site database as the catalog service opened it.
  */
 public final class SiteFolders {
 
@@ -13,23 +18,20 @@ public final class SiteFolders {
     }
 
     public static Path dataFolder() {
-        String data = property("fenestra.data");
-        return (data == null ? Path.of(System.getProperty("user.home"), ".fenestra") : Path.of(data))
-                .toAbsolutePath().normalize();
+        return LogSettings.dataFolder(SiteFolders::property).toAbsolutePath().normalize();
     }
 
     public static Path logFolder() {
-        return dataFolder().resolve("logs");
+        return dataFolder().resolve(LogSettings.LOGS_FOLDER);
     }
 
-    /** The catalog's JDBC URL when one is configured, else the folder of the embedded database. */
-    public static String catalogLocation() {
-        String url = property("fenestra.catalog.url");
-        return url != null ? url : dataFolder().resolve("catalog").toString();
+    /** The site database's location (JDBC URL and user), or that the catalog is not running. */
+    public static String catalogLocation(WorkbenchServices services) {
+        return services.siteDatabase().map(SiteDatabase::location)
+                .orElse(Messages.Services_catalogNotRunning);
     }
 
     private static String property(String name) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? null : value;
+        return System.getProperty(name);
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.fenestra.ui.internal.Messages;
+import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
  * Preferences › Site: where this installation keeps its catalog, data and logs. Read-only for
@@ -31,7 +32,7 @@ public final class SitePreferencePage extends PreferencePage implements IWorkben
     protected Control createContents(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(2, false));
-        field(page, Messages.Preferences_catalog, SiteFolders.catalogLocation());
+        field(page, Messages.Preferences_catalog, SiteFolders.catalogLocation(WorkbenchServices.of()));
         field(page, Messages.Preferences_dataFolder, SiteFolders.dataFolder().toString());
         field(page, Messages.Preferences_logFolder, SiteFolders.logFolder().toString());
         Label note = new Label(page, SWT.WRAP);

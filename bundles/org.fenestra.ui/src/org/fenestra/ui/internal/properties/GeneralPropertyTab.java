@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.GeneralProperties;
 import org.fenestra.catalog.api.OsImageRecord;
@@ -29,7 +30,6 @@ import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
-import org.fenestra.ui.internal.views.ByteSizes;
 
 /**
  * The General tab: the image's full catalog record, read in a job when the dialog opens (the
@@ -94,7 +94,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         field(os, Messages.General_architecture, record.architecture().name().toLowerCase(Locale.ROOT));
         field(os, Messages.General_language, record.language());
         field(os, Messages.General_imageIndex, IndexText.of(record));
-        field(os, Messages.General_size, ByteSizes.format(record.sizeBytes()) + " ("
+        field(os, Messages.General_size, ByteSize.text(record.sizeBytes()) + " ("
                 + String.format("%,d", record.sizeBytes()) + " " + Messages.General_bytes + ")");
         field(os, Messages.General_contentVersion, Integer.toString(record.contentVersion()));
 

@@ -8,7 +8,9 @@ import org.eclipse.ui.PlatformUI;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ListenerRegistration;
+import org.fenestra.catalog.api.SiteDatabase;
 import org.fenestra.content.api.ImageImporter;
+import org.fenestra.content.api.ImageRemover;
 import org.fenestra.content.api.ImportException;
 import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.ui.internal.Messages;
@@ -31,6 +33,8 @@ public final class WorkbenchServices {
 
     private volatile ImageCatalog catalog;
     private volatile ImageImporter importer;
+    private volatile SiteDatabase siteDatabase;
+    private volatile ImageRemover remover;
     private volatile ListenerRegistration catalogRegistration;
     private final List<Runnable> catalogSubscribers = new CopyOnWriteArrayList<>();
 
@@ -72,6 +76,30 @@ public final class WorkbenchServices {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRemover(ImageRemover bound) {
+        remover = bound;
+    }
+
+    void unbindRemover(ImageRemover unbound) {
+        if (remover == unbound) {
+            remover = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSiteDatabase(SiteDatabase bound) {
+        siteDatabase = bound;
+    }
+
+    void unbindSiteDatabase(SiteDatabase unbound) {
+        if (siteDatabase == unbound) {
+            siteDatabase = null;
+        }
+    }
+
     @Deactivate
     void deactivate() {
         closeRegistration();
@@ -83,9 +111,23 @@ public final class WorkbenchServices {
         return Optional.ofNullable(catalog);
     }
 
+    /** The site database (the catalog's), if its service is running. */
+    public Optional<SiteDatabase> siteDatabase() {
+        return Optional.ofNullable(siteDatabase);
+    }
+
     /** @throws CatalogException saying the catalog service is not running */
     public ImageCatalog requireCatalog() throws CatalogException {
         ImageCatalog current = catalog;
+        if (current == null) {
+            throw new CatalogException(Messages.Services_catalogNotRunning);
+        }
+        return current;
+    }
+
+    /** @throws CatalogException saying the catalog service (which removal needs) is not running */
+    public ImageRemover requireRemover() throws CatalogException {
+        ImageRemover current = remover;
         if (current == null) {
             throw new CatalogException(Messages.Services_catalogNotRunning);
         }

@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.function.Function;
 
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Messages;
 
@@ -21,7 +22,7 @@ public enum ImageColumn {
             ImageColumn::compareVersions)),
     ARCHITECTURE(Messages.Column_architecture, 90, ImageSummary::architecture, text(ImageSummary::architecture)),
     LANGUAGE(Messages.Column_language, 80, ImageSummary::language, text(ImageSummary::language)),
-    SIZE(Messages.Column_size, 90, image -> ByteSizes.format(image.sizeBytes()),
+    SIZE(Messages.Column_size, 90, image -> ByteSize.text(image.sizeBytes()),
             Comparator.comparingLong(ImageSummary::sizeBytes)),
     IMAGE_INDEX(Messages.Column_imageIndex, 90, image -> Integer.toString(image.imageIndex()),
             Comparator.comparingInt(ImageSummary::imageIndex)),

@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Messages;
 
@@ -64,7 +65,7 @@ final class ImageDetailsPane {
             field(Messages.Column_version, image.version());
             field(Messages.Column_architecture, image.architecture());
             field(Messages.Column_language, image.language());
-            field(Messages.Column_size, ByteSizes.format(image.sizeBytes()));
+            field(Messages.Column_size, ByteSize.text(image.sizeBytes()));
             field(Messages.Column_imageIndex, Integer.toString(image.imageIndex()));
             field(Messages.Column_dateAdded, ImageColumn.date(image.dateAdded()));
             field(Messages.Column_scheduledUpdatesStatus, image.scheduledUpdatesStatus().isEmpty()

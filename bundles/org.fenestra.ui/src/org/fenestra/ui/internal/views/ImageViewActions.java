@@ -15,13 +15,16 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.dialogs.MessageDialogWithToggle;
 import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPartSite;
 import org.fenestra.catalog.api.CatalogException;
-import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.content.api.ImageRemover;
+import org.fenestra.content.api.RemovedImage;
 import org.fenestra.ui.api.ImageAction;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Icons;
@@ -131,15 +134,22 @@ final class ImageViewActions {
         }
         String names = images.stream().map(image -> "  " + image.name() + " (" + image.id() + ")")
                 .collect(Collectors.joining("\n"));
-        if (!MessageDialog.openConfirm(shell(), Messages.Delete_title,
-                Messages.bind(Messages.Delete_question, images.size(), names))) {
+        MessageDialogWithToggle confirm = MessageDialogWithToggle.openOkCancelConfirm(shell(), Messages.Delete_title,
+                Messages.bind(Messages.Delete_question, images.size(), names), Messages.Delete_keepFiles, false, null,
+                null);
+        if (confirm.getReturnCode() != IDialogConstants.OK_ID) {
             return;
         }
-        deleteInBackground(images);
+        deleteInBackground(images, confirm.getToggleState());
     }
 
-    /** Removes the images' records from the catalog in a job; the view reloads from the catalog's change. */
-    void deleteInBackground(List<ImageSummary> images) {
+    /**
+     * Removes the images from the site in a job, as the console's {@code image-remove} does: the
+     * record, and (unless {@code keepFiles}) the WIM files the import extracted; a source recorded
+     * as it is stays. The view reloads from the catalog's change; files that could not be deleted
+     * are named in an error dialog so the admin can delete them by hand.
+     */
+    void deleteInBackground(List<ImageSummary> images, boolean keepFiles) {
         WorkbenchServices services = WorkbenchServices.of();
         Shell shell = shell();
         Job job = new Job(Messages.bind(Messages.Delete_job, images.size())) {
@@ -148,14 +158,17 @@ final class ImageViewActions {
                 SubMonitor progress = SubMonitor.convert(monitor, images.size());
                 List<String> failures = new ArrayList<>();
                 try {
-                    ImageCatalog catalog = services.requireCatalog();
+                    ImageRemover remover = services.requireRemover();
                     for (ImageSummary image : images) {
                         if (progress.isCanceled()) {
                             break;
                         }
                         progress.subTask(image.name());
                         try {
-                            catalog.remove(image.id());
+                            RemovedImage removed = remover.remove(image.id(), keepFiles);
+                            if (!removed.problem().isEmpty()) {
+                                failures.add(image.name() + ": " + removed.problem());
+                            }
                         } catch (ImageNotFoundException e) {
                             // someone else deleted it meanwhile: what the admin wanted
                         }
@@ -167,7 +180,7 @@ final class ImageViewActions {
                 }
                 if (!failures.isEmpty()) {
                     UiJobs.updateLater(shell, () -> MessageDialog.openError(shell,
-                            Messages.Delete_title, Messages.bind(Messages.Delete_failed, failures.get(0))));
+                            Messages.Delete_title, Messages.bind(Messages.Delete_failed, String.join("\n", failures))));
                 }
                 return Status.OK_STATUS;
             }
