@@ -37,6 +37,7 @@ public final class Messages extends NLS {
     public static String Action_failed;
     public static String Delete_title;
     public static String Delete_question;
+    public static String Delete_questionOne;
     public static String Delete_job;
     public static String Delete_failed;
     public static String Delete_keepFiles;

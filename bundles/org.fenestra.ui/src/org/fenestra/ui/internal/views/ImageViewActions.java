@@ -135,7 +135,8 @@ final class ImageViewActions {
         String names = images.stream().map(image -> "  " + image.name() + " (" + image.id() + ")")
                 .collect(Collectors.joining("\n"));
         MessageDialogWithToggle confirm = MessageDialogWithToggle.openOkCancelConfirm(shell(), Messages.Delete_title,
-                Messages.bind(Messages.Delete_question, images.size(), names), Messages.Delete_keepFiles, false, null,
+                Messages.bind(images.size() == 1 ? Messages.Delete_questionOne : Messages.Delete_question, images.size(),
+                        names), Messages.Delete_keepFiles, false, null,
                 null);
         if (confirm.getReturnCode() != IDialogConstants.OK_ID) {
             return;
