@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CompressorRoundTripTest {
 
-    static byte[] corpus;
+    static volatile byte[] corpus; // also loaded by LzmsCompressorTest, which may run at the same time
 
     @BeforeAll
-    static void load() throws IOException {
+    static synchronized void load() throws IOException {
         corpus = TestCorpus.mixed(3_000_000, 11);
     }
 
