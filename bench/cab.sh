@@ -40,7 +40,7 @@ if [ ! -f "$cab" ]; then
 fi
 
 target=$WORK/cab-target
-files=$("${FENESTRA[@]}" list "$cab" | grep -c ' | ')
+files=$("${FENESTRA[@]}" list "$cab" | grep -c '^ *[0-9][0-9]* | ')
 echo
 echo "CAB extract benchmark: $(du -h --apparent-size "$cab" | cut -f1) MSZIP cabinet, $FOLDERS folders, $files files," \
   "$(nproc) cores, median of $REPEAT"

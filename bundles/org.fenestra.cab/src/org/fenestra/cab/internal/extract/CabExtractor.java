@@ -169,6 +169,8 @@ public final class CabExtractor {
     private void extractFolder(List<Integer> group, Path root, List<CabEntry> entries, Path[] targets)
             throws IOException {
         List<CabFileRecord> files = layout.files();
+        // One copy buffer per folder: a fresh one per file is as much garbage as the cabinet is large.
+        byte[] buffer = new byte[COPY_BUFFER];
         FolderReader reader = null;
         try {
             for (int i : group) {
@@ -180,7 +182,7 @@ public final class CabExtractor {
                     reader = new FolderReader(channel, layout.header(), layout.folders().get(file.folder()));
                 }
                 progress.entry(entries.get(i), targets[i]);
-                writeFile(new EntryInputStream(reader, file, false), root, targets[i], entries.get(i));
+                writeFile(new EntryInputStream(reader, file, false), root, targets[i], entries.get(i), buffer);
             }
         } finally {
             if (reader != null) {
@@ -189,14 +191,14 @@ public final class CabExtractor {
         }
     }
 
-    private void writeFile(EntryInputStream in, Path root, Path target, CabEntry entry) throws IOException {
+    private void writeFile(EntryInputStream in, Path root, Path target, CabEntry entry, byte[] buffer)
+            throws IOException {
         Path parent = createParents(root, target, entry.name());
         String base = target.getFileName().toString();
         Path temp = parent.resolve("." + base.substring(0, Math.min(base.length(), 200)) + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".cabpart");
         boolean moved = false;
         try {
-            byte[] buffer = new byte[COPY_BUFFER];
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 int n;
                 while ((n = in.read(buffer, 0, buffer.length)) > 0) {
