@@ -406,7 +406,9 @@ public final class HiveEditor implements HiveEdit {
         for (int i = 0; i < count; i++) {
             int from = i * ValueKey.BIG_DATA_SEGMENT;
             int length = Math.min(ValueKey.BIG_DATA_SEGMENT, data.length - from);
-            int segment = cells.allocate(length);
+            // Four spare bytes after each segment's data, as in Windows' full segments (16344 bytes in a
+            // 16352-byte cell): readers such as hivex take a segment's data to end 4 bytes before its cell.
+            int segment = cells.allocate(length + 4);
             bytes.put(Cells.data(segment), java.util.Arrays.copyOfRange(data, from, from + length));
             bytes.put32(Cells.data(list) + 4 * i, segment);
         }
