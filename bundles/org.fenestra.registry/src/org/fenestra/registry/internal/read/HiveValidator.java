@@ -151,6 +151,13 @@ public final class HiveValidator {
             if (!bytes.hasSignature(Cells.data(security), "sk")) {
                 throw new CorruptHiveException("security cell has no \"sk\" signature", Cells.data(security));
             }
+            for (int link : new int[] {SecurityKey.PREVIOUS, SecurityKey.NEXT}) {
+                int other = bytes.i32(Cells.data(security) + link);
+                cell(other, SecurityKey.DESCRIPTOR, "security key link", Cells.data(security) + link);
+                if (!bytes.hasSignature(Cells.data(other), "sk")) {
+                    throw new CorruptHiveException("security key links to a cell that is not one", Cells.data(security) + link);
+                }
+            }
             int size = bytes.i32(Cells.data(security) + SecurityKey.DESCRIPTOR_SIZE);
             if (size < 0 || size > skLength - SecurityKey.DESCRIPTOR) {
                 throw new CorruptHiveException("security descriptor does not fit its cell",

@@ -69,11 +69,13 @@ final class CellAllocator {
         return cell;
     }
 
-    void free(int cell) {
+    /** Frees an allocated cell; a hive whose structures share a cell (a wrong reference count) is corrupt. */
+    void free(int cell) throws CorruptHiveException {
         int pos = Cells.pos(cell);
-        int size = -readInt(pos);
+        int size = -bytes.i32(pos);
         if (size <= 0) {
-            throw new IllegalStateException("cell 0x" + Integer.toHexString(cell) + " freed twice");
+            throw new CorruptHiveException("cell 0x" + Integer.toHexString(cell)
+                + " is freed twice (referenced more often than counted)", pos);
         }
         int next = cell + size;
         int binEnd = bins.floorEntry(cell).getValue();
