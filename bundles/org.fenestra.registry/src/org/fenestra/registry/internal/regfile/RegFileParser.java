@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.fenestra.registry.RegFileException;
@@ -67,10 +66,19 @@ public final class RegFileParser {
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String line = lines[i].strip();
-            if (!line.startsWith("[")) {
-                while (line.endsWith("\\") && i + 1 < lines.length) {
-                    line = line.substring(0, line.length() - 1) + lines[++i].strip();
+            if (!line.startsWith("[") && line.endsWith("\\")) {
+                StringBuilder joined = new StringBuilder(line.length() * 4);
+                joined.append(line, 0, line.length() - 1);
+                while (i + 1 < lines.length) {
+                    String next = lines[++i].strip();
+                    if (next.endsWith("\\")) {
+                        joined.append(next, 0, next.length() - 1);
+                    } else {
+                        joined.append(next);
+                        break;
+                    }
                 }
+                line = joined.toString();
             }
             if (line.isEmpty() || line.startsWith(";")) {
                 continue;
@@ -144,18 +152,17 @@ public final class RegFileParser {
             trailing(data, end, number);
             return RegistryValue.string(name, text.toString());
         }
-        String lower = data.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("dword:")) {
+        if (data.regionMatches(true, 0, "dword:", 0, 6)) {
             String digits = stripComment(data.substring(6));
             if (!digits.matches("[0-9a-fA-F]{1,8}")) {
                 throw new RegFileException("dword: needs 1 to 8 hex digits, found: " + abbreviate(data), number);
             }
             return RegistryValue.dword(name, Integer.parseUnsignedInt(digits, 16));
         }
-        if (lower.startsWith("hex:")) {
+        if (data.regionMatches(true, 0, "hex:", 0, 4)) {
             return new RegistryValue(name, RegistryValueType.BINARY, hexBytes(data.substring(4), number));
         }
-        if (lower.startsWith("hex(")) {
+        if (data.regionMatches(true, 0, "hex(", 0, 4)) {
             int close = data.indexOf("):");
             String type = close < 0 ? "" : data.substring(4, close);
             if (!type.matches("[0-9a-fA-F]{1,8}")) {
@@ -167,15 +174,37 @@ public final class RegFileParser {
             number);
     }
 
+    /** Two-digit hex bytes separated by commas (spaces allowed, a trailing comma too); a ; ends them. */
     private static byte[] hexBytes(String text, int number) throws RegFileException {
-        String digits = stripComment(text).replaceAll("\\s", "");
-        if (digits.isEmpty()) {
-            return new byte[0];
+        byte[] out = new byte[(text.length() + 2) / 3];
+        int n = 0;
+        boolean expectByte = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                continue;
+            }
+            if (c == ';') {
+                break;
+            }
+            if (expectByte) {
+                int high = i + 1 < text.length() ? Character.digit(c, 16) : -1;
+                int low = high >= 0 ? Character.digit(text.charAt(i + 1), 16) : -1;
+                if (low < 0) {
+                    throw new RegFileException("hex data are two-digit bytes separated by commas: "
+                        + abbreviate(text.substring(Math.max(0, i - 20))), number);
+                }
+                out[n++] = (byte) (high << 4 | low);
+                i++;
+                expectByte = false;
+            } else if (c == ',') {
+                expectByte = true;
+            } else {
+                throw new RegFileException("hex data are two-digit bytes separated by commas: "
+                    + abbreviate(text.substring(Math.max(0, i - 20))), number);
+            }
         }
-        if (!digits.matches("[0-9a-fA-F]{2}(,[0-9a-fA-F]{2})*,?")) {
-            throw new RegFileException("hex data are two-digit bytes separated by commas: " + abbreviate(text), number);
-        }
-        return HexFormat.of().parseHex(digits.replace(",", ""));
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static String stripComment(String text) {

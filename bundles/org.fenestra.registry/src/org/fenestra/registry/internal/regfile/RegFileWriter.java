@@ -76,7 +76,11 @@ public final class RegFileWriter {
         if (text != null) {
             quote(text, line);
         } else if (value.type() == RegistryValueType.DWORD && data.length == 4) {
-            line.append(String.format("dword:%08x", value.asDword()));
+            int dword = value.asDword();
+            line.append("dword:");
+            for (int shift = 28; shift >= 0; shift -= 4) {
+                line.append(HEX[(dword >>> shift) & 0xF]);
+            }
         } else {
             line.append(value.type() == RegistryValueType.BINARY ? "hex:" : "hex(" + Integer.toHexString(value.type()) + "):");
             int lineStart = 0;
