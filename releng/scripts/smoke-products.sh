@@ -63,6 +63,12 @@ check "... and leaves its command's AOT cache (or, before JDK 25, a class archiv
 check "... and prints the same on the next run" cmp -s "$OUT/wim-info-1.txt" "$OUT/wim-info-2.txt"
 check "... whose image count is wimlib-imagex info's" \
   test "$(grep -E '^Image Count:' "$OUT/wim-info-1.txt")" = "$(wimlib-imagex info "$OUT/install.wim" | grep -E '^Image Count:')"
+# The registry hive command line (plain Java, from the headless product), checked by hivex.
+printf 'Windows Registry Editor Version 5.00\n\n[\\Smoke]\n"UBR"=dword:000010dd\n' >"$OUT/smoke.reg"
+"$ROOT/fenestra" hive new "$OUT/SOFTWARE" >"$OUT/hive.txt" 2>&1 && "$ROOT/fenestra" hive import "$OUT/SOFTWARE" "$OUT/smoke.reg" >>"$OUT/hive.txt" 2>&1
+check "fenestra hive new and import exit 0" test $? -eq 0
+check "... and hivexget reads the imported value" test "$(hivexget "$OUT/SOFTWARE" '\Smoke' UBR 2>&1)" = "4317"
+check "... and fenestra hive get prints it" test "$("$ROOT/fenestra" hive get "$OUT/SOFTWARE" Smoke UBR 2>&1)" = "4317"
 "$ROOT/fenestra" --headless -c "fenestra:image-list" >"$OUT/list.txt" 2>&1
 check "fenestra:image-list shows the added image" grep -q "^FEN00001 *Smoke-Index-2" "$OUT/list.txt"
 
