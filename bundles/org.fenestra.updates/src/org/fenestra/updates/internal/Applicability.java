@@ -7,12 +7,13 @@ import java.util.Set;
 
 import org.fenestra.updates.api.ImageUpdates;
 import org.fenestra.updates.api.InstalledUpdate;
+import org.fenestra.updates.api.PackageType;
 import org.fenestra.updates.api.UpdateFilter;
 import org.fenestra.updates.api.UpdatePackage;
 import org.fenestra.updates.api.UpdateState;
 
 /**
- * Which catalog packages apply to an image: matching its architecture (or neutral) and one of the
+ * Which catalog packages apply to an image: known packages (not {@link PackageType#UNKNOWN}) matching its architecture (or neutral) and one of the
  * package's build rules, not expired, not held by the image already (by identity, by article, or
  * as a newer version of the same identity), not applied by servicing since; and, unless asked,
  * not superseded by another package applicable to it.
@@ -36,7 +37,7 @@ final class Applicability {
             }
         }
         List<UpdatePackage> candidates = catalog.stream()
-                .filter(u -> u.state() != UpdateState.EXPIRED)
+                .filter(u -> u.state() != UpdateState.EXPIRED && u.packageType() != PackageType.UNKNOWN)
                 .filter(u -> u.architecture().appliesTo(image.architecture()))
                 .filter(u -> u.appliesToBuild(image.osBuild()))
                 .filter(u -> !appliedIds.contains(u.id()))

@@ -24,7 +24,6 @@ import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImage;
 import org.fenestra.wim.WimImageInfo;
-import org.fenestra.wim.errors.WimCancelledException;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -41,7 +40,7 @@ final class ImagePackageScanner {
     private ImagePackageScanner() {
     }
 
-    static ImageUpdates scan(WimFile wim, int index, String imageId, String where, WimProgress progress)
+    static ImageUpdates scan(WimFile wim, int index, String imageId, String where, Instant now, WimProgress progress)
             throws UpdateException, IOException {
         WimImage image = wim.openImage(index);
         WimImageInfo info = image.info();
@@ -68,7 +67,6 @@ final class ImagePackageScanner {
             }
         }
         Map<WimBlob, byte[]> contents = WimBlobs.read(image, new ArrayList<>(mums.keySet()), progress);
-        Instant now = Instant.now();
         List<InstalledUpdate> installed = new ArrayList<>();
         for (Map.Entry<WimBlob, List<String>> mum : mums.entrySet()) {
             for (String path : mum.getValue()) {
@@ -115,9 +113,5 @@ final class ImagePackageScanner {
             current = next;
         }
         return current;
-    }
-
-    static boolean isCancel(Throwable error) {
-        return error instanceof WimCancelledException;
     }
 }

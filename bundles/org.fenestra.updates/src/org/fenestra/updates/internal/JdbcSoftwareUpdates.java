@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class JdbcSoftwareUpdates implements SoftwareUpdates {
         this.images = images;
         this.properties = properties;
         this.libraryRoot = libraryRoot;
-        this.clock = clock;
+        // The databases keep microseconds: a record reads back equal to what was written.
+        this.clock = Clock.tick(clock, Duration.ofNanos(1000));
         this.synchronizer = new UpdateSynchronizer(transactions, sources, packages, clock);
     }
 
@@ -256,7 +258,7 @@ public final class JdbcSoftwareUpdates implements SoftwareUpdates {
         OsImageRecord image = image(imageId);
         ImageUpdates scan;
         try (SitePath wimPath = SitePath.open(image.storedPath(), smb()); WimFile wim = WimFile.open(wimPath.path())) {
-            scan = ImagePackageScanner.scan(wim, image.imageIndex(), imageId, image.storedPath(), progress);
+            scan = ImagePackageScanner.scan(wim, image.imageIndex(), imageId, image.storedPath(), clock.instant(), progress);
         } catch (WimCancelledException e) {
             throw new UpdateException(Reason.CANCELLED, image.storedPath(), "reading the packages of " + imageId + " was cancelled", e);
         } catch (IOException e) {

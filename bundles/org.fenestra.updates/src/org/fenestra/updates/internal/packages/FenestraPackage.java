@@ -2,6 +2,8 @@ package org.fenestra.updates.internal.packages;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -62,7 +64,26 @@ public record FenestraPackage(String id, String title, String classification, St
     }
 
     /**
-     * Reads a package from its bytes, streaming (the whole file is read once, to check every entry).
+     * Reads a package file: its end of central directory first (so a file cut short is refused
+     * even where it ends between two entries), then every entry, streaming.
+     *
+     * @throws PackageFormatException a damaged ZIP, a missing or malformed manifest, an unsafe path
+     */
+    public static FenestraPackage read(Path path, String file) throws IOException {
+        int directoryEntries = ZipEnd.read(path, file).entries();
+        FenestraPackage pkg;
+        try (InputStream in = Files.newInputStream(path)) {
+            pkg = read(in, file);
+        }
+        if (pkg.entries().size() != directoryEntries) {
+            throw PackageFormatException.damaged(file, "the ZIP's directory lists " + directoryEntries
+                    + " entries but " + pkg.entries().size() + " were found");
+        }
+        return pkg;
+    }
+
+    /**
+     * Reads a package from its bytes, streaming (the whole stream is read once, to check every entry).
      *
      * @throws PackageFormatException a damaged ZIP, a missing or malformed manifest, an unsafe path
      */

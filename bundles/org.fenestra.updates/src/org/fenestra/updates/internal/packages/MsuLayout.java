@@ -195,7 +195,7 @@ final class MsuLayout {
             return mum.isEmpty() ? null
                     : UpdateMum.parse(cabinet.readEntry(mum.get().name(), SafeXml.MAX_BYTES), name + "!" + CabinetPackage.UPDATE_MUM);
         } catch (org.fenestra.cab.errors.CabException e) {
-            throw PackageFormatException.damaged(name, e.getMessage(), e);
+            throw PackageFormatException.damaged(name, CabinetPackage.problem(e, payload), e);
         }
     }
 

@@ -34,9 +34,7 @@ public final class PackageReader {
             return PackageMetadata.unknown("the file is empty");
         }
         if (startsWith(magic, ZIP)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return FenestraPackage.read(in, name).metadata();
-            }
+            return FenestraPackage.read(file, name).metadata();
         }
         if (startsWith(magic, CabinetPackage.MAGIC)) {
             return CabinetPackage.read(file, name);
