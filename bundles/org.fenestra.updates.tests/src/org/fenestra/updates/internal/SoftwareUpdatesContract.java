@@ -92,6 +92,12 @@ abstract class SoftwareUpdatesContract {
         payloads.put("SSU-22621.2420-x64.cab", ssu);
         payloads.put("Windows11.0-KB5031354-x64.cab", lcu2428);
         packages.msu(made.resolve("windows11.0-kb5031354-x64.msu"), "KB5031354", "amd64", payloads);
+        Map<String, Path> wimPayload = new LinkedHashMap<>();
+        wimPayload.put("Windows11.0-KB5043080-x64.wim", packages.payloadWim(work.resolve("payload.wim"), TestPackages.mum(
+                "Package_for_KB5043080", "26100.1742.1.10", "amd64", "KB5043080", "Security Update",
+                List.of(new Parent("10.0.26100.1", "EQ", "GE")), false)));
+        wimPayload.put("Windows11.0-KB5043080-x64.psf", Files.write(work.resolve("delta.psf"), TestPackages.bytes(5000)));
+        packages.msu(made.resolve("windows11.0-kb5043080-x64.msu"), "KB5043080", "amd64", wimPayload);
         packages.cbs(made.resolve("lcu-2506-x64-psfx.cab"),
                 TestPackages.mum(ROLLUP, "22621.2506.1.0", "amd64", "KB5032190", "Security Update", WIN11, true), true);
         packages.cbs(made.resolve("lcu-2428-x86.cab"),
@@ -179,7 +185,7 @@ abstract class SoftwareUpdatesContract {
         copyAll();
         updates.addSource(source.toString(), "monthly");
         SyncResult result = updates.synchronize("monthly", WimProgress.NONE);
-        assertEquals(10, result.added(), result.toString());
+        assertEquals(11, result.added(), result.toString());
         assertEquals(List.of(), result.problems());
         assertNotNull(updates.sources().get(0).lastSync());
 
@@ -210,6 +216,15 @@ abstract class SoftwareUpdatesContract {
         assertEquals(WIN11.size(), msu.applicableBuilds().size());
         assertTrue(msu.diagnostic().contains("WSUSSCAN.cab"), msu.diagnostic());
         assertEquals("Security Update KB5031354 for Windows 11 (amd64)", msu.title());
+
+        UpdatePackage checkpoint = byFile("windows11.0-kb5043080-x64.msu");
+        assertEquals(PackageType.PSFX, checkpoint.packageType(), checkpoint.diagnostic());
+        assertEquals(List.of("Windows11.0-KB5043080-x64.wim", "Windows11.0-KB5043080-x64.psf"), checkpoint.payloads());
+        assertEquals("Package_for_KB5043080~31bf3856ad364e35~amd64~~26100.1742.1.10", checkpoint.identity().text(),
+                "read from the payload WIM with Fenestra's engine");
+        assertEquals(List.of(new ApplicableBuild(OsBuild.parse("10.0.26100.1"), Comparison.EQ, Comparison.GE)),
+                checkpoint.applicableBuilds());
+        assertTrue(checkpoint.diagnostic().contains("WIM + PSF"), checkpoint.diagnostic());
 
         assertEquals(PackageType.PSFX, byFile("lcu-2506-x64-psfx.cab").packageType());
         assertEquals(UpdateArchitecture.X86, byFile("lcu-2428-x86.cab").architecture());
@@ -242,12 +257,12 @@ abstract class SoftwareUpdatesContract {
         copyAll();
         updates.addSource(source.toString(), "monthly");
         SyncResult first = updates.synchronize(null, WimProgress.NONE);
-        assertEquals(10, first.filesRead());
+        assertEquals(11, first.filesRead());
         List<UpdatePackage> before = updates.list(new UpdateFilter("", null, true, true));
 
         SyncResult again = updates.synchronize(null, WimProgress.NONE);
         assertEquals(0, again.filesRead(), "nothing changed: no file is opened");
-        assertEquals(10, again.unchanged());
+        assertEquals(11, again.unchanged());
         assertEquals(0, again.added() + again.changed() + again.expired());
         assertEquals(before, updates.list(new UpdateFilter("", null, true, true)));
 
@@ -255,7 +270,7 @@ abstract class SoftwareUpdatesContract {
         Files.setLastModifiedTime(touched, FileTime.from(Instant.now().plusSeconds(60)));
         SyncResult afterTouch = updates.synchronize(null, WimProgress.NONE);
         assertEquals(1, afterTouch.filesRead(), "only the touched file is hashed");
-        assertEquals(10, afterTouch.unchanged(), "same content: not read as a package again");
+        assertEquals(11, afterTouch.unchanged(), "same content: not read as a package again");
 
         Files.copy(made.resolve("contoso-2.fpkg"), touched, StandardCopyOption.REPLACE_EXISTING);
         String id = byFile("contoso-1.fpkg").id();
@@ -305,7 +320,7 @@ abstract class SoftwareUpdatesContract {
         assertEquals(3, updates.list(new UpdateFilter("", null, true, true)).size(), "three packages, each complete");
         assertNull(updates.sources().get(0).lastSync(), "an incomplete sync is not a sync");
         SyncResult rest = updates.synchronize(null, WimProgress.NONE);
-        assertEquals(7, rest.added());
+        assertEquals(8, rest.added());
         assertEquals(3, rest.unchanged());
     }
 

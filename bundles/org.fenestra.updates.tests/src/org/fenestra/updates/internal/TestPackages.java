@@ -87,6 +87,9 @@ final class TestPackages {
         for (Map.Entry<String, Path> payload : payloadsInOrder.entrySet()) {
             Files.copy(payload.getValue(), folder.resolve(payload.getKey()));
             names.add(payload.getKey());
+            if (!payload.getKey().endsWith(".cab")) {
+                continue; // a WIM + PSF payload is not named by the unattend file
+            }
             unattend.append("    <package action=\"install\"><source location=\"%configsetroot%\\")
                     .append(payload.getKey()).append("\" /></package>\n");
         }
@@ -157,6 +160,16 @@ final class TestPackages {
         return Map.of("payload/agent.exe", bytes(3000), "payload/hosts", "127.0.0.1 localhost\n".getBytes(StandardCharsets.US_ASCII),
                 "registry/contoso.reg", "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]\r\n\"Agent\"=\"2\"\r\n"
                         .getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /** The payload WIM of a newer cumulative update: its image 1 holds {@code update.mum} and a component manifest. */
+    Path payloadWim(Path target, String mumXml) throws IOException, InterruptedException {
+        Path tree = Files.createDirectories(work.resolve("payload-" + ++counter));
+        Files.writeString(tree.resolve("update.mum"), mumXml);
+        Files.writeString(tree.resolve("amd64_component_31bf3856ad364e35.manifest"), "<assembly/>\n".repeat(20));
+        Files.createDirectories(target.getParent());
+        Tools.run(null, "wimlib-imagex", "capture", tree.toString(), target.toString(), "payload");
+        return target;
     }
 
     /**

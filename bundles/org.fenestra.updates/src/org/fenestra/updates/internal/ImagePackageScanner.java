@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fenestra.catalog.api.Architecture;
+import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.updates.api.ImageUpdates;
 import org.fenestra.updates.api.InstalledUpdate;
 import org.fenestra.updates.api.OsBuild;
@@ -40,12 +41,19 @@ final class ImagePackageScanner {
     private ImagePackageScanner() {
     }
 
-    static ImageUpdates scan(WimFile wim, int index, String imageId, String where, Instant now, WimProgress progress)
+    /**
+     * @param record the catalog's image: its architecture and OS version stand in where the WIM's XML
+     *               has none (the admin gave the architecture at import)
+     */
+    static ImageUpdates scan(WimFile wim, OsImageRecord record, Instant now, WimProgress progress)
             throws UpdateException, IOException {
-        WimImage image = wim.openImage(index);
+        String where = record.storedPath();
+        WimImage image = wim.openImage(record.imageIndex());
         WimImageInfo info = image.info();
-        OsBuild build = new OsBuild(info.versionMajor(), info.versionMinor(), info.versionBuild(), info.versionSpBuild());
-        Architecture architecture = architecture(info, where);
+        OsBuild build = info.versionMajor() > 0
+                ? new OsBuild(info.versionMajor(), info.versionMinor(), info.versionBuild(), info.versionSpBuild())
+                : catalogVersion(record);
+        Architecture architecture = info.processorArchitecture().isPresent() ? architecture(info, where) : record.architecture();
         Map<WimBlob, List<String>> mums = new IdentityHashMap<>();
         Map<String, WimBlob> byHash = new HashMap<>(); // files with equal content share one blob
         WimEntry folder = find(image.root(), PACKAGES_FOLDER);
@@ -80,7 +88,15 @@ final class ImagePackageScanner {
             }
         }
         installed.sort(java.util.Comparator.comparing(u -> u.identity().text().toLowerCase(Locale.ROOT)));
-        return new ImageUpdates(imageId, build, architecture, now, installed);
+        return new ImageUpdates(record.id(), build, architecture, now, installed);
+    }
+
+    private static OsBuild catalogVersion(OsImageRecord record) {
+        try {
+            return OsBuild.parse(record.osVersion());
+        } catch (IllegalArgumentException e) {
+            return new OsBuild(0, 0, 0, 0); // unknown: only packages without build rules apply
+        }
     }
 
     private static Architecture architecture(WimImageInfo info, String where) throws UpdateException {

@@ -53,6 +53,9 @@ public final class ImportScanner {
         try {
             updates.rescan(imageId, WimProgress.NONE);
         } catch (UpdateException e) {
+            if (e.reason() == UpdateException.Reason.NO_SUCH_IMAGE) {
+                return; // removed before it was read
+            }
             LOG.log(Level.WARNING, "Cannot read the installed updates of the imported image {0}: {1}", imageId, e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Reading the installed updates of the imported image " + imageId + " failed", e);

@@ -24,6 +24,7 @@ final class InstalledUpdateTable {
      * applied stays.
      */
     void replaceScan(Connection connection, ImageUpdates scan) throws SQLException {
+        lockImage(connection, scan.imageId());
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM image_update_scan WHERE image_id = ?")) {
             delete.setString(1, scan.imageId());
             delete.executeUpdate();
@@ -51,6 +52,7 @@ final class InstalledUpdateTable {
 
     /** Records a package servicing applied (again, if it was applied before: the newer record wins). */
     void addApplied(Connection connection, String imageId, InstalledUpdate applied) throws SQLException {
+        lockImage(connection, imageId);
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM image_installed_update WHERE image_id = ? AND origin = ? AND identity_key = ?")) {
             delete.setString(1, imageId);
@@ -59,6 +61,21 @@ final class InstalledUpdateTable {
             delete.executeUpdate();
         }
         insert(connection, imageId, applied);
+    }
+
+    /**
+     * Locks the image's catalog row until the transaction ends, so two scans of one image (the import
+     * listener and an admin's request, or two site servers) replace its records one after the other.
+     */
+    private static void lockImage(Connection connection, String imageId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT image_id FROM os_image WHERE image_id = ? FOR UPDATE")) {
+            lock.setString(1, imageId);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("the OS image " + imageId + " was removed meanwhile");
+                }
+            }
+        }
     }
 
     private static void insert(Connection connection, String imageId, InstalledUpdate installed) throws SQLException {

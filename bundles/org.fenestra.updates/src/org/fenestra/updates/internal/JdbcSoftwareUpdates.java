@@ -258,7 +258,7 @@ public final class JdbcSoftwareUpdates implements SoftwareUpdates {
         OsImageRecord image = image(imageId);
         ImageUpdates scan;
         try (SitePath wimPath = SitePath.open(image.storedPath(), smb()); WimFile wim = WimFile.open(wimPath.path())) {
-            scan = ImagePackageScanner.scan(wim, image.imageIndex(), imageId, image.storedPath(), clock.instant(), progress);
+            scan = ImagePackageScanner.scan(wim, image, clock.instant(), progress);
         } catch (WimCancelledException e) {
             throw new UpdateException(Reason.CANCELLED, image.storedPath(), "reading the packages of " + imageId + " was cancelled", e);
         } catch (IOException e) {
