@@ -54,7 +54,8 @@ final class DpProcess implements AutoCloseable {
 
     private void launch(int onPort) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath(), DpMain.class.getName(), "--port", Integer.toString(onPort),
+                "-Xmx256m", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                "-Dslf4j.internal.verbosity=WARN", "-cp", classpath(), DpMain.class.getName(), "--port", Integer.toString(onPort),
                 "--data", data.toString(), "--bind", "127.0.0.1");
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
