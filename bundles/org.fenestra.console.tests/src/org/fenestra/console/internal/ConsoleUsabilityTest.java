@@ -29,8 +29,11 @@ import org.osgi.framework.ServiceReference;
 /** Help, completion, readable output and the image-add/remove regressions, through real Gogo sessions. */
 class ConsoleUsabilityTest {
 
-    private static final List<String> COMMANDS = List.of("fenestra:help", "fenestra:image-add", "fenestra:image-indexes",
-            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:status");
+    private static final List<String> COMMANDS = List.of("fenestra:content-remove", "fenestra:content-status",
+            "fenestra:content-token", "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list", "fenestra:dp-remove",
+            "fenestra:help", "fenestra:image-add", "fenestra:image-indexes", "fenestra:image-list",
+            "fenestra:image-remove", "fenestra:image-show", "fenestra:redistribute", "fenestra:status",
+            "fenestra:validate");
 
     @TempDir
     Path folder;
