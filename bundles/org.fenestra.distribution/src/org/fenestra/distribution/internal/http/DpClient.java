@@ -3,7 +3,10 @@ package org.fenestra.distribution.internal.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -19,6 +22,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongConsumer;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import org.fenestra.content.library.ContentProgress;
 import org.fenestra.content.library.PackageManifest;
@@ -164,13 +169,7 @@ public final class DpClient {
         if (offset > 0) {
             get.header("Range", "bytes=" + offset + "-");
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(get.build(), BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        HttpResponse<InputStream> response = send(get.build(), BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             int expected = offset > 0 ? 206 : 200;
             if (response.statusCode() != expected) {
@@ -194,11 +193,27 @@ public final class DpClient {
     }
 
     private HttpResponse<String> sendRaw(HttpRequest request) throws IOException {
+        return send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Sends, wording the JDK's bare connection failures ("ConnectException: null") for the admin. */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
         try {
-            return http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new InterruptedIOException("interrupted while talking to " + base);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            ConnectException worded = new ConnectException("cannot connect to " + base + " (is the DP running?)");
+            worded.initCause(e);
+            throw worded;
+        } catch (SSLHandshakeException e) {
+            throw new SSLHandshakeException("TLS with " + base + " failed: " + e.getMessage());
+        } catch (IOException e) {
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new IOException("connection to " + base + " failed: " + e, e);
+            }
+            throw e;
         }
     }
 

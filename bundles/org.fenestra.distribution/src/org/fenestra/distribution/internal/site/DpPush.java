@@ -1,7 +1,6 @@
 package org.fenestra.distribution.internal.site;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -84,11 +83,12 @@ final class DpPush {
                 if (listener.isCancelled() || e instanceof CancelledPush || hasCause(e, CancelledPush.class)) {
                     return report(State.FAILED, 0, "cancelled");
                 }
-                if (Instant.now().isAfter(deadline) || e instanceof InterruptedIOException) {
-                    return report(State.FAILED, 0, "DP unreachable at " + dp.point().url() + " for "
-                            + retryWindow.toSeconds() + " s: " + e);
+                if (Instant.now().isAfter(deadline) || Thread.currentThread().isInterrupted()) {
+                    return report(State.FAILED, 0, "DP unreachable for " + retryWindow.toSeconds() + " s: "
+                            + e.getMessage());
                 }
-                LOG.log(Level.INFO, "DP " + dp.point().name() + ": " + e + "; trying again, continuing where it stopped");
+                LOG.log(Level.INFO, "DP " + dp.point().name() + ": " + e.getMessage()
+                        + "; trying again, continuing where it stopped");
                 if (!pause()) {
                     return report(State.FAILED, 0, "interrupted");
                 }
