@@ -11,9 +11,12 @@ CREATE TABLE distribution_point (
     dp_url       VARCHAR(512)  NOT NULL,
     fingerprint  VARCHAR(95)   NOT NULL,
     site_secret  VARCHAR(128)  NOT NULL,
+    -- a pull-DP takes content from this DP instead of the site
+    pull_from    VARCHAR(64),
     added_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_distribution_point PRIMARY KEY (dp_name),
-    CONSTRAINT uq_distribution_point_name_key UNIQUE (name_key)
+    CONSTRAINT uq_distribution_point_name_key UNIQUE (name_key),
+    CONSTRAINT fk_distribution_point_pull_from FOREIGN KEY (pull_from) REFERENCES distribution_point (dp_name)
 );
 
 -- An image's content as the site's content library holds it: package ID = image ID, the

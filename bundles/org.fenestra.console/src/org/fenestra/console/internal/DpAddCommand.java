@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fenestra:dp-add NAME URL --fingerprint FP --secret-file FILE}: registers a distribution point. */
+/** {@code fenestra:dp-add NAME URL --fingerprint FP --secret-file FILE [--pull-from DP]}: registers a distribution point. */
 @Component(service = Function.class, property = { "osgi.command.scope=fenestra", "osgi.command.function=dp-add" })
 public final class DpAddCommand extends ConsoleCommand<DpAddCommand.Options> {
 
@@ -35,6 +35,10 @@ public final class DpAddCommand extends ConsoleCommand<DpAddCommand.Options> {
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Secret secret;
+
+        @Option(names = "--pull-from", paramLabel = "DP",
+                description = "make it a pull-DP: it takes content from this registered DP instead of the site")
+        String pullFrom;
     }
 
     static final class Secret {
@@ -61,7 +65,9 @@ public final class DpAddCommand extends ConsoleCommand<DpAddCommand.Options> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a URL: " + options.url);
         }
-        DistributionPoint dp = points.add(options.name, url, options.fingerprint, secret);
-        return "Added distribution point " + dp.name() + " at " + dp.url() + " (certificate " + dp.fingerprint() + ")";
+        DistributionPoint dp = points.add(options.name, url, options.fingerprint, secret,
+                options.pullFrom == null ? "" : options.pullFrom);
+        return "Added " + (dp.isPullDp() ? "pull-DP " : "distribution point ") + dp.name() + " at " + dp.url()
+                + " (certificate " + dp.fingerprint() + ")" + (dp.isPullDp() ? ", pulling from " + dp.pullFrom() : "");
     }
 }

@@ -25,9 +25,10 @@ public final class DpListCommand extends ConsoleCommand<DpListCommand.Options> {
 
     @Override
     Object run(Options options) throws Exception {
-        TextTable table = new TextTable("NAME", "URL", "CERTIFICATE SHA-256", "ADDED");
+        TextTable table = new TextTable("NAME", "URL", "PULLS FROM", "CERTIFICATE SHA-256", "ADDED");
         for (DistributionPoint dp : points.list()) {
-            table.row(dp.name(), dp.url(), dp.fingerprint(), HumanReadable.dateTime(dp.addedAt()));
+            table.row(dp.name(), dp.url(), dp.isPullDp() ? dp.pullFrom() : "-", dp.fingerprint(),
+                    HumanReadable.dateTime(dp.addedAt()));
         }
         return table.format();
     }

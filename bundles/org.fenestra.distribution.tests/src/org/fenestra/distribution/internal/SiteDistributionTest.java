@@ -134,6 +134,36 @@ class SiteDistributionTest {
     }
 
     @Test
+    void aChainOfTwoPullDpsGetsTheContentFromTheDpBeforeIt() throws Exception {
+        Path wim = captureWim("pulled", 5 << 20, 11);
+        String sha = TestFiles.sha256sum(wim);
+        OsImageRecord image = addImage(wim);
+        // the same DP processes, registered again as pull-DPs: DP2 pulls from DP1, DP3 from DP2
+        points.add(prefix + "-pull2", DPS.get(1).url, DPS.get(1).fingerprint, DPS.get(1).secret(), name(1));
+        points.add(prefix + "-pull3", DPS.get(2).url, DPS.get(2).fingerprint, DPS.get(2).secret(), prefix + "-pull2");
+        assertEquals(name(1), points.get(prefix + "-pull2").pullFrom());
+        assertEquals(DistributionException.Reason.INVALID_ARGUMENT, assertThrows(DistributionException.class,
+                () -> points.remove(prefix + "-pull2")).reason(), "a DP others pull from stays");
+
+        List<ContentStatus> result = distribution.distribute(image.id(),
+                List.of(prefix + "-pull3", prefix + "-pull2", name(1)), DistributionListener.NONE);
+
+        assertEquals(List.of(prefix + "-pull3", prefix + "-pull2", name(1)), result.stream().map(ContentStatus::dpName).toList());
+        result.forEach(s -> assertEquals(State.INSTALLED, s.state(), s.dpName() + ": " + s.describe()));
+        for (DpProcess dp : DPS) {
+            assertEquals(sha, TestFiles.sha256sum(dp.data.resolve("library/content/" + sha.substring(0, 2) + "/" + sha)));
+        }
+        String token = distribution.downloadToken(image.id(), Duration.ofMinutes(10));
+        Path fetched = dir.resolve("fetched-pulled.wim");
+        assertEquals(200, TestFiles.status(TestFiles.curl(token, "-o", fetched.toString(),
+                DPS.get(2).url + "content/" + sha)), "a client downloads from the end of the chain");
+        assertEquals(sha, TestFiles.sha256sum(fetched));
+
+        points.remove(prefix + "-pull3");
+        points.remove(prefix + "-pull2");
+    }
+
+    @Test
     void validationNamesTheDamagedFileAndRedistributeRepairsIt() throws Exception {
         Path wim = captureWim("small", 3 << 20, 8);
         String sha = TestFiles.sha256sum(wim);

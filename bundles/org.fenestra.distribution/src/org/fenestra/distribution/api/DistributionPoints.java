@@ -16,12 +16,24 @@ public interface DistributionPoints {
      *
      * @param secret the site secret the DP printed at its first start ({@code DATA/identity/site.secret})
      */
-    DistributionPoint add(String name, URI url, String fingerprint, String secret) throws DistributionException;
+    default DistributionPoint add(String name, URI url, String fingerprint, String secret)
+            throws DistributionException {
+        return add(name, url, fingerprint, secret, "");
+    }
+
+    /**
+     * Registers a DP; with {@code pullFrom} naming a registered DP it is a pull-DP: it takes
+     * content from that DP (with a deployment token the site gives it) instead of from the site,
+     * so the site's uplink is not the limit. Chains of pull-DPs are allowed; cycles cannot arise
+     * (a DP pulls only from one registered before it).
+     */
+    DistributionPoint add(String name, URI url, String fingerprint, String secret, String pullFrom)
+            throws DistributionException;
 
     List<DistributionPoint> list() throws DistributionException;
 
     DistributionPoint get(String name) throws DistributionException;
 
-    /** Forgets the DP and the status of content on it; the DP's content stays on the DP. */
+    /** Forgets the DP and the status of content on it (refused while pull-DPs pull from it); its content stays on it. */
     void remove(String name) throws DistributionException;
 }

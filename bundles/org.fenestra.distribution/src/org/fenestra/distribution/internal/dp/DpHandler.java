@@ -31,6 +31,8 @@ import org.fenestra.content.library.ValidationReport;
 import org.fenestra.distribution.internal.DownloadTokens;
 import org.fenestra.distribution.internal.DpProtocol;
 import org.fenestra.distribution.internal.Secrets;
+import org.fenestra.distribution.internal.http.DpClient;
+import org.fenestra.distribution.internal.http.DpException;
 
 /**
  * The DP's one handler: routes {@link DpProtocol}'s requests, checks who asks and that every
@@ -147,6 +149,11 @@ final class DpHandler extends Handler.Abstract {
                 ValidationReport report = library.validate(packageId(segments.get(2)), ContentProgress.NONE);
                 response.getHeaders().put(DpProtocol.VALIDATION, report.isValid() ? "valid" : "invalid");
                 text(response, 200, report.message() + "\n");
+            }
+            case "pull" -> {
+                requireMethod(method, "POST");
+                requireSegments(segments, 4);
+                pull(request, response, packageId(segments.get(2)), version(segments.get(3)));
             }
             case "download-key" -> {
                 requireMethod(method, "PUT");
@@ -291,6 +298,31 @@ final class DpHandler extends Handler.Abstract {
         }
         library.putManifest(manifest);
         text(response, 201, "package " + packageId + " version " + version + " recorded\n");
+    }
+
+    /** A pull-DP takes a package version from another DP, told by the site where and with which token. */
+    private void pull(Request request, Response response, String packageId, int version) throws Exception {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        for (String line : readSmallBody(request).lines().toList()) {
+            int space = line.indexOf(' ');
+            if (space > 0) {
+                fields.put(line.substring(0, space), line.substring(space + 1).strip());
+            }
+        }
+        String url = fields.get("url");
+        String fingerprint = fields.get("fingerprint");
+        String token = fields.get("token");
+        if (url == null || !url.startsWith("https://") || fingerprint == null || token == null) {
+            throw new Refusal(400, "a pull names the source DP: url, fingerprint and token lines");
+        }
+        try {
+            new DpPull(library, new DpClient(java.net.URI.create(url), fingerprint, token)).pull(packageId, version);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "pull refused: " + e.getMessage());
+        } catch (DpException e) {
+            throw new Refusal(502, "the source DP refused: " + e.getMessage());
+        }
+        text(response, 201, "package " + packageId + " version " + version + " pulled from " + url + "\n");
     }
 
     // ---- who asks -----------------------------------------------------------------------

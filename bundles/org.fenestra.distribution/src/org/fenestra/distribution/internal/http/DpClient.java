@@ -147,7 +147,25 @@ public final class DpClient {
 
     /** The package's highest version as the DP has it. */
     public PackageManifest manifest(String packageId) throws IOException {
-        String body = send(request("packages/" + packageId).GET(), 200).body();
+        return manifestAt("packages/" + packageId, packageId);
+    }
+
+    public PackageManifest manifest(String packageId, int version) throws IOException {
+        return manifestAt("packages/" + packageId + "/" + version, packageId);
+    }
+
+    /**
+     * Tells a pull-DP to take this package version from another DP (with a token for it there);
+     * returns when it holds it whole and checked.
+     */
+    public void pull(PackageManifest manifest, URI source, String sourceFingerprint, String token) throws IOException {
+        String body = "url " + source + "\nfingerprint " + sourceFingerprint + "\ntoken " + token + "\n";
+        send(request("admin/pull/" + manifest.packageId() + "/" + manifest.version()).timeout(Duration.ofHours(12))
+                .POST(BodyPublishers.ofString(body)), 201);
+    }
+
+    private PackageManifest manifestAt(String path, String packageId) throws IOException {
+        String body = send(request(path).GET(), 200).body();
         try {
             return PackageManifest.fromBytes(body.getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {

@@ -34,13 +34,14 @@ final class DistributionTables {
 
     static void insertDp(Connection c, DistributionPoint dp, String secret) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO distribution_point (dp_name, name_key, dp_url, "
-                + "fingerprint, site_secret, added_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "fingerprint, site_secret, pull_from, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, dp.name());
             s.setString(2, nameKey(dp.name()));
             s.setString(3, dp.url().toString());
             s.setString(4, dp.fingerprint());
             s.setString(5, secret);
-            s.setTimestamp(6, Timestamp.from(dp.addedAt()));
+            s.setString(6, dp.isPullDp() ? dp.pullFrom() : null);
+            s.setTimestamp(7, Timestamp.from(dp.addedAt()));
             s.executeUpdate();
         }
     }
@@ -56,7 +57,7 @@ final class DistributionTables {
 
     private static List<DpRecord> selectDps(Connection c, String where, String key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT dp_name, dp_url, fingerprint, site_secret, added_at FROM distribution_point" + where)) {
+                "SELECT dp_name, dp_url, fingerprint, site_secret, added_at, pull_from FROM distribution_point" + where)) {
             if (key != null) {
                 s.setString(1, key);
             }
@@ -64,10 +65,26 @@ final class DistributionTables {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     dps.add(new DpRecord(new DistributionPoint(r.getString(1), URI.create(r.getString(2)),
-                            r.getString(3), r.getTimestamp(5).toInstant()), r.getString(4)));
+                            r.getString(3), Optional.ofNullable(r.getString(6)).orElse(""),
+                            r.getTimestamp(5).toInstant()), r.getString(4)));
                 }
             }
             return dps;
+        }
+    }
+
+    /** The DPs that pull from this one. */
+    static List<String> pullersOf(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT p.dp_name FROM distribution_point p JOIN "
+                + "distribution_point source ON p.pull_from = source.dp_name WHERE source.name_key = ?")) {
+            s.setString(1, nameKey(name));
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            return names;
         }
     }
 

@@ -33,6 +33,11 @@ final class DpPush {
     private final Duration retryWindow;
     private final DistributionListener listener;
     private final Consumer<ContentStatus> record;
+    private PullSource pullSource;
+
+    /** Where a pull-DP takes the package from, and the token it presents there. */
+    record PullSource(DpRecord source, String token) {
+    }
 
     DpPush(DpRecord dp, PackageManifest manifest, Path contentFile, String downloadKey, Duration retryWindow,
             DistributionListener listener, Consumer<ContentStatus> record) {
@@ -45,6 +50,17 @@ final class DpPush {
         this.record = record;
     }
 
+    /** Makes this a pull: the DP takes the package from {@code source} instead of receiving it from the site. */
+    DpPush pullingFrom(PullSource source) {
+        this.pullSource = source;
+        return this;
+    }
+
+    /** The DP fails without being asked: its source did not get the content. */
+    ContentStatus fail(String reason) {
+        return report(State.FAILED, 0, reason);
+    }
+
     ContentStatus run() {
         String sha256 = manifest.files().get(0).sha256();
         long size = manifest.files().get(0).size();
@@ -54,6 +70,11 @@ final class DpPush {
         while (true) {
             try {
                 client.setDownloadKey(downloadKey);
+                if (pullSource != null) {
+                    client.pull(manifest, pullSource.source().point().url(), pullSource.source().point().fingerprint(),
+                            pullSource.token());
+                    return report(State.INSTALLED, 100, "");
+                }
                 long offset = client.uploadState(sha256).offset();
                 AtomicLong sent = new AtomicLong();
                 AtomicLong lastPercent = new AtomicLong(-1);

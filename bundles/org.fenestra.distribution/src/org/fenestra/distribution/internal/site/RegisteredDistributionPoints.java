@@ -25,9 +25,13 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
     private SiteDatabase database;
 
     @Override
-    public DistributionPoint add(String name, URI url, String fingerprint, String secret)
+    public DistributionPoint add(String name, URI url, String fingerprint, String secret, String pullFrom)
             throws DistributionException {
         requireName(name);
+        String source = "";
+        if (pullFrom != null && !pullFrom.isBlank()) {
+            source = record(pullFrom).point().name();
+        }
         if (url == null || !"https".equals(url.getScheme()) || url.getHost() == null) {
             throw new DistributionException(Reason.INVALID_ARGUMENT, "a DP's URL is https://HOST:PORT/, not " + url);
         }
@@ -51,7 +55,8 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
             throw new DistributionException(Reason.DP_UNREACHABLE, "DP " + name + " at " + url
                     + " did not accept the site: " + e.getMessage(), e);
         }
-        DistributionPoint dp = new DistributionPoint(name, url, pinned, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        DistributionPoint dp = new DistributionPoint(name, url, pinned, source,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         SiteDatabaseWork.inTransaction(database, "add distribution point " + name, c -> {
             DistributionTables.insertDp(c, dp, secret.strip());
             return null;
@@ -78,6 +83,12 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
 
     @Override
     public void remove(String name) throws DistributionException {
+        List<String> pullers = SiteDatabaseWork.inTransaction(database, "find pull-DPs of " + name,
+                c -> DistributionTables.pullersOf(c, name));
+        if (!pullers.isEmpty()) {
+            throw new DistributionException(Reason.INVALID_ARGUMENT, "pull-DPs pull from " + name + ": "
+                    + String.join(", ", pullers) + "; remove them first");
+        }
         if (!SiteDatabaseWork.inTransaction(database, "remove distribution point " + name,
                 c -> DistributionTables.deleteDp(c, name))) {
             throw new DistributionException(Reason.NO_SUCH_DP, "no distribution point named " + name);

@@ -87,21 +87,64 @@ public final class SiteContentDistribution implements ContentDistribution {
         Path content = library.find(manifest.files().get(0).sha256()).orElseThrow();
         String key = downloadKey();
         Duration retry = Duration.ofSeconds(Long.getLong(RETRY_SECONDS, 300));
+        String pullToken = DownloadTokens.mint(key, image.id(), Instant.now().plus(Duration.ofDays(1)));
+        Map<String, ContentStatus> outcome = new LinkedHashMap<>();
+        dps.forEach(dp -> outcome.put(dp.point().name(), null));
         ExecutorService pushes = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_PUSHES, dps.size()));
         try {
-            Map<String, Future<ContentStatus>> running = new LinkedHashMap<>();
-            for (DpRecord dp : dps) {
-                DpPush push = new DpPush(dp, manifest, content, key, retry, listener, this::recordQuietly);
-                running.put(dp.point().name(), pushes.submit(push::run));
+            // waves: DPs the site pushes to (or whose source is not in this distribution) first, then
+            // the pull-DPs whose source has just got the content, and so on down the chains
+            for (List<DpRecord> wave : waves(dps)) {
+                Map<String, Future<ContentStatus>> running = new LinkedHashMap<>();
+                for (DpRecord dp : wave) {
+                    DpPush push = new DpPush(dp, manifest, content, key, retry, listener, this::recordQuietly);
+                    if (!dp.point().isPullDp()) {
+                        running.put(dp.point().name(), pushes.submit(push::run));
+                        continue;
+                    }
+                    ContentStatus source = outcome.get(dp.point().pullFrom());
+                    if (source != null && source.state() != State.INSTALLED) {
+                        outcome.put(dp.point().name(), push.fail("its source DP " + dp.point().pullFrom()
+                                + " did not get the content"));
+                        continue;
+                    }
+                    push.pullingFrom(new DpPush.PullSource(dp(dp.point().pullFrom()), pullToken));
+                    running.put(dp.point().name(), pushes.submit(push::run));
+                }
+                for (Map.Entry<String, Future<ContentStatus>> entry : running.entrySet()) {
+                    outcome.put(entry.getKey(), await(entry.getValue()));
+                }
             }
-            List<ContentStatus> results = new ArrayList<>();
-            for (Map.Entry<String, Future<ContentStatus>> entry : running.entrySet()) {
-                results.add(await(entry.getValue()));
-            }
-            return results;
+            return List.copyOf(outcome.values());
         } finally {
             pushes.shutdownNow();
         }
+    }
+
+    /** The DPs in the order content can reach them: a pull-DP after the DP it pulls from. */
+    private static List<List<DpRecord>> waves(List<DpRecord> dps) {
+        Map<String, DpRecord> byName = new LinkedHashMap<>();
+        dps.forEach(dp -> byName.put(dp.point().name(), dp));
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        for (DpRecord dp : dps) {
+            int d = 0;
+            DpRecord at = dp;
+            // registration makes cycles impossible; the bound keeps a damaged table from looping
+            while (at.point().isPullDp() && byName.containsKey(at.point().pullFrom()) && d < dps.size()) {
+                at = byName.get(at.point().pullFrom());
+                d++;
+            }
+            depth.put(dp.point().name(), d);
+        }
+        List<List<DpRecord>> waves = new ArrayList<>();
+        for (DpRecord dp : dps) {
+            int d = depth.get(dp.point().name());
+            while (waves.size() <= d) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(d).add(dp);
+        }
+        return waves;
     }
 
     @Override
