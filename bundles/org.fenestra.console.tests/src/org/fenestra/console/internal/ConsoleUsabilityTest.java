@@ -29,10 +29,13 @@ import org.osgi.framework.ServiceReference;
 /** Help, completion, readable output and the image-add/remove regressions, through real Gogo sessions. */
 class ConsoleUsabilityTest {
 
-    private static final List<String> COMMANDS = List.of("fenestra:help", "fenestra:image-add", "fenestra:image-indexes",
-            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:image-updates", "fenestra:status",
-            "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add", "fenestra:updates-source-list",
-            "fenestra:updates-source-remove", "fenestra:updates-sync");
+    private static final List<String> COMMANDS = List.of("fenestra:content-remove", "fenestra:content-status",
+            "fenestra:content-token", "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list",
+            "fenestra:dp-remove", "fenestra:help", "fenestra:image-add", "fenestra:image-indexes",
+            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:image-updates",
+            "fenestra:redistribute", "fenestra:status", "fenestra:updates-download", "fenestra:updates-list",
+            "fenestra:updates-source-add", "fenestra:updates-source-list", "fenestra:updates-source-remove",
+            "fenestra:updates-sync", "fenestra:validate");
 
     @TempDir
     Path folder;

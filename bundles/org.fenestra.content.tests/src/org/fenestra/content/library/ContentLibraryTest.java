@@ -228,6 +228,26 @@ class ContentLibraryTest {
 
         assertFalse(library.contains(sha));
         assertEquals(Optional.empty(), library.find(sha));
+
+        Path outsideFolder = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.copy(outside, outsideFolder.resolve(sha));
+        Files.delete(where.resolve(sha));
+        Files.delete(where);
+        Files.createSymbolicLink(where, outsideFolder);
+        assertFalse(library.contains(sha), "a linked fan-out folder leads outside too");
+    }
+
+    @Test
+    void aManifestTravelsAsTextAndUnreadableTextIsRefusedWithTheLine() throws Exception {
+        PackageManifest manifest = new PackageManifest("IMG1", 4, List.of(
+                new PackageFile("sources/install.wim", sha256(new byte[] {1}), 1),
+                new PackageFile("with space.txt", sha256(new byte[] {2}), 1)));
+        assertEquals(manifest, PackageManifest.fromBytes(manifest.toBytes()));
+        String text = new String(manifest.toBytes(), StandardCharsets.UTF_8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PackageManifest.fromBytes(text.replace("with space", "../up").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("line 5:"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PackageManifest.fromBytes("hello\n".getBytes()));
     }
 
     @Test

@@ -156,7 +156,9 @@ public final class ContentLibrary {
             return Optional.empty();
         }
         Path file = contentPath(ContentNames.requireSha256(sha256));
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
+        // neither the file nor its fan-out folder may be a link: both would lead outside the library
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file.getParent())
+                ? Optional.of(file) : Optional.empty();
     }
 
     /**

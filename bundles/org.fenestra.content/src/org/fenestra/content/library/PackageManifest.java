@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fenestra.content.internal.library.ContentNames;
+import org.fenestra.content.internal.library.ManifestFormat;
 
 /**
  * What one version of a package holds: its files, each by relative path, SHA-256 and size. The
@@ -15,6 +16,9 @@ import org.fenestra.content.internal.library.ContentNames;
  * @since 0.1
  */
 public record PackageManifest(String packageId, int version, List<PackageFile> files) {
+
+    /** No manifest is larger: 64 MiB holds about 500,000 files. */
+    public static final int MAX_BYTES = ManifestFormat.MAX_BYTES;
 
     /** @throws IllegalArgumentException on a malformed ID, a version below 1, or a path listed twice */
     public PackageManifest {
@@ -41,5 +45,19 @@ public record PackageManifest(String packageId, int version, List<PackageFile> f
         Set<String> hashes = new HashSet<>();
         files.forEach(f -> hashes.add(f.sha256()));
         return hashes;
+    }
+
+    /** The manifest as the library stores it and DPs send it: UTF-8 text, one line per file. */
+    public byte[] toBytes() {
+        return ManifestFormat.write(this);
+    }
+
+    /**
+     * Reads a manifest written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException naming what is wrong (and the line), for any text that is not one
+     */
+    public static PackageManifest fromBytes(byte[] data) {
+        return ManifestFormat.read(data);
     }
 }

@@ -1,0 +1,30 @@
+package org.fenestra.distribution.internal;
+
+/**
+ * The DP's HTTPS interface, shared by the DP (server) and the site, pull-DPs and clients.
+ *
+ * <pre>
+ * GET|HEAD /content/SHA256               content by hash (Range honoured)           token for a package holding it, or site
+ * GET      /packages/ID[/VERSION]        a package's manifest (the highest version)  token for ID, or site
+ * GET      /admin/upload/SHA256          Upload-Offset: bytes already received, Upload-Complete  site
+ * PUT      /admin/upload/SHA256?size=N   append at Upload-Offset; 201 once whole and checked     site
+ * PUT      /admin/packages/ID/VERSION    record a manifest (all its content must be there)       site
+ * DELETE   /admin/packages/ID            remove a package and content no other package uses      site
+ * GET      /admin/packages               "ID VERSION" per package                                site
+ * POST     /admin/validate/ID            hash every file again; Validation: valid|invalid        site
+ * PUT      /admin/download-key           the key clients' tokens are checked with               site
+ * </pre>
+ * "site" means {@code Authorization: Bearer SITE_SECRET}, "token" {@code Authorization: Bearer TOKEN}
+ * ({@link DownloadTokens}). Names are refused unless they are plain: hex hashes, package IDs,
+ * decimal versions; no encoded character is accepted anywhere in a path.
+ */
+public final class DpProtocol {
+
+    public static final String UPLOAD_OFFSET = "Upload-Offset";
+    public static final String UPLOAD_COMPLETE = "Upload-Complete";
+    public static final String PACKAGE_VERSION = "Package-Version";
+    public static final String VALIDATION = "Validation";
+
+    private DpProtocol() {
+    }
+}

@@ -1,0 +1,243 @@
+package org.fenestra.distribution.internal.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.fenestra.content.library.ContentProgress;
+import org.fenestra.content.library.PackageManifest;
+import org.fenestra.content.library.PartialContent;
+import org.fenestra.distribution.internal.DpProtocol;
+
+/**
+ * Talks to one DP over HTTPS ({@link DpProtocol}), trusting only its pinned certificate and
+ * presenting one bearer credential: the site's secret for that DP, or a deployment token.
+ */
+public final class DpClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SMALL_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    private final URI base;
+    private final String bearer;
+    private final HttpClient http;
+
+    public DpClient(URI url, String fingerprint, String bearer) {
+        String text = url.toString();
+        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        if (!"https".equals(base.getScheme())) {
+            throw new IllegalArgumentException("a DP is reached over https, not " + url);
+        }
+        this.bearer = bearer;
+        this.http = HttpClient.newBuilder().sslContext(PinnedTls.context(fingerprint))
+                .connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public URI url() {
+        return base;
+    }
+
+    /** What the DP holds of this content: whether whole, else how many bytes arrived. */
+    public record UploadState(boolean complete, long offset) {
+    }
+
+    public UploadState uploadState(String sha256) throws IOException {
+        HttpResponse<String> response = send(request("admin/upload/" + sha256).GET(), 200);
+        return new UploadState(response.headers().firstValue(DpProtocol.UPLOAD_COMPLETE).orElse("").equals("true"),
+                response.headers().firstValueAsLong(DpProtocol.UPLOAD_OFFSET).orElse(0));
+    }
+
+    /**
+     * Sends the file's bytes from where the DP's copy stops; {@code sent} hears each byte sent.
+     * Returns once the DP has the content whole and checked.
+     */
+    public void upload(String sha256, Path file, long size, LongConsumer sent) throws IOException {
+        UploadState state = uploadState(sha256);
+        if (state.complete()) {
+            return;
+        }
+        long offset = state.offset();
+        BodyPublisher body = size == offset ? BodyPublishers.noBody()
+                : BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> openAt(file, offset, sent)),
+                        size - offset);
+        HttpRequest.Builder put = HttpRequest.newBuilder(base.resolve("admin/upload/" + sha256 + "?size=" + size))
+                .header("Authorization", "Bearer " + bearer).header(DpProtocol.UPLOAD_OFFSET, Long.toString(offset))
+                .PUT(body);
+        HttpResponse<String> response = sendRaw(put.build());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw failure(response);
+        }
+    }
+
+    private static InputStream openAt(Path file, long offset, LongConsumer sent) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            return new FilterInputStream(Channels.newInputStream(channel)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int read = super.read(b, off, len);
+                    if (read > 0) {
+                        sent.accept(read);
+                    }
+                    return read;
+                }
+            };
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public void putManifest(PackageManifest manifest) throws IOException {
+        send(request("admin/packages/" + manifest.packageId() + "/" + manifest.version())
+                .PUT(BodyPublishers.ofByteArray(manifest.toBytes())), 201);
+    }
+
+    public void removePackage(String packageId) throws IOException {
+        send(request("admin/packages/" + packageId).DELETE(), 200);
+    }
+
+    /** The highest version of each package the DP holds. */
+    public Map<String, Integer> packages() throws IOException {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (String line : send(request("admin/packages").GET(), 200).body().lines().toList()) {
+            String[] parts = line.split(" ");
+            if (parts.length == 2) {
+                versions.put(parts[0], Integer.valueOf(parts[1]));
+            }
+        }
+        return versions;
+    }
+
+    /** The DP's validation of a package: valid or not, and its report in words. */
+    public record Validation(boolean valid, String report) {
+    }
+
+    public Validation validate(String packageId) throws IOException {
+        HttpResponse<String> response = send(request("admin/validate/" + packageId)
+                .POST(BodyPublishers.noBody()).timeout(Duration.ofHours(6)), 200);
+        return new Validation(response.headers().firstValue(DpProtocol.VALIDATION).orElse("").equals("valid"),
+                response.body().strip());
+    }
+
+    public void setDownloadKey(String keyHex) throws IOException {
+        send(request("admin/download-key").PUT(BodyPublishers.ofString(keyHex)), 200);
+    }
+
+    /** The package's highest version as the DP has it. */
+    public PackageManifest manifest(String packageId) throws IOException {
+        return manifestAt("packages/" + packageId, packageId);
+    }
+
+    public PackageManifest manifest(String packageId, int version) throws IOException {
+        return manifestAt("packages/" + packageId + "/" + version, packageId);
+    }
+
+    /**
+     * Tells a pull-DP to take this package version from another DP (with a token for it there);
+     * returns when it holds it whole and checked.
+     */
+    public void pull(PackageManifest manifest, URI source, String sourceFingerprint, String token) throws IOException {
+        String body = "url " + source + "\nfingerprint " + sourceFingerprint + "\ntoken " + token + "\n";
+        send(request("admin/pull/" + manifest.packageId() + "/" + manifest.version()).timeout(Duration.ofHours(12))
+                .POST(BodyPublishers.ofString(body)), 201);
+    }
+
+    private PackageManifest manifestAt(String path, String packageId) throws IOException {
+        String body = send(request(path).GET(), 200).body();
+        try {
+            return PackageManifest.fromBytes(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the DP sent an unreadable manifest for " + packageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Downloads content into {@code partial}, continuing after the bytes it already holds
+     * (an HTTP range request); the caller completes it, which checks the hash.
+     */
+    public void download(PartialContent partial, long size, ContentProgress progress) throws IOException {
+        long offset = partial.length();
+        if (offset >= size) {
+            return;
+        }
+        HttpRequest.Builder get = HttpRequest.newBuilder(base.resolve("content/" + partial.sha256()))
+                .header("Authorization", "Bearer " + bearer).GET();
+        if (offset > 0) {
+            get.header("Range", "bytes=" + offset + "-");
+        }
+        HttpResponse<InputStream> response = send(get.build(), BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            int expected = offset > 0 ? 206 : 200;
+            if (response.statusCode() != expected) {
+                throw new DpException(response.statusCode(), new String(body.readNBytes(4096), StandardCharsets.UTF_8).strip());
+            }
+            partial.append(body, progress);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
+                .timeout(SMALL_REQUEST_TIMEOUT);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int expectedStatus) throws IOException {
+        HttpResponse<String> response = sendRaw(request.build());
+        if (response.statusCode() != expectedStatus) {
+            throw failure(response);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> sendRaw(HttpRequest request) throws IOException {
+        return send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Sends, wording the JDK's bare connection failures ("ConnectException: null") for the admin. */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
+        try {
+            return http.send(request, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while talking to " + base);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            ConnectException worded = new ConnectException("cannot connect to " + base + " (is the DP running?)");
+            worded.initCause(e);
+            throw worded;
+        } catch (SSLHandshakeException e) {
+            throw new SSLHandshakeException("TLS with " + base + " failed: " + e.getMessage());
+        } catch (IOException e) {
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new IOException("connection to " + base + " failed: " + e, e);
+            }
+            throw e;
+        }
+    }
+
+    private DpException failure(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body().strip();
+        return new DpException(response.statusCode(), base + " answered " + response.statusCode()
+                + (body.isEmpty() ? "" : ": " + body));
+    }
+}
