@@ -20,6 +20,11 @@ public abstract class PackedStructure extends Structure {
         read();
     }
 
+    /** The fields in declaration order. */
+    public java.util.List<String> fieldNames() {
+        return getFieldOrder();
+    }
+
     /** The offset of a field as JNA lays it out (the layout tests compare it with DismApi.h's). */
     public int offsetOf(String field) {
         return fieldOffset(field);

@@ -38,11 +38,14 @@ public final class Utf16String implements NativeMapped, AutoCloseable {
         return value;
     }
 
+    /** Written as 16-bit units: JNA's char accessors use the platform's wchar_t, 32-bit on Linux. */
     private static Memory encode(String value) {
-        char[] chars = value.toCharArray();
-        Memory memory = new Memory((chars.length + 1L) * Character.BYTES);
-        memory.write(0, chars, 0, chars.length);
-        memory.setChar((long) chars.length * Character.BYTES, '\0');
+        short[] units = new short[value.length() + 1];
+        for (int i = 0; i < value.length(); i++) {
+            units[i] = (short) value.charAt(i);
+        }
+        Memory memory = new Memory((long) units.length * Short.BYTES);
+        memory.write(0, units, 0, units.length);
         return memory;
     }
 

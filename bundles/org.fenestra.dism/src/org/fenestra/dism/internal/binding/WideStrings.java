@@ -14,19 +14,28 @@ public final class WideStrings {
     private WideStrings() {
     }
 
-    /** The string at {@code pointer}, {@code null} for a NULL pointer. */
+    /**
+     * The string at {@code pointer}, {@code null} for a NULL pointer. Read as 16-bit units: JNA's
+     * char accessors ({@code getChar}, {@code getWideString}) use the platform's {@code wchar_t},
+     * which is 32-bit on Linux.
+     */
     public static String read(Pointer pointer) {
         if (pointer == null) {
             return null;
         }
         int length = 0;
-        while (pointer.getChar((long) length * Character.BYTES) != '\0') {
+        while (pointer.getShort((long) length * Short.BYTES) != 0) {
             length++;
             if (length > MAX_CHARS) {
                 throw new IllegalStateException("DISM returned a string without its terminating NUL within "
                         + MAX_CHARS + " characters");
             }
         }
-        return new String(pointer.getCharArray(0, length));
+        short[] units = pointer.getShortArray(0, length);
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) units[i];
+        }
+        return new String(chars);
     }
 }
