@@ -2,6 +2,7 @@ package org.fenestra.dism;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.fenestra.dism.internal.NativeDismHosts;
 
@@ -28,6 +29,12 @@ public interface DismHost extends AutoCloseable {
 
     /** The DismApi library this host loaded. */
     Path library();
+
+    /**
+     * The loaded DismApi.dll's file version (Windows); empty where the library carries none (the
+     * stand-in). {@link DismVersionCheck} compares it with an image's before servicing.
+     */
+    Optional<WindowsVersion> version();
 
     /** Mounts image {@code index} of {@code imageFile} in the empty folder {@code mountPath}. */
     DismCompletion mountImage(String imageFile, int index, String mountPath, MountMode mode, DismProgress progress)

@@ -47,6 +47,30 @@ class LibraryLoadingTest extends StandinTest {
     }
 
     @Test
+    void fenestraDismPathNamesTheFolder() {
+        String before = System.getProperty(DismHostOptions.LIBRARY_FOLDER_PROPERTY);
+        try {
+            System.setProperty(DismHostOptions.LIBRARY_FOLDER_PROPERTY, Standin.FOLDER.toString());
+            assertEquals(Standin.FOLDER, DismHostOptions.fromSystemProperties().libraryFolder());
+            System.setProperty(DismHostOptions.LIBRARY_FOLDER_PROPERTY, " ");
+            assertEquals(null, DismHostOptions.fromSystemProperties().libraryFolder());
+        } finally {
+            if (before == null) {
+                System.clearProperty(DismHostOptions.LIBRARY_FOLDER_PROPERTY);
+            } else {
+                System.setProperty(DismHostOptions.LIBRARY_FOLDER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void aLibraryWithoutAVersionResourceHasNoVersion() throws Exception {
+        try (DismHost host = Standin.start()) {
+            assertEquals(Optional.empty(), host.version());
+        }
+    }
+
+    @Test
     void aFolderWithoutDismApiIsNamedInTheError(@TempDir Path empty) {
         DismUnavailableException e = assertThrows(DismUnavailableException.class,
                 () -> DismHost.start(new DismHostOptions(empty, DismLogLevel.ERRORS, null, null)));

@@ -4,6 +4,7 @@ import static org.fenestra.dism.internal.binding.DismConstants.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,7 @@ import org.fenestra.dism.ImageInfo;
 import org.fenestra.dism.MountMode;
 import org.fenestra.dism.MountedImage;
 import org.fenestra.dism.UnmountMode;
+import org.fenestra.dism.WindowsVersion;
 import org.fenestra.dism.internal.binding.DismImageInfo;
 import org.fenestra.dism.internal.binding.DismMountedImageInfo;
 import org.fenestra.dism.internal.binding.Utf16String;
@@ -39,6 +41,11 @@ final class NativeDismHost implements DismHost {
     @Override
     public Path library() {
         return loaded.file();
+    }
+
+    @Override
+    public Optional<WindowsVersion> version() {
+        return WindowsFileVersion.of(loaded.file());
     }
 
     @Override
@@ -72,8 +79,15 @@ final class NativeDismHost implements DismHost {
     public DismImageSession openSession(String imagePath) throws DismException {
         ensureOpen();
         NativeImageSession session = NativeImageSession.open(this, loaded, calls, imagePath);
-        sessions.add(session);
-        return session;
+        synchronized (this) {
+            if (!closed) {
+                sessions.add(session);
+                return session;
+            }
+        }
+        // closed while the session was opening: it would outlive its host
+        session.close();
+        throw new IllegalStateException("This DISM host was closed while the session opened");
     }
 
     void forget(NativeImageSession session) {
