@@ -4,6 +4,7 @@ import static org.fenestra.dism.internal.binding.DismConstants.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,9 @@ final class NativeDismHost implements DismHost {
     @Override
     public DismCompletion mountImage(String imageFile, int index, String mountPath, MountMode mode,
             DismProgress progress) throws DismException {
+        Objects.requireNonNull(imageFile, "imageFile");
+        Objects.requireNonNull(mountPath, "mountPath");
+        Objects.requireNonNull(mode, "mode");
         ensureOpen();
         int flags = mode == MountMode.READ_ONLY ? DISM_MOUNT_READONLY : DISM_MOUNT_READWRITE;
         try (Utf16String image = Utf16String.of(imageFile);
@@ -65,6 +69,8 @@ final class NativeDismHost implements DismHost {
     @Override
     public DismCompletion unmountImage(String mountPath, UnmountMode mode, DismProgress progress)
             throws DismException {
+        Objects.requireNonNull(mountPath, "mountPath");
+        Objects.requireNonNull(mode, "mode");
         ensureOpen();
         int flags = mode == UnmountMode.COMMIT ? DISM_COMMIT_IMAGE : DISM_DISCARD_IMAGE;
         try (Utf16String mount = Utf16String.of(mountPath);
@@ -77,6 +83,7 @@ final class NativeDismHost implements DismHost {
 
     @Override
     public DismImageSession openSession(String imagePath) throws DismException {
+        Objects.requireNonNull(imagePath, "imagePath");
         ensureOpen();
         NativeImageSession session = NativeImageSession.open(this, loaded, calls, imagePath);
         synchronized (this) {
@@ -96,6 +103,7 @@ final class NativeDismHost implements DismHost {
 
     @Override
     public List<ImageInfo> imageInfo(String imageFile) throws DismException {
+        Objects.requireNonNull(imageFile, "imageFile");
         ensureOpen();
         PointerByReference info = new PointerByReference();
         IntByReference count = new IntByReference();

@@ -3,6 +3,7 @@ package org.fenestra.dism.internal;
 import static org.fenestra.dism.internal.binding.DismConstants.*;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -71,6 +72,7 @@ final class NativeImageSession implements DismImageSession {
     @Override
     public synchronized DismCompletion addPackage(String packagePath, boolean ignoreCheck, boolean preventPending,
             DismProgress progress) throws DismException {
+        Objects.requireNonNull(packagePath, "packagePath");
         ensureOpen();
         try (Utf16String path = Utf16String.of(packagePath);
                 ProgressOperation operation = new ProgressOperation(progress)) {
@@ -104,6 +106,7 @@ final class NativeImageSession implements DismImageSession {
     }
 
     private synchronized PackageInfo packageInfo(String identifier, int identifierKind) throws DismException {
+        Objects.requireNonNull(identifier, "identifier");
         ensureOpen();
         PointerByReference info = new PointerByReference();
         int hresult;
