@@ -17,7 +17,7 @@ import org.fenestra.dism.internal.binding.DismApiLibrary;
 /** Loads DismApi from the first of {@link DismLibraryLocator}'s places that works, naming every failure. */
 final class DismApiLoader {
 
-    private static final System.Logger LOG = System.getLogger("org.fenestra.dism");
+    private static final System.Logger LOG = DismLog.LOG;
 
     private DismApiLoader() {
     }

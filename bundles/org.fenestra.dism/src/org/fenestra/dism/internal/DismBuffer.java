@@ -7,7 +7,7 @@ import org.fenestra.dism.internal.binding.DismApiLibrary;
 /** A buffer a Dism* function returned: released with {@code DismDelete} exactly once, on close. */
 final class DismBuffer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("org.fenestra.dism");
+    private static final System.Logger LOG = DismLog.LOG;
 
     private final DismApiLibrary api;
     private Pointer pointer;

@@ -14,7 +14,7 @@ import org.fenestra.dism.internal.binding.Utf16String;
  */
 public final class NativeDismHosts {
 
-    private static final System.Logger LOG = System.getLogger("org.fenestra.dism");
+    private static final System.Logger LOG = DismLog.LOG;
     private static final Object LOCK = new Object();
 
     private static LoadedDismApi running;

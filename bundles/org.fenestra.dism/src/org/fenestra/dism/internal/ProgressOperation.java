@@ -17,7 +17,7 @@ import org.fenestra.dism.internal.binding.ProgressCallback;
  */
 final class ProgressOperation implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("org.fenestra.dism");
+    private static final System.Logger LOG = DismLog.LOG;
     private static final long WATCH_MILLIS = 50;
     private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "DISM cancel watcher");

@@ -19,7 +19,7 @@ import org.fenestra.dism.internal.binding.WideStrings;
  */
 final class WindowsAdkRegistry {
 
-    private static final System.Logger LOG = System.getLogger("org.fenestra.dism");
+    private static final System.Logger LOG = DismLog.LOG;
 
     /** {@code HKEY_LOCAL_MACHINE}: (HKEY)(ULONG_PTR)(LONG)0x80000002, sign-extended on 64-bit. */
     private static final Pointer HKEY_LOCAL_MACHINE = new Pointer(0xFFFFFFFF80000002L);

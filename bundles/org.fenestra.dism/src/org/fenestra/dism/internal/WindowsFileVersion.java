@@ -20,7 +20,7 @@ import org.fenestra.dism.internal.binding.Utf16String;
  */
 final class WindowsFileVersion {
 
-    private static final System.Logger LOG = System.getLogger("org.fenestra.dism");
+    private static final System.Logger LOG = DismLog.LOG;
     /** {@code VS_FIXEDFILEINFO}: dwSignature 0, dwStrucVersion 4, dwFileVersionMS 8, dwFileVersionLS 12. */
     private static final int FILE_VERSION_MS = 8;
     private static final int FILE_VERSION_LS = 12;
