@@ -18,7 +18,8 @@ public interface DismHost extends AutoCloseable {
 
     /**
      * Loads DismApi.dll ({@link DismHostOptions#libraryFolder()} first, then the ADK's registered
-     * folder on Windows, then the system's) and initialises DISM, or joins the running DISM.
+     * folder on Windows, then the system's) and initialises DISM, or joins the running DISM (whose
+     * log settings stay those of the host that initialised it).
      *
      * @throws DismUnavailableException when no DismApi loads (every place tried is named), or DISM
      *         already runs in this process from another library

@@ -88,6 +88,16 @@ class ErrorMappingTest extends StandinTest {
     }
 
     @Test
+    void anUnknownPackageFailsWithDismsMessage() throws Exception {
+        try (DismHost host = Standin.start(); DismImageSession session = host.openSession("C:\\Mount\\a")) {
+            DismException e = assertThrows(DismException.class, () -> session.packageInfo("Package_for_nothing"));
+            assertEquals(0x80070490, e.hresult());
+            assertEquals("The package is not in the image.", e.dismMessage());
+            assertEquals("DismGetPackageInfo", e.function());
+        }
+    }
+
+    @Test
     void rebootRequiredIsSuccessInBothSpellings() throws Exception {
         Standin.program("DismAddPackage", ERROR_SUCCESS_REBOOT_REQUIRED, null);
         Standin.program("DismCommitImage", HRESULT_SUCCESS_REBOOT_REQUIRED, null);

@@ -89,9 +89,13 @@ final class NativeImageSession implements DismImageSession {
         IntByReference count = new IntByReference();
         int hresult = calls.api().DismGetPackages(session, packages, count);
         try (DismBuffer buffer = new DismBuffer(calls.api(), packages.getValue())) {
+            // read before finish(), which may reload the session the buffer came from
+            List<InstalledPackage> values = DismErrors.succeeded(hresult)
+                    ? Conversions.array(buffer.pointer(), count.getValue(), new DismPackage().size(), DismPackage::new,
+                            Conversions::installedPackage)
+                    : List.of();
             finish("DismGetPackages", hresult, null);
-            return Conversions.array(buffer.pointer(), count.getValue(), new DismPackage().size(), DismPackage::new,
-                    Conversions::installedPackage);
+            return values;
         }
     }
 
@@ -114,11 +118,15 @@ final class NativeImageSession implements DismImageSession {
             hresult = calls.api().DismGetPackageInfo(session, id, identifierKind, info);
         }
         try (DismBuffer buffer = new DismBuffer(calls.api(), info.getValue())) {
-            finish("DismGetPackageInfo", hresult, null);
-            if (buffer.pointer() == null) {
+            if (DismErrors.succeeded(hresult) && buffer.pointer() == null) {
                 throw new IllegalStateException("DismGetPackageInfo succeeded but returned no package info");
             }
-            return Conversions.packageInfo(new DismPackageInfo(buffer.pointer()));
+            // read before finish(), which may reload the session the buffer came from
+            PackageInfo value = DismErrors.succeeded(hresult)
+                    ? Conversions.packageInfo(new DismPackageInfo(buffer.pointer()))
+                    : null;
+            finish("DismGetPackageInfo", hresult, null);
+            return value;
         }
     }
 
