@@ -1,0 +1,25 @@
+package org.fenestra.dism.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Tests against the stand-in DismApi: each starts from a reset stand-in and ends with the leak
+ * check, so every test also proves each buffer it caused came back through DismDelete exactly once.
+ */
+abstract class StandinTest {
+
+    @BeforeEach
+    void resetStandin() {
+        Standin.reset();
+    }
+
+    @AfterEach
+    void everyBufferDeletedOnce() {
+        assertEquals(0, Standin.CONTROL.Standin_LiveBuffers(), "buffers never passed to DismDelete");
+        assertEquals(0, Standin.CONTROL.Standin_BadDeletes(), "DismDelete of a pointer twice or never handed out");
+        assertEquals(0, Standin.CONTROL.Standin_OpenSessions(), "sessions left open");
+    }
+}
