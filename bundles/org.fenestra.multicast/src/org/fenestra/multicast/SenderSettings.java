@@ -1,0 +1,41 @@
+package org.fenestra.multicast;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * How a sender runs a session.
+ *
+ * @param group multicast address and UDP port of the session (239.0.0.0/8 in the product)
+ * @param interfaceAddress local address of the interface to send on (and to hear receivers on)
+ * @param maxRateBytesPerSecond ceiling of the send rate; congestion control works below it
+ * @param receiverTimeout a receiver silent this long is given up (it no longer holds the session)
+ * @param joinTimeout a receiver given a ticket that has not reported this long is given up
+ * @since 0.1
+ */
+public record SenderSettings(InetSocketAddress group, InetAddress interfaceAddress, long maxRateBytesPerSecond,
+        Duration receiverTimeout, Duration joinTimeout) {
+
+    public SenderSettings {
+        if (!group.getAddress().isMulticastAddress()) {
+            throw new IllegalArgumentException(group.getAddress() + " is not a multicast address");
+        }
+        if (maxRateBytesPerSecond < 100_000) {
+            throw new IllegalArgumentException("maximum rate below 100 kB/s: " + maxRateBytesPerSecond);
+        }
+    }
+
+    public static SenderSettings of(InetSocketAddress group, InetAddress interfaceAddress) {
+        return new SenderSettings(group, interfaceAddress, 125_000_000L, Duration.ofSeconds(3),
+                Duration.ofSeconds(15));
+    }
+
+    public SenderSettings withMaxRate(long bytesPerSecond) {
+        return new SenderSettings(group, interfaceAddress, bytesPerSecond, receiverTimeout, joinTimeout);
+    }
+
+    public SenderSettings withTimeouts(Duration receiver, Duration join) {
+        return new SenderSettings(group, interfaceAddress, maxRateBytesPerSecond, receiver, join);
+    }
+}
