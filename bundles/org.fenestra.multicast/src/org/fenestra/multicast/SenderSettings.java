@@ -27,7 +27,7 @@ public record SenderSettings(InetSocketAddress group, InetAddress interfaceAddre
     }
 
     public static SenderSettings of(InetSocketAddress group, InetAddress interfaceAddress) {
-        return new SenderSettings(group, interfaceAddress, 125_000_000L, Duration.ofSeconds(3),
+        return new SenderSettings(group, interfaceAddress, 125_000_000L, Duration.ofSeconds(5),
                 Duration.ofSeconds(15));
     }
 

@@ -121,7 +121,7 @@ public final class ReceiverEngine {
                     file.force(true);
                     Files.move(part, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     kept = true;
-                    return new ReceiverResult(destination, manifest.fileSize(),
+                    return new ReceiverResult(destination, manifest.fileSize(), manifest.offsetOf(Math.max(0, joinPoint)),
                             Duration.ofNanos(doneSince - firstHeard), counters.snapshot());
                 }
                 if (ended) {
@@ -211,7 +211,7 @@ public final class ReceiverEngine {
         int next = body.getInt();
         firstPassNext = Math.max(firstPassNext, next);
         if (joinPoint < 0) {
-            joinPoint = next;
+            joinPoint = next; // where the first pass was when we joined: no NACKs before it until it ends
         }
     }
 
@@ -220,9 +220,6 @@ public final class ReceiverEngine {
         if (block < 0 || block >= manifest.blockCount() || body.remaining() != manifest.lengthOf(block)) {
             counters.foreign.increment();
             return;
-        }
-        if (joinPoint < 0) {
-            joinPoint = block;
         }
         if (have.get(block)) {
             return;

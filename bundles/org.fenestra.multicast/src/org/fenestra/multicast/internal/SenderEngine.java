@@ -52,6 +52,7 @@ public final class SenderEngine implements AutoCloseable {
     private static final int LOSS_HIGH_PERMILLE = 50;
     private static final int LOSS_LOW_PERMILLE = 10;
     private static final long MIN_RATE = 1_000_000;
+    private static final long MAX_BURST = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final SenderSettings settings;
     private final SessionManifest manifest;
@@ -65,7 +66,7 @@ public final class SenderEngine implements AutoCloseable {
     private final Counters counters = new Counters();
     private final BitSet pending = new BitSet();
     private final int[] lastSentMillis;
-    private final long started = System.nanoTime();
+    private long started = System.nanoTime();
     private int repairCursor;
     private volatile long rate;
     private long dataPackets;
@@ -129,6 +130,7 @@ public final class SenderEngine implements AutoCloseable {
     }
 
     public SenderReport run(TransferProgress progress, BooleanSupplier cancelled) throws MulticastException {
+        started = System.nanoTime();
         Thread listener = Thread.ofPlatform().name("fenestra-multicast-control").daemon().start(this::hearReceivers);
         PacketCodec codec = new PacketCodec(sessionId, key);
         ByteBuffer body = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
@@ -193,11 +195,14 @@ public final class SenderEngine implements AutoCloseable {
         }
     }
 
-    /** Waits until the rate allows {@code bytes} more; bursts are capped at 2 ms of sending. */
+    /**
+     * Waits until the rate allows {@code bytes} more. A thread that overslept (a busy machine) may
+     * catch up by at most {@link #MAX_BURST} nanoseconds of sending, so bursts stay short.
+     */
     private long pace(long nextSend, int bytes) {
         long now = System.nanoTime();
-        if (nextSend < now - 2_000_000) {
-            nextSend = now - 2_000_000;
+        if (nextSend < now - MAX_BURST) {
+            nextSend = now - MAX_BURST;
         }
         if (nextSend > now + 50_000) {
             LockSupport.parkNanos(nextSend - now);

@@ -46,7 +46,7 @@ import org.fenestra.multicast.TlsKeyExchange;
  * send    --file F --group ADDR:PORT --interface IP --tickets IP:PORT --keystore P12 --storepass S --token T
  *         [--encrypt] [--max-rate MBPS] [--wait-receivers N] [--wait-seconds S] [--block-size B]
  * receive --tickets IP:PORT --truststore P12 --storepass S --token T --dest F --interface IP [--timeout S]
- * capture --group ADDR:PORT --interface IP --out F --seconds S     (raw datagrams, as an eavesdropper)
+ * capture --group ADDR:PORT --interface IP --out F --seconds S [--idle S]   (raw datagrams, as an eavesdropper)
  * </pre>
  *
  * Output is one line per fact ({@code SESSION}, {@code RECEIVER}, {@code SENDER}, {@code RESULT}),
@@ -136,18 +136,31 @@ public final class MulticastCommand {
         }
         out.println("ADMITTED receiver=" + ticket.receiverId() + " encrypted=" + (ticket.encrypted() ? "yes" : "no"));
         out.flush();
+        boolean[] receiving = {false};
         ReceiverResult result = MulticastReceiver.receive(ticket, Path.of(required(o, "dest")), settings,
-                (done, total) -> { }, () -> false);
-        out.printf(Locale.ROOT, "RESULT VERIFIED bytes=%d seconds=%.3f mbps=%.1f %s%n", result.bytes(),
+                (done, total) -> {
+                    if (done > 0 && !receiving[0]) {
+                        receiving[0] = true;
+                        out.println("RECEIVING");
+                        out.flush();
+                    }
+                }, () -> false);
+        out.printf(Locale.ROOT, "RESULT VERIFIED bytes=%d joinedAt=%d seconds=%.3f mbps=%.1f %s%n", result.bytes(), result.joinedAt(),
                 result.elapsed().toNanos() / 1e9, result.bytesPerSecond() / 1e6, result.counters());
         return 0;
     }
 
-    /** Records every datagram sent to the group, as a host on the link without a ticket would. */
+    /**
+     * Records every datagram sent to the group, as a host on the link without a ticket would, until
+     * {@code --seconds} pass or, once something was heard, {@code --idle} seconds (default 3) pass
+     * in silence.
+     */
     private int capture(Map<String, String> o) throws MulticastException {
         InetSocketAddress group = address(required(o, "group"));
         InetAddress local = host(required(o, "interface"));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(required(o, "seconds")));
+        long idle = TimeUnit.SECONDS.toNanos(Long.parseLong(o.getOrDefault("idle", "3")));
+        long lastHeard = 0;
         long packets = 0;
         try (DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
                 Selector selector = Selector.open();
@@ -157,7 +170,9 @@ public final class MulticastCommand {
             channel.join(group.getAddress(), java.net.NetworkInterface.getByInetAddress(local));
             channel.configureBlocking(false).register(selector, SelectionKey.OP_READ);
             ByteBuffer buffer = ByteBuffer.allocate(65536);
-            while (System.nanoTime() < until) {
+            out.println("LISTENING");
+            out.flush();
+            while (System.nanoTime() < until && (lastHeard == 0 || System.nanoTime() - lastHeard < idle)) {
                 selector.select(50);
                 selector.selectedKeys().clear();
                 while (true) {
@@ -167,6 +182,7 @@ public final class MulticastCommand {
                     }
                     file.write(buffer.array(), 0, buffer.position());
                     packets++;
+                    lastHeard = System.nanoTime();
                 }
             }
         } catch (IOException e) {
