@@ -52,6 +52,8 @@ public final class SenderEngine implements AutoCloseable {
     private static final int LOSS_HIGH_PERMILLE = 50;
     private static final int LOSS_LOW_PERMILLE = 10;
     private static final long MIN_RATE = 1_000_000;
+    /** Where the rate starts; it grows 10% a tick while the median receiver loses (almost) nothing. */
+    private static final long START_RATE = 40_000_000;
     private static final long MAX_BURST = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final SenderSettings settings;
@@ -77,7 +79,7 @@ public final class SenderEngine implements AutoCloseable {
         this.settings = settings;
         this.manifest = manifest;
         this.key = key;
-        this.rate = settings.maxRateBytesPerSecond();
+        this.rate = Math.min(settings.maxRateBytesPerSecond(), START_RATE);
         this.lastSentMillis = new int[manifest.blockCount()];
         java.util.Arrays.fill(lastSentMillis, Integer.MIN_VALUE / 2);
         try {
@@ -267,7 +269,8 @@ public final class SenderEngine implements AutoCloseable {
     /**
      * Congestion control, once a tick: the lower median of the recent loss the active receivers
      * report decides, so one slow or lossy receiver does not set everybody's pace (its repairs
-     * come from NACKs) while loss most receivers see slows the sender (AIMD).
+     * come from NACKs) while loss most receivers see slows the sender: -25% above 5% loss, +10%
+     * (+1 MB/s) below 1%, up to the configured maximum.
      */
     private void adjustRate(long now) {
         List<Integer> losses = new ArrayList<>();
@@ -287,7 +290,7 @@ public final class SenderEngine implements AutoCloseable {
         if (median > LOSS_HIGH_PERMILLE) {
             rate = Math.max(MIN_RATE, rate * 3 / 4);
         } else if (median < LOSS_LOW_PERMILLE) {
-            rate = Math.min(max, rate + max / 20);
+            rate = Math.min(max, rate + rate / 10 + MIN_RATE);
         }
     }
 

@@ -113,6 +113,8 @@ public final class MulticastCommand {
             while (sender.admitted() < wanted && System.nanoTime() < deadline) {
                 sleep(20);
             }
+            out.println("SENDING receivers=" + sender.admitted());
+            out.flush();
             SenderReport report = sender.run((done, total) -> { }, () -> false);
             for (ReceiverOutcome r : report.receivers()) {
                 out.printf(Locale.ROOT, "RECEIVER id=%d address=%s state=%s bytes=%d seconds=%.3f mbps=%.1f detail=%s%n",
