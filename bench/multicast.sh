@@ -56,8 +56,9 @@ cleanup
 done_times() { local f; for f in "$@"; do [ -f "$f" ] && stat -c '%.9Z' "$f"; done; }
 mbps() { awk -v mib="$SIZE_MIB" -v t0="$1" -v t="$2" 'BEGIN { if (t == "" || t <= t0) print "nan"; else printf "%.1f", mib * 1.048576 / (t - t0) }'; }
 all_exact() { local f; for f in "$@"; do [ -f "$f" ] && [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$SOURCE_SHA" ] || return 1; done; }
-wait_line() { # file prefix
-  local i; for ((i = 0; i < 1200; i++)); do grep -q "^$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
+wait_line() { # file prefix [seconds=300]
+  local i; for ((i = 0; i < ${3:-300} * 20; i++)); do grep -q "^$2" "$1" 2>/dev/null && return 0; sleep 0.05; done
+  echo "bench: no $2 line in $1 in ${3:-300} s" >&2; return 1
 }
 
 run_fenestra() { # n encrypt(0|1) port -> sets F_T0, F_DIR
@@ -66,15 +67,16 @@ run_fenestra() { # n encrypt(0|1) port -> sets F_T0, F_DIR
   F_DIR=$WORK/out/fenestra-$port; rm -rf "$F_DIR"; mkdir -p "$F_DIR"
   ip netns exec $P-s "$JAVA" -cp "$CLASSES" $MAIN send --file "$SOURCE" --group 239.77.1.1:$port \
     --interface $SENDER --tickets $SENDER:$((port + 1)) --keystore dp-key.p12 --storepass $PASS --token bench \
-    "${enc[@]}" --max-rate 1000 --wait-receivers "$n" --wait-seconds 120 > "fenestra-$port.log" 2>&1 &
+    "${enc[@]}" --max-rate 1000 --wait-receivers "$n" --wait-seconds 240 > "fenestra-$port.log" 2>&1 &
   local sender=$!
-  wait_line "fenestra-$port.log" SESSION || { cat "fenestra-$port.log" >&2; return 1; }
+  wait_line "fenestra-$port.log" SESSION || { cat "fenestra-$port.log" >&2; kill $sender; return 0; }
   for ((k = 1; k <= n; k++)); do
     ip netns exec $P-r$k "$JAVA" -cp "$CLASSES" $MAIN receive --tickets $SENDER:$((port + 1)) --truststore dp-trust.p12 \
       --storepass $PASS --token bench --dest "$F_DIR/r$k.bin" --interface 10.253.0.$((10 + k)) \
       > "fenestra-$port-r$k.log" 2>&1 &
   done
-  wait_line "fenestra-$port.log" SENDING || { cat "fenestra-$port.log" >&2; return 1; }
+  F_T0=$(date +%s.%N)
+  wait_line "fenestra-$port.log" SENDING || { cat "fenestra-$port.log" >&2; }
   F_T0=$(date +%s.%N)
   wait "$sender" || true
   wait || true

@@ -282,14 +282,14 @@ public final class ReceiverEngine {
 
     private void checkTimeout(long now, long started) throws MulticastException {
         long timeout = settings.sessionTimeout().toNanos();
-        if (firstHeard == 0 && now - started > timeout) {
+        if (firstHeard == 0 && now - started > settings.joinTimeout().toNanos()) {
             PacketCountersView seen = new PacketCountersView(counters);
             if (seen.unauthenticated() > 0) {
                 throw new MulticastException(Reason.KEY_REJECTED, seen.unauthenticated()
                         + " packets arrived on the group but none authenticated with this receiver's session key");
             }
             throw new MulticastException(Reason.NO_SESSION, "no packet of session " + Long.toHexString(ticket.sessionId())
-                    + " arrived on " + ticket.group() + " within " + settings.sessionTimeout().toSeconds() + " s ("
+                    + " arrived on " + ticket.group() + " within " + settings.joinTimeout().toSeconds() + " s ("
                     + seen.foreign() + " foreign packets dropped)");
         }
         if (firstHeard != 0 && now - lastHeard > timeout) {

@@ -32,8 +32,8 @@ public final class TlsTicketClient implements SessionKeyExchange {
             throw new MulticastException(Reason.BAD_SETTINGS, "token longer than " + TlsTicketServer.MAX_TOKEN + " bytes");
         }
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-            socket.connect(server, 5_000);
-            socket.setSoTimeout(10_000);
+            socket.connect(server, 10_000);
+            socket.setSoTimeout(30_000);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.writeShort(bytes.length);
             out.write(bytes);

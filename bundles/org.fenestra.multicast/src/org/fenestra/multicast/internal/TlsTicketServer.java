@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -21,8 +20,8 @@ import org.fenestra.multicast.TicketServer;
 
 /**
  * Serves tickets over TLS: the client sends its token (u16 length, UTF-8), the server answers 1
- * and a ticket ({@link TicketCodec}) or 0 and a reason (u16 length, UTF-8). One connection at a
- * time on a daemon thread: tickets are small and a session admits tens of receivers.
+ * and a ticket ({@link TicketCodec}) or 0 and a reason (u16 length, UTF-8). Each connection has
+ * its own virtual thread, so one slow handshake does not hold the others back.
  */
 public final class TlsTicketServer implements TicketServer {
 
@@ -55,27 +54,34 @@ public final class TlsTicketServer implements TicketServer {
 
     private void serve() {
         while (!socket.isClosed()) {
-            try (Socket client = socket.accept()) {
-                client.setSoTimeout(10_000);
-                DataInputStream in = new DataInputStream(client.getInputStream());
-                DataOutputStream out = new DataOutputStream(client.getOutputStream());
-                int length = in.readUnsignedShort();
-                if (length > MAX_TOKEN) {
-                    refuse(out, "token too long");
-                    continue;
-                }
-                String token = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-                if (!tokenAccepted.test(token)) {
-                    refuse(out, "token not accepted");
-                    continue;
-                }
-                out.writeByte(1);
-                TicketCodec.write(issuer.get(), out);
-            } catch (SocketException e) {
-                // closed, or the client went away: the next accept tells which
+            try {
+                Socket client = socket.accept();
+                Thread.ofVirtual().name("fenestra-multicast-ticket").start(() -> answer(client));
             } catch (IOException e) {
-                // a failed handshake or a client that went away: it gets no ticket
+                // closed (the loop ends) or one failed accept (the next one may work)
             }
+        }
+    }
+
+    private void answer(Socket connection) {
+        try (Socket client = connection) {
+            client.setSoTimeout(30_000);
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            DataOutputStream out = new DataOutputStream(client.getOutputStream());
+            int length = in.readUnsignedShort();
+            if (length > MAX_TOKEN) {
+                refuse(out, "token too long");
+                return;
+            }
+            String token = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            if (!tokenAccepted.test(token)) {
+                refuse(out, "token not accepted");
+                return;
+            }
+            out.writeByte(1);
+            TicketCodec.write(issuer.get(), out);
+        } catch (IOException e) {
+            // a failed handshake or a client that went away: it gets no ticket
         }
     }
 

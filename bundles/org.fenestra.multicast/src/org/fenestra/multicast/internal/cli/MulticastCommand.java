@@ -133,8 +133,8 @@ public final class MulticastCommand {
         SessionTicket ticket = TlsKeyExchange.client(tls, address(required(o, "tickets"))).admit(required(o, "token"));
         ReceiverSettings settings = ReceiverSettings.of(host(required(o, "interface")));
         if (o.containsKey("timeout")) {
-            settings = new ReceiverSettings(settings.interfaceAddress(),
-                    java.time.Duration.ofSeconds(Long.parseLong(o.get("timeout"))));
+            java.time.Duration timeout = java.time.Duration.ofSeconds(Long.parseLong(o.get("timeout")));
+            settings = new ReceiverSettings(settings.interfaceAddress(), timeout, timeout);
         }
         out.println("ADMITTED receiver=" + ticket.receiverId() + " encrypted=" + (ticket.encrypted() ? "yes" : "no"));
         out.flush();
