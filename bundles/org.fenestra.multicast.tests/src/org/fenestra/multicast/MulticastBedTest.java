@@ -151,6 +151,24 @@ class MulticastBedTest {
         assertFalse(Files.exists(directory.resolve("kill-r3.bin")), "a killed receiver has no finished file");
     }
 
+    @Test
+    void receiverBelowTheMinimumRateIsDisconnectedAndTheOthersFinish() throws Exception {
+        bed.slow(2, 2); // 0.25 MB/s, half the session's minimum
+        BedProcess sender = sender("sender-slow", image, 7600, true, 2, "--max-rate", "6", "--min-receiver-rate",
+                "0.5");
+        BedProcess fast = receiver(1, 7600, directory.resolve("slow-r1.bin"));
+        BedProcess slow = receiver(2, 7600, directory.resolve("slow-r2.bin"));
+        assertEquals(0, sender.await(SESSION_LIMIT));
+
+        assertEquals(1, slow.await(Duration.ofSeconds(30)));
+        assertTrue(slow.lines().toString().contains("reason=TOO_SLOW"), slow.lines().toString());
+        assertEquals("DISCONNECTED", sender.field("RECEIVER", "address=" + NamespaceBed.receiverAddress(2), "state"));
+        assertFalse(Files.exists(directory.resolve("slow-r2.bin")), "a disconnected receiver keeps no partial file");
+        assertEquals(0, fast.await(Duration.ofSeconds(30)));
+        assertEquals("VERIFIED", sender.field("RECEIVER", "address=" + NamespaceBed.receiverAddress(1), "state"));
+        assertArrayEquals(sha256(image), sha256(directory.resolve("slow-r1.bin")));
+    }
+
     private void eavesdrop(Path file, int port, boolean encrypt, Path capture) throws Exception {
         BedProcess sender = sender("sender-" + port, file, port, encrypt, 1, "--max-rate", "10");
         BedProcess listener = start("capture-" + port, bed.receiverNs(6), "capture", "--group", group(port),

@@ -22,6 +22,8 @@ public final class MulticastException extends IOException {
         KEY_REJECTED,
         /** The sender went silent mid-session. */
         SENDER_LOST,
+        /** The sender disconnected us: slower than the session's minimum rate (fall back to HTTPS). */
+        TOO_SLOW,
         /** The sender ended the session before we had everything. */
         SESSION_ENDED,
         /** The received file does not hash to the manifest's hash. */

@@ -19,6 +19,8 @@ public record ReceiverOutcome(int receiverId, String address, State state, long 
         VERIFIED,
         /** Reported a failure (the detail says which). */
         FAILED,
+        /** Was slower than the session's minimum rate and told to fall back (slow-receiver policy). */
+        DISCONNECTED,
         /** Went silent and was given up, so it did not hold the others. */
         TIMED_OUT,
         /** Was admitted but never reported. */

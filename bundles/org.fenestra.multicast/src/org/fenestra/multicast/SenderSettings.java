@@ -12,10 +12,13 @@ import java.time.Duration;
  * @param maxRateBytesPerSecond ceiling of the send rate; congestion control works below it
  * @param receiverTimeout a receiver silent this long is given up (it no longer holds the session)
  * @param joinTimeout a receiver given a ticket that has not reported this long is given up
+ * @param minReceiverRate slow-receiver policy "disconnect": a receiver slower than this (bytes per
+ *        second, measured after its first seconds) is disconnected so it can fall back to HTTPS;
+ *        0 keeps every receiver however slow
  * @since 0.1
  */
 public record SenderSettings(InetSocketAddress group, InetAddress interfaceAddress, long maxRateBytesPerSecond,
-        Duration receiverTimeout, Duration joinTimeout) {
+        Duration receiverTimeout, Duration joinTimeout, long minReceiverRate) {
 
     public SenderSettings {
         if (!group.getAddress().isMulticastAddress()) {
@@ -28,14 +31,21 @@ public record SenderSettings(InetSocketAddress group, InetAddress interfaceAddre
 
     public static SenderSettings of(InetSocketAddress group, InetAddress interfaceAddress) {
         return new SenderSettings(group, interfaceAddress, 125_000_000L, Duration.ofSeconds(5),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), 0);
     }
 
     public SenderSettings withMaxRate(long bytesPerSecond) {
-        return new SenderSettings(group, interfaceAddress, bytesPerSecond, receiverTimeout, joinTimeout);
+        return new SenderSettings(group, interfaceAddress, bytesPerSecond, receiverTimeout, joinTimeout,
+                minReceiverRate);
     }
 
     public SenderSettings withTimeouts(Duration receiver, Duration join) {
-        return new SenderSettings(group, interfaceAddress, maxRateBytesPerSecond, receiver, join);
+        return new SenderSettings(group, interfaceAddress, maxRateBytesPerSecond, receiver, join, minReceiverRate);
+    }
+
+    /** Slow-receiver policy "disconnect below {@code bytesPerSecond}" (0: none). */
+    public SenderSettings withMinReceiverRate(long bytesPerSecond) {
+        return new SenderSettings(group, interfaceAddress, maxRateBytesPerSecond, receiverTimeout, joinTimeout,
+                bytesPerSecond);
     }
 }

@@ -15,7 +15,9 @@ public enum PacketType {
     /** Sender to one receiver: its result is recorded. */
     DONE_ACK(6),
     /** Sender to group: the session is over. */
-    END(7);
+    END(7),
+    /** Sender to one receiver: disconnected by the slow-receiver policy. */
+    DISMISS(8);
 
     final byte code;
 

@@ -61,6 +61,7 @@ public final class ReceiverEngine {
     private int joinPoint = -1;
     private int firstPassNext;
     private boolean ended;
+    private boolean dismissed;
     private boolean acknowledged;
     private long firstHeard;
     private long lastHeard;
@@ -123,6 +124,10 @@ public final class ReceiverEngine {
                     kept = true;
                     return new ReceiverResult(destination, manifest.fileSize(), manifest.offsetOf(Math.max(0, joinPoint)),
                             Duration.ofNanos(doneSince - firstHeard), counters.snapshot());
+                }
+                if (dismissed && !complete) {
+                    throw new MulticastException(Reason.TOO_SLOW, "the sender disconnected this receiver: slower than"
+                            + " the session's minimum rate (fetch the content over HTTPS instead)");
                 }
                 if (ended) {
                     throw new MulticastException(Reason.SESSION_ENDED, "the sender ended the session with "
@@ -199,6 +204,7 @@ public final class ReceiverEngine {
                 case DATA -> onData(body, file);
                 case DONE_ACK -> acknowledged |= body.getInt() == ticket.receiverId();
                 case END -> ended = true;
+                case DISMISS -> dismissed |= body.getInt() == ticket.receiverId();
                 default -> counters.foreign.increment();
             }
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {

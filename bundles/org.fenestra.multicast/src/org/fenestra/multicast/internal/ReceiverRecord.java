@@ -11,7 +11,9 @@ final class ReceiverRecord {
     final int id;
     final long admittedAt;
     final ReplayWindow replay = new ReplayWindow();
+    long firstHeard;
     long lastHeard;
+    java.net.SocketAddress socketAddress;
     String address = "-";
     State state = State.ACTIVE;
     long bytes;

@@ -55,6 +55,8 @@ public final class SenderEngine implements AutoCloseable {
     /** Where the rate starts; it grows 10% a tick while the median receiver loses (almost) nothing. */
     private static final long START_RATE = 40_000_000;
     private static final long MAX_BURST = TimeUnit.MILLISECONDS.toNanos(10);
+    /** A receiver's rate is judged only after this long: start-up and the first losses pass. */
+    private static final long SLOW_GRACE = TimeUnit.SECONDS.toNanos(3);
 
     private final SenderSettings settings;
     private final SessionManifest manifest;
@@ -151,6 +153,7 @@ public final class SenderEngine implements AutoCloseable {
                 if (now >= nextTick) {
                     nextTick = now + TICK;
                     expireReceivers(now);
+                    dismissSlowReceivers(now, codec, body, packet);
                     adjustRate(now);
                     body.clear().putInt(total).putInt(firstPassNext).putLong(rate).flip();
                     send(codec, PacketType.ANNOUNCE, body, packet, settings.group());
@@ -267,6 +270,38 @@ public final class SenderEngine implements AutoCloseable {
     }
 
     /**
+     * Slow-receiver policy "disconnect": a receiver heard for at least {@link #SLOW_GRACE} whose
+     * goodput since is below the minimum is told so (DISMISS, unicast) and no longer waited for.
+     */
+    private void dismissSlowReceivers(long now, PacketCodec codec, ByteBuffer body, ByteBuffer packet)
+            throws IOException {
+        long minimum = settings.minReceiverRate();
+        if (minimum <= 0) {
+            return;
+        }
+        for (ReceiverRecord r : receivers.values()) {
+            SocketAddress to;
+            synchronized (r) {
+                if (r.state != State.ACTIVE || r.firstHeard == 0 || now - r.firstHeard < SLOW_GRACE) {
+                    continue;
+                }
+                double rate = r.bytes / ((now - r.firstHeard) / 1e9);
+                if (rate >= minimum) {
+                    continue;
+                }
+                r.state = State.DISCONNECTED;
+                r.detail = String.format(java.util.Locale.ROOT, "%.1f MB/s is below the minimum %.1f MB/s",
+                        rate / 1e6, minimum / 1e6);
+                to = r.socketAddress;
+            }
+            for (int i = 0; i < 3; i++) {
+                body.clear().putInt(r.id).flip();
+                send(codec, PacketType.DISMISS, body, packet, to);
+            }
+        }
+    }
+
+    /**
      * Congestion control, once a tick: the lower median of the recent loss the active receivers
      * report decides, so one slow or lossy receiver does not set everybody's pace (its repairs
      * come from NACKs) while loss most receivers see slows the sender: -25% above 5% loss, +10%
@@ -326,11 +361,15 @@ public final class SenderEngine implements AutoCloseable {
                     }
                     counters.accepted.increment();
                     record.lastHeard = System.nanoTime();
+                    if (record.firstHeard == 0) {
+                        record.firstHeard = record.lastHeard;
+                    }
+                    record.socketAddress = from;
                     record.address = from instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
                 }
                 try {
                     switch (PacketCodec.type(packet)) {
-                        case NACK -> onNack(body);
+                        case NACK -> onNack(record, body);
                         case STATUS -> onStatus(record, body);
                         case DONE -> onDone(record, body, codec, reply, packet, from);
                         default -> counters.foreign.increment();
@@ -346,7 +385,10 @@ public final class SenderEngine implements AutoCloseable {
         }
     }
 
-    private void onNack(ByteBuffer body) {
+    private void onNack(ReceiverRecord record, ByteBuffer body) {
+        if (record.settled()) {
+            return; // done, disconnected or given up: its NACKs no longer cost the others
+        }
         int ranges = Short.toUnsignedInt(body.getShort());
         int total = manifest.blockCount();
         int now = millisSinceStart();

@@ -44,7 +44,8 @@ import org.fenestra.multicast.TlsKeyExchange;
  *
  * <pre>
  * send    --file F --group ADDR:PORT --interface IP --tickets IP:PORT --keystore P12 --storepass S --token T
- *         [--encrypt] [--max-rate MBPS] [--wait-receivers N] [--wait-seconds S] [--block-size B]
+ *         [--encrypt] [--max-rate MBPS] [--min-receiver-rate MBPS] [--wait-receivers N] [--wait-seconds S]
+ *         [--block-size B]
  * receive --tickets IP:PORT --truststore P12 --storepass S --token T --dest F --interface IP [--timeout S]
  * capture --group ADDR:PORT --interface IP --out F --seconds S [--idle S]   (raw datagrams, as an eavesdropper)
  * </pre>
@@ -97,6 +98,9 @@ public final class MulticastCommand {
         SessionManifest manifest = SessionManifest.compute(file, blockSize, SessionManifest.DEFAULT_BLOCKS_PER_CHUNK,
                 () -> false);
         SenderSettings settings = SenderSettings.of(address(required(o, "group")), host(required(o, "interface")));
+        if (o.containsKey("min-receiver-rate")) {
+            settings = settings.withMinReceiverRate((long) (Double.parseDouble(o.get("min-receiver-rate")) * 1_000_000));
+        }
         if (o.containsKey("max-rate")) {
             settings = settings.withMaxRate((long) (Double.parseDouble(o.get("max-rate")) * 1_000_000));
         }
