@@ -1,5 +1,7 @@
 package org.fenestra.catalog.internal;
 
+import org.fenestra.catalog.testing.DatabaseLogin;
+import org.fenestra.catalog.testing.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -25,6 +27,7 @@ class PostgresImageCatalogTest extends ImageCatalogContract {
 
     @Override
     protected CatalogSettings newDatabase() throws Exception {
-        return server.createDatabase();
+        DatabaseLogin login = server.createDatabase();
+        return new CatalogSettings(login.url(), login.user(), login.password());
     }
 }

@@ -30,7 +30,9 @@ import org.osgi.framework.ServiceReference;
 class ConsoleUsabilityTest {
 
     private static final List<String> COMMANDS = List.of("fenestra:help", "fenestra:image-add", "fenestra:image-indexes",
-            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:status");
+            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:image-updates", "fenestra:status",
+            "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add", "fenestra:updates-source-list",
+            "fenestra:updates-source-remove", "fenestra:updates-sync");
 
     @TempDir
     Path folder;

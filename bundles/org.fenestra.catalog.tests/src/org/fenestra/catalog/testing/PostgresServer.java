@@ -1,4 +1,4 @@
-package org.fenestra.catalog.internal;
+package org.fenestra.catalog.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,8 +31,11 @@ import java.util.stream.Stream;
  * PostgreSQL refuses to run as root, so under root the cluster belongs to the {@code postgres}
  * system user (or {@code nobody} where that user does not exist) and the binaries run through
  * {@code runuser}.
+ * <p>
+ * Exported to the other bundles' tests whose tables live in the site database (updates,
+ * servicing, distribution), so every table is tested on a real PostgreSQL the same way.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
     private static final String ADMIN = "fenestra_admin";
@@ -57,7 +60,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates and starts a cluster; fails the calling test if the binaries are missing or it does not start. */
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         Path binaries = findBinaries();
         List<String> runAs = List.of();
         Path folder = Files.createTempDirectory("fenestra-postgres-");
@@ -78,13 +81,13 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A new empty database owned by the catalog role, and the settings to reach it. */
-    CatalogSettings createDatabase() throws SQLException {
+    public DatabaseLogin createDatabase() throws SQLException {
         String name = "catalog_" + databases.incrementAndGet();
         try (Connection admin = connect("postgres", ADMIN, adminPassword);
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name + " OWNER " + CATALOG_USER);
         }
-        return new CatalogSettings(url(name), CATALOG_USER, catalogPassword);
+        return new DatabaseLogin(url(name), CATALOG_USER, catalogPassword);
     }
 
     @Override
