@@ -51,8 +51,8 @@ time_median() { # setup-command command...
 # Whether a row was asked for: BENCH_ROWS=name,name (default: every row).
 want_row() { [ -z "${BENCH_ROWS:-}" ] || [[ ",$BENCH_ROWS," == *",$1,"* ]]; }
 
-print_header() {
-  printf '%-28s %12s %12s %10s\n' "operation" "wimlib (s)" "fenestra (s)" "ratio"
+print_header() { # [anchor name, default wimlib]
+  printf '%-28s %12s %12s %10s\n' "operation" "${1:-wimlib} (s)" "fenestra (s)" "ratio"
 }
 
 # ratio = wimlib_seconds / fenestra_seconds (>= 1.0: Fenestra at least as fast)

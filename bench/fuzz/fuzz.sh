@@ -8,8 +8,9 @@
 #   bench/fuzz/fuzz.sh --build-only                 # fetch Jazzer, compile; FUZZ_SKIP_BUILD=1 reuses it
 #
 # Targets: xpress, lzx, lzms (chunk decoders), wim (header, XML, blob table, metadata, blob
-# data, verify). Default: every target for 30 s (CI). The contract checked: hostile input
-# yields only IOException subtypes (WimException, CorruptChunkException), never an unchecked
+# data, verify), hive (registry hives and .reg files: read, export, edit, commit). Default: every
+# target for 30 s (CI). The contract checked: hostile input yields only IOException subtypes
+# (WimException, CorruptChunkException, HiveException), never an unchecked
 # exception, a hang (per-input timeout) or an OutOfMemoryError (-Xmx256m).
 #
 # Everything goes to bench/fuzz/target/ (git-ignored): classes, Jazzer jars, the growing
@@ -50,7 +51,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [[ $seconds =~ ^[0-9]+$ ]] || die "--seconds needs a whole number"
-[ "$targets" = all ] && targets="xpress lzx lzms wim"
+[ "$targets" = all ] && targets="xpress lzx lzms wim hive"
 
 target_class() {
     case $1 in
@@ -58,14 +59,15 @@ target_class() {
         lzx) echo org.fenestra.fuzz.LzxFuzzTarget ;;
         lzms) echo org.fenestra.fuzz.LzmsFuzzTarget ;;
         wim) echo org.fenestra.fuzz.WimFileFuzzTarget ;;
-        *) die "unknown target $1 (xpress, lzx, lzms, wim or all)" ;;
+        hive) echo org.fenestra.fuzz.HiveFuzzTarget ;;
+        *) die "unknown target $1 (xpress, lzx, lzms, wim, hive or all)" ;;
     esac
 }
 
 # Per-input time limit: a decoder chunk takes microseconds; a whole WIM (open, read every
 # blob, verify) a few milliseconds, but a hostile file may legitimately ask for up to the
 # size the reader accepts, so leave it more room.
-default_timeout() { [ "$1" = wim ] && echo 20 || echo 10; }
+default_timeout() { [ "$1" = wim ] || [ "$1" = hive ] && echo 20 || echo 10; }
 
 # A JDK 21+ (the engine needs 21; the machine default may be 17), as ./fenestra picks it.
 find_java_home() {
@@ -100,7 +102,8 @@ fetch_jazzer() {
 # The engine's sources and the targets, compiled together (no Tycho build needed).
 compile() {
     local sources=$out/sources.txt
-    find "$root/bundles/org.fenestra.compress/src" "$root/bundles/org.fenestra.wim/src" "$here/src" \
+    find "$root/bundles/org.fenestra.compress/src" "$root/bundles/org.fenestra.wim/src" \
+        "$root/bundles/org.fenestra.registry/src" "$here/src" \
         -name '*.java' | sort >"$sources"
     rm -rf "$out/classes"
     mkdir -p "$out/classes"
