@@ -68,9 +68,14 @@ public final class FenestraPackageFile {
         return this;
     }
 
-    /** {@code name~version~architecture~language} as the servicer records it. */
+    /** The package's ID, the article the updates catalog lists it by. */
+    public String article() {
+        return id;
+    }
+
+    /** The package identity's text ({@code name~~neutral~~version}), as servicers list it. */
     public String identity() {
-        return identityName + "~" + version + "~neutral~neutral";
+        return new org.fenestra.updates.api.PackageIdentity(identityName, version, "neutral", "neutral", "").text();
     }
 
     public String manifest() {

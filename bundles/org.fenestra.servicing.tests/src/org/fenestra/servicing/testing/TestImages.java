@@ -20,13 +20,19 @@ public final class TestImages {
 
     /** Writes the tree below {@code tree} and captures it into {@code wim} (one image). */
     public static Path windowsImage(Path tree, Path wim) throws IOException, InterruptedException {
+        windowsTree(tree);
+        Files.createDirectories(wim.getParent());
+        return WimTool.capture(tree, wim, "Windows 11 Enterprise");
+    }
+
+    /** Writes the image's files below {@code tree} (a test adds its own before capturing). */
+    public static Path windowsTree(Path tree) throws IOException {
         write(tree.resolve(HOSTS), "# hosts of the original image\n");
         write(tree.resolve(OLD_LOG), "old log\n".repeat(100));
         write(tree.resolve("Windows/System32/kernel32.dll"), "not really a DLL\n".repeat(500));
         write(tree.resolve("Windows/servicing/Packages/" + INSTALLED_MUM + ".mum"), "<assembly/>\n");
         Files.createDirectories(tree.resolve("Program Files"));
-        Files.createDirectories(wim.getParent());
-        return WimTool.capture(tree, wim, "Windows 11 Enterprise");
+        return tree;
     }
 
     private static void write(Path file, String text) throws IOException {
