@@ -156,9 +156,9 @@ public final class HiveEditor implements HiveEdit {
         bytes.put32(BaseBlock.BINS_SIZE, cells.binsSize());
         BaseBlock.writeChecksum(bytes);
         done = true;
-        byte[] result = java.util.Arrays.copyOf(bytes.array(), BaseBlock.SIZE + cells.binsSize());
-        HiveImage committed = HiveValidator.validate(new HiveBytes(result, result.length));
-        writeReplacing(target, result);
+        // The edit is over: the new image takes its bytes as they are (no copy of the hive).
+        HiveImage committed = HiveValidator.validate(new HiveBytes(bytes.array(), BaseBlock.SIZE + cells.binsSize()));
+        writeReplacing(target, bytes.array(), BaseBlock.SIZE + cells.binsSize());
         onCommit.accept(new Committed(committed, target));
     }
 
@@ -510,12 +510,12 @@ public final class HiveEditor implements HiveEdit {
     }
 
     /** Writes the file under a temporary name beside it, then renames it over the old one. */
-    static void writeReplacing(Path target, byte[] content) throws IOException {
+    static void writeReplacing(Path target, byte[] content, int length) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
+                ByteBuffer buffer = ByteBuffer.wrap(content, 0, length);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
