@@ -75,7 +75,6 @@ run_fenestra() { # n encrypt(0|1) port -> sets F_T0, F_DIR
       --storepass $PASS --token bench --dest "$F_DIR/r$k.bin" --interface 10.253.0.$((10 + k)) \
       > "fenestra-$port-r$k.log" 2>&1 &
   done
-  F_T0=$(date +%s.%N)
   wait_line "fenestra-$port.log" SENDING || { cat "fenestra-$port.log" >&2; }
   F_T0=$(date +%s.%N)
   wait "$sender" || true
