@@ -112,6 +112,21 @@ class MulticastBedTest {
     }
 
     @Test
+    void blocksLargerThanTheMtuTravelAsFragmentsAndSurviveLoss() throws Exception {
+        bed.loss(2, 2.0); // per frame: an 8 KB block (6 fragments) is lost about 11% of the time
+        BedProcess sender = sender("sender-frag", image, 7700, true, 2, "--block-size", "8192");
+        Path clean = directory.resolve("frag-r1.bin");
+        Path lossy = directory.resolve("frag-r2.bin");
+        receiver(1, 7700, clean);
+        receiver(2, 7700, lossy);
+        assertEquals(0, sender.await(SESSION_LIMIT));
+        assertEquals("VERIFIED", sender.field("RECEIVER", "address=" + NamespaceBed.receiverAddress(2), "state"));
+        assertArrayEquals(sha256(image), sha256(clean));
+        assertArrayEquals(sha256(image), sha256(lossy));
+        assertTrue(Long.parseLong(sender.field("SENDER", "", "repairs")) > 0, () -> sender.linesOrProblem().toString());
+    }
+
+    @Test
     void lateJoinerGetsTheRestThenWhatItMissed() throws Exception {
         // slow enough (about 7 s) that the joiner's JVM is up well before the end
         BedProcess sender = sender("sender-late", image, 7400, false, 1, "--max-rate", "3");
