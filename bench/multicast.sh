@@ -75,7 +75,6 @@ run_fenestra() { # n encrypt(0|1) port -> sets F_T0, F_DIR
       --storepass $PASS --token bench --dest "$F_DIR/r$k.bin" --interface 10.253.0.$((10 + k)) \
       > "fenestra-$port-r$k.log" 2>&1 &
   done
-  F_T0=$(date +%s.%N)
   wait_line "fenestra-$port.log" SENDING || { cat "fenestra-$port.log" >&2; }
   F_T0=$(date +%s.%N)
   wait "$sender" || true
@@ -125,6 +124,7 @@ row() { # name n encrypt impairment(none|loss|slow) port
   local f u
   f=$(mbps "$F_T0" "$( [ "$(done_times "${fcount[@]}" | wc -l)" -eq "${#fcount[@]}" ] && done_times "${fcount[@]}" | sort -g | tail -n 1)")
   u=$(mbps "$U_T0" "$( [ "$(done_times "${ucount[@]}" | wc -l)" -eq "${#ucount[@]}" ] && done_times "${ucount[@]}" | sort -g | tail -n 1)")
+  rm -rf "$F_DIR" "$U_DIR" "$WORK/tmp" # at 1 GiB each row leaves up to 16 GiB of copies
   echo "ROW fenestra=$f MB/s uftp=$u MB/s ratio=$(awk -v f="$f" -v u="$u" 'BEGIN { if (f == "nan" || u == "nan" || u == 0) print "nan"; else printf "%.2f", f / u }') bitexact=$bitexact case=$name size=${SIZE_MIB}MiB$fslow$uslow"
 }
 

@@ -72,6 +72,15 @@ public final class BedProcess implements AutoCloseable {
                 + String.join("\n", lines()));
     }
 
+    /** The output for a failure message (or why it cannot be read). */
+    public List<String> linesOrProblem() {
+        try {
+            return lines();
+        } catch (IOException e) {
+            return List.of(name + ": output unreadable: " + e.getMessage());
+        }
+    }
+
     public void kill() {
         process.destroyForcibly();
     }

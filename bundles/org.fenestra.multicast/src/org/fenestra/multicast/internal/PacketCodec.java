@@ -33,8 +33,8 @@ final class PacketCodec {
     static final int MAGIC = 0x464D4331;
     static final int HEADER = 28;
     static final int TAG = 16;
-    /** UDP payload that fits a 1500-byte MTU without fragments (1500 - 20 IP - 8 UDP). */
-    static final int MAX_PACKET = 1472;
+    /** Largest UDP payload (IPv4); a 1500-byte MTU carries 1472 without fragments. */
+    static final int MAX_PACKET = 65_507;
 
     /** Why an incoming packet was not accepted. */
     enum Verdict { OK, FOREIGN, UNAUTHENTICATED }

@@ -56,7 +56,7 @@ public final class SenderEngine implements AutoCloseable {
     private static final long START_RATE = 40_000_000;
     private static final long MAX_BURST = TimeUnit.MILLISECONDS.toNanos(10);
     /** A receiver's rate is judged only after this long: start-up and the first losses pass. */
-    private static final long SLOW_GRACE = TimeUnit.SECONDS.toNanos(3);
+    private static final long SLOW_GRACE = TimeUnit.SECONDS.toNanos(5);
 
     private final SenderSettings settings;
     private final SessionManifest manifest;
