@@ -8,9 +8,10 @@
 #   bench/fuzz/fuzz.sh --build-only                 # fetch Jazzer, compile; FUZZ_SKIP_BUILD=1 reuses it
 #
 # Targets: xpress, lzx, lzms (chunk decoders), wim (header, XML, blob table, metadata, blob
-# data, verify), hive (registry hives and .reg files: read, export, edit, commit). Default: every
-# target for 30 s (CI). The contract checked: hostile input yields only IOException subtypes
-# (WimException, CorruptChunkException, HiveException), never an unchecked
+# data, verify), cab (cabinet records, every entry's data, extraction), hive (registry hives and
+# .reg files: read, export, edit, commit). Default: every target for 30 s (CI). The contract
+# checked: hostile input yields only IOException subtypes (WimException, CorruptChunkException,
+# HiveException), never an unchecked
 # exception, a hang (per-input timeout) or an OutOfMemoryError (-Xmx256m).
 #
 # Everything goes to bench/fuzz/target/ (git-ignored): classes, Jazzer jars, the growing
@@ -51,7 +52,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [[ $seconds =~ ^[0-9]+$ ]] || die "--seconds needs a whole number"
-[ "$targets" = all ] && targets="xpress lzx lzms wim hive"
+[ "$targets" = all ] && targets="xpress lzx lzms wim cab hive"
 
 target_class() {
     case $1 in
@@ -59,15 +60,16 @@ target_class() {
         lzx) echo org.fenestra.fuzz.LzxFuzzTarget ;;
         lzms) echo org.fenestra.fuzz.LzmsFuzzTarget ;;
         wim) echo org.fenestra.fuzz.WimFileFuzzTarget ;;
+        cab) echo org.fenestra.fuzz.CabFileFuzzTarget ;;
         hive) echo org.fenestra.fuzz.HiveFuzzTarget ;;
-        *) die "unknown target $1 (xpress, lzx, lzms, wim, hive or all)" ;;
+        *) die "unknown target $1 (xpress, lzx, lzms, wim, cab, hive or all)" ;;
     esac
 }
 
 # Per-input time limit: a decoder chunk takes microseconds; a whole WIM (open, read every
-# blob, verify) a few milliseconds, but a hostile file may legitimately ask for up to the
-# size the reader accepts, so leave it more room.
-default_timeout() { [ "$1" = wim ] || [ "$1" = hive ] && echo 20 || echo 10; }
+# blob, verify), cabinet (every entry, extract) or hive a few milliseconds, but a hostile file
+# may legitimately ask for up to the size the reader accepts, so leave it more room.
+default_timeout() { case $1 in wim|cab|hive) echo 20 ;; *) echo 10 ;; esac; }
 
 # A JDK 21+ (the engine needs 21; the machine default may be 17), as ./fenestra picks it.
 find_java_home() {
@@ -103,7 +105,7 @@ fetch_jazzer() {
 compile() {
     local sources=$out/sources.txt
     find "$root/bundles/org.fenestra.compress/src" "$root/bundles/org.fenestra.wim/src" \
-        "$root/bundles/org.fenestra.registry/src" "$here/src" \
+        "$root/bundles/org.fenestra.cab/src" "$root/bundles/org.fenestra.registry/src" "$here/src" \
         -name '*.java' | sort >"$sources"
     rm -rf "$out/classes"
     mkdir -p "$out/classes"

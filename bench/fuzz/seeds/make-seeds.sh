@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed seed corpora in bench/fuzz/corpus/ (only needed when the seeds
-# should change; fuzz.sh uses the committed files). Needs wimlib-imagex (Debian: wimtools)
-# and python3; takes the small fixtures from /work/shared/fixtures/wim when present
+# should change; fuzz.sh uses the committed files). Needs wimlib-imagex (Debian: wimtools),
+# gcab, a JDK 21+ and python3; takes the small fixtures from /work/shared/fixtures/wim when present
 # (FIXTURES=... to point elsewhere).
 #
 # WIM seeds are tiny on purpose (2-7 KB): the fuzzer mutates and re-reads the whole file on
@@ -60,5 +60,15 @@ python3 "$here/extract_chunks.py" "$corpus" "$w"/*.wim "$w"/*.esd
 for f in xpress.wim lzx.wim lzms.wim solid.esd; do
     if [[ -f $fixtures/$f ]]; then python3 "$here/extract_chunks.py" --max-bytes 4096 "$corpus" "$fixtures/$f"; fi
 done
+
+# Cabinets: gcab's MSZIP and stored ones (Debian: gcab), and what no tool here writes (LZX
+# folders, several folders with reserve areas) from CabSeeds.java on the engine's classes.
+mkdir -p "$corpus/cab" "$work/cab" "$work/classes"
+(cd "$work/tree" && gcab -c -z "$corpus/cab/mszip.cab" readme.txt empty.txt dir/dup.txt \
+    && gcab -c "$corpus/cab/stored.cab" readme.txt dir/dup.txt)
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+"$java_home/bin/javac" --release 21 -nowarn -d "$work/classes" \
+    $(find "$here/../../../bundles/org.fenestra.compress/src" -name '*.java')
+"$java_home/bin/java" -cp "$work/classes" "$here/CabSeeds.java" "$corpus/cab"
 chmod 644 "$corpus"/*/*
 du -sh "$corpus"/*

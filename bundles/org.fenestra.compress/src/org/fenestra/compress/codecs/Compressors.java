@@ -4,9 +4,11 @@ import java.util.Objects;
 
 import org.fenestra.compress.ChunkCompressor;
 import org.fenestra.compress.CompressionType;
+import org.fenestra.compress.FrameCompressor;
 import org.fenestra.compress.lz.ChunkArguments;
 import org.fenestra.compress.lzms.LzmsCompressor;
 import org.fenestra.compress.lzx.LzxCompressor;
+import org.fenestra.compress.lzx.LzxFrameCompressor;
 import org.fenestra.compress.xpress.XpressCompressor;
 
 /**
@@ -82,6 +84,24 @@ public final class Compressors {
     /** Creates a compressor at the {@linkplain #DEFAULT_LEVEL default level}. */
     public static ChunkCompressor create(CompressionType type, int chunkSize) {
         return create(type, chunkSize, DEFAULT_LEVEL);
+    }
+
+    /**
+     * Creates an encoder of LZX as MS-CAB folders hold it (what {@link Decompressors#lzxFrames}
+     * reads): one frame of up to 32768 bytes per CFDATA block, state carried from frame to frame.
+     * Matches stay within their frame.
+     *
+     * @param windowOrder 15 to 21, written into the folder's compression type by the caller
+     * @param level       1..{@value #MAX_LEVEL}, as for {@link CompressionType#LZX}
+     * @param e8FileSize  the E8 translation size to put in the stream header (Microsoft's tools
+     *                    use 12000000); 0 for no translation
+     * @throws IllegalArgumentException if the window order or level is out of range
+     */
+    public static FrameCompressor lzxFrames(int windowOrder, int level, int e8FileSize) {
+        if (level < 1 || level > MAX_LEVEL) {
+            throw new IllegalArgumentException("compression level " + level + " is not in 1.." + MAX_LEVEL);
+        }
+        return new LzxFrameCompressor(windowOrder, level, e8FileSize);
     }
 
     private static void requirePowerOfTwo(CompressionType type, int chunkSize, int minOrder, int maxOrder) {

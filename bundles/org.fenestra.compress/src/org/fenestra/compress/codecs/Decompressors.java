@@ -5,8 +5,10 @@ import java.util.Objects;
 import org.fenestra.compress.ChunkDecompressor;
 import org.fenestra.compress.CompressionType;
 import org.fenestra.compress.CorruptChunkException;
+import org.fenestra.compress.FrameDecompressor;
 import org.fenestra.compress.lzms.LzmsDecompressor;
 import org.fenestra.compress.lzx.LzxDecompressor;
+import org.fenestra.compress.lzx.LzxFrameDecompressor;
 import org.fenestra.compress.xpress.XpressDecompressor;
 
 /**
@@ -53,6 +55,19 @@ public final class Decompressors {
             default:
                 throw new IllegalArgumentException("unsupported compression type " + type);
         }
+    }
+
+    /**
+     * Creates a decoder of LZX as MS-CAB folders hold it: frames of 32768 bytes (the last may be
+     * shorter), one per CFDATA block, over a window of {@code 2^windowOrder} bytes that slides
+     * across the whole folder; the stream header says whether and with what size E8 calls are
+     * translated. One instance per folder, frames in order.
+     *
+     * @param windowOrder the folder's window order (bits 8-12 of its compression type), 15 to 21
+     * @throws IllegalArgumentException if {@code windowOrder} is out of range
+     */
+    public static FrameDecompressor lzxFrames(int windowOrder) {
+        return new LzxFrameDecompressor(windowOrder);
     }
 
     private static void requirePowerOfTwo(CompressionType type, int chunkSize, int minOrder, int maxOrder) {

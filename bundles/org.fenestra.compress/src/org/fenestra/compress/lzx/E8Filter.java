@@ -28,15 +28,27 @@ final class E8Filter {
      * is below 12000000, else {@code rel - 12000000}; same positions as {@link #undo}.
      */
     static void apply(byte[] b, int off, int size) {
-        translate(b, off, size, true);
+        translate(b, off, size, 0, LzxConstants.E8_FILE_SIZE, true);
     }
 
     static void undo(byte[] b, int off, int size) {
-        translate(b, off, size, false);
+        translate(b, off, size, 0, LzxConstants.E8_FILE_SIZE, false);
+    }
+
+    /**
+     * The CAB flavour: {@code b[off]} is at {@code position} of the stream (CAB frames are
+     * translated with their offset in the folder) and the file size comes from the stream header.
+     */
+    static void apply(byte[] b, int off, int size, int position, int fileSize) {
+        translate(b, off, size, position, fileSize, true);
+    }
+
+    static void undo(byte[] b, int off, int size, int position, int fileSize) {
+        translate(b, off, size, position, fileSize, false);
     }
 
     /** Finds the E8 bytes both directions consider and rewrites the 32-bit operand after each. */
-    private static void translate(byte[] b, int off, int size, boolean encode) {
+    private static void translate(byte[] b, int off, int size, int position, int fileSize, boolean encode) {
         if (size <= 10) {
             return;
         }
@@ -55,19 +67,18 @@ final class E8Filter {
                 p++;
                 continue;
             }
-            int i = p - off;
+            int i = position + (p - off);
             int operand = (int) LE32.get(b, p + 1);
             if (encode) {
-                if (operand >= -i && operand < LzxConstants.E8_FILE_SIZE) {
-                    LE32.set(b, p + 1, operand < LzxConstants.E8_FILE_SIZE - i ? operand + i
-                            : operand - LzxConstants.E8_FILE_SIZE);
+                if (operand >= -i && operand < fileSize) {
+                    LE32.set(b, p + 1, operand < fileSize - i ? operand + i : operand - fileSize);
                 }
             } else if (operand >= 0) {
-                if (operand < LzxConstants.E8_FILE_SIZE) {
+                if (operand < fileSize) {
                     LE32.set(b, p + 1, operand - i);
                 }
             } else if (operand >= -i) {
-                LE32.set(b, p + 1, operand + LzxConstants.E8_FILE_SIZE);
+                LE32.set(b, p + 1, operand + fileSize);
             }
             p += 5;
         }

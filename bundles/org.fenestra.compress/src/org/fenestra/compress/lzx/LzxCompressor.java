@@ -87,6 +87,8 @@ public final class LzxCompressor implements ChunkCompressor {
 
     private final int chunkSize;
     private final int windowOrder;
+    /** MS-CAB's LZX: block headers with a 24-bit size, state carried from frame to frame. */
+    private final boolean cabFraming;
     private final int numMainSyms;
     private final int numSlots;
     private final boolean lazy;
@@ -122,8 +124,8 @@ public final class LzxCompressor implements ChunkCompressor {
     private final int[] seqAdj;
     private int numSeqs;
 
-    // Recent offsets, carried from block to block.
-    private int r0, r1, r2;
+    // Recent offsets, carried from block to block (and in CAB framing from frame to frame).
+    private int r0 = 1, r1 = 1, r2 = 1;
 
     // Block splitting statistics.
     private final int[] observations = new int[10];
@@ -160,6 +162,12 @@ public final class LzxCompressor implements ChunkCompressor {
      * @param level     1.. (see {@link org.fenestra.compress.codecs.Compressors})
      */
     public LzxCompressor(int chunkSize, int level) {
+        this(chunkSize, level, false);
+    }
+
+    /** @param cabFraming for {@link LzxFrameCompressor}: frames of an MS-CAB folder, {@code chunkSize} the window */
+    LzxCompressor(int chunkSize, int level, boolean cabFraming) {
+        this.cabFraming = cabFraming;
         if (chunkSize < (1 << 15) || chunkSize > (1 << 21) || Integer.bitCount(chunkSize) != 1) {
             throw new IllegalArgumentException("unsupported LZX chunk size " + chunkSize);
         }
@@ -233,6 +241,85 @@ public final class LzxCompressor implements ChunkCompressor {
         }
         out = null;
         return overflow ? 0 : outPos - dstOff;
+    }
+
+    /**
+     * CAB framing: compresses the next frame of a folder into {@code dst} (which holds at least
+     * {@code srcLen + 32} bytes), carrying the previous lengths and recent offsets from frame to
+     * frame. {@code header} is the stream header to write first (1 bit, then the E8 size when
+     * E8 translation is on) or null; the frame is E8-translated with its stream position when
+     * {@code e8FileSize} is not 0. A frame that does not shrink becomes one uncompressed block.
+     */
+    int compressCabFrame(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, boolean header,
+            int e8Position, int e8FileSize) {
+        System.arraycopy(src, srcOff, in, 0, srcLen);
+        if (e8FileSize != 0 && srcLen > 10) {
+            E8Filter.apply(in, 0, srcLen, e8Position, e8FileSize);
+        }
+        byte[] savedMain = prevMainLens.clone();
+        byte[] savedLen = prevLenLens.clone();
+        int s0 = r0, s1 = r1, s2 = r2;
+        out = dst;
+        if (srcLen >= MIN_INPUT) {
+            startOutput(dstOff, dstOff + ((srcLen - 1) & ~1), header, e8FileSize);
+            if (lazy) {
+                compressLazy(srcLen);
+            } else {
+                compressNearOptimal(srcLen);
+            }
+            if (bitCount > 0) {
+                writeUnit((int) (bitBuf << (16 - bitCount)));
+            }
+            if (!overflow) {
+                out = null;
+                return outPos - dstOff;
+            }
+            System.arraycopy(savedMain, 0, prevMainLens, 0, savedMain.length);
+            System.arraycopy(savedLen, 0, prevLenLens, 0, savedLen.length);
+            r0 = s0;
+            r1 = s1;
+            r2 = s2;
+        }
+        startOutput(dstOff, dstOff + srcLen + 32, header, e8FileSize);
+        writeUncompressedBlock(srcLen);
+        out = null;
+        return outPos - dstOff;
+    }
+
+    private void startOutput(int from, int end, boolean header, int e8FileSize) {
+        outPos = from;
+        outEnd = end;
+        bitBuf = 0;
+        bitCount = 0;
+        overflow = false;
+        if (header) {
+            writeBits(e8FileSize != 0 ? 1 : 0, 1);
+            if (e8FileSize != 0) {
+                writeBits(e8FileSize >>> 16, 16);
+                writeBits(e8FileSize & 0xFFFF, 16);
+            }
+        }
+    }
+
+    /**
+     * An uncompressed block: header, padding to the next 16-bit boundary (a whole unit when
+     * already there), R0..R2, the bytes, a padding byte after an odd size.
+     */
+    private void writeUncompressedBlock(int n) {
+        writeBits(3, 3);
+        writeBits(n >>> 8, 16);
+        writeBits(n & 0xFF, 8);
+        writeBits(0, bitCount == 0 ? 16 : 16 - bitCount);
+        for (int r : new int[] {r0, r1, r2}) {
+            for (int k = 0; k < 4; k++) {
+                out[outPos++] = (byte) (r >>> (8 * k));
+            }
+        }
+        System.arraycopy(in, 0, out, outPos, n);
+        outPos += n;
+        if ((n & 1) != 0) {
+            out[outPos++] = 0;
+        }
     }
 
     // ================================================================ offsets and symbols
@@ -428,12 +515,13 @@ public final class LzxCompressor implements ChunkCompressor {
         int best = 0;
         int idx = 0;
         if (maxLen >= 3) {
+            // A recent offset may reach before the input only in CAB framing (carried from the previous frame).
             int m = pos - r0;
-            if ((LzBytes.le32(in, m) & 0xFFFFFF) == seq3) {
+            if (m >= 0 && (LzBytes.le32(in, m) & 0xFFFFFF) == seq3) {
                 best = LzBytes.extend(in, pos, m, 3, maxLen);
             }
             m = pos - r1;
-            if ((LzBytes.le32(in, m) & 0xFFFFFF) == seq3) {
+            if (m >= 0 && (LzBytes.le32(in, m) & 0xFFFFFF) == seq3) {
                 int len = LzBytes.extend(in, pos, m, 3, maxLen);
                 if (len > best) {
                     best = len;
@@ -441,7 +529,7 @@ public final class LzxCompressor implements ChunkCompressor {
                 }
             }
             m = pos - r2;
-            if ((LzBytes.le32(in, m) & 0xFFFFFF) == seq3) {
+            if (m >= 0 && (LzBytes.le32(in, m) & 0xFFFFFF) == seq3) {
                 int len = LzBytes.extend(in, pos, m, 3, maxLen);
                 if (len > best) {
                     best = len;
@@ -700,7 +788,7 @@ public final class LzxCompressor implements ChunkCompressor {
                     int cur16 = LzBytes.le16(in, p);
                     for (int k = 0; k < 3; k++) {
                         int mp = p - (int) (q >>> (k * QUEUE_BITS) & QUEUE_MASK);
-                        if (LzBytes.le16(in, mp) != cur16) {
+                        if (mp < 0 || LzBytes.le16(in, mp) != cur16) {
                             continue;
                         }
                         if (nextLen > 2) {
@@ -908,7 +996,10 @@ public final class LzxCompressor implements ChunkCompressor {
         boolean aligned = alignedBits < verbatimBits;
 
         writeBits(aligned ? 2 : 1, 3);
-        if (blockSize == DEFAULT_BLOCK_SIZE) {
+        if (cabFraming) {
+            writeBits(blockSize >>> 8, 16);
+            writeBits(blockSize & 0xFF, 8);
+        } else if (blockSize == DEFAULT_BLOCK_SIZE) {
             writeBits(1, 1);
         } else {
             writeBits(0, 1);

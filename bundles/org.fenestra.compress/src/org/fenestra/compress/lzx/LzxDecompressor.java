@@ -35,10 +35,8 @@ public final class LzxDecompressor implements ChunkDecompressor {
 
     private static final int MAIN_TABLE_BITS = 11;
     private static final int LEN_TABLE_BITS = 10;
-    private static final int PRE_TABLE_BITS = 6;
     private static final int ALIGNED_TABLE_BITS = 7;
     private static final int MAX_CODEWORD_LEN = 16;
-    private static final int MAX_PRE_LEN = 15;
     private static final int MAX_ALIGNED_LEN = 7;
 
     private final int windowOrder;
@@ -47,15 +45,14 @@ public final class LzxDecompressor implements ChunkDecompressor {
     private final byte[] mainLens = new byte[MAX_MAIN_SYMS];
     private final byte[] lenLens = new byte[LEN_SYMS];
     private final byte[] alignedLens = new byte[ALIGNED_SYMS];
-    private final byte[] preLens = new byte[PRECODE_SYMS];
     private final int[] mainTable = new int[2726]; // zlib "enough" for (656, 11, 16)
     private final int[] lenTable = new int[1326]; // (249, 10, 16)
-    private final int[] preTable = new int[582]; // (20, 6, 15)
     private final int[] alignedTable = new int[128]; // (8, 7, 7)
     private final int[] work = new int[DecodeTable.workSize(MAX_MAIN_SYMS, MAX_CODEWORD_LEN)];
     private final int[] extraBitsVerbatim = EXTRA_BITS.clone();
     private final int[] extraBitsAligned = new int[MAX_OFFSET_SLOTS];
     private final WordBitReader br = new WordBitReader();
+    private final LzxCodeReader codeReader = new LzxCodeReader(work);
 
     private int inBase;
     private int outBase;
@@ -223,62 +220,14 @@ public final class LzxDecompressor implements ChunkDecompressor {
         r2 = c;
     }
 
-    /** Decodes one symbol; the caller has buffered enough bits for the longest codeword. */
     private static int decode(WordBitReader br, int[] table, int tableBits) {
-        int entry = table[(int) (br.buf >>> (64 - tableBits))];
-        if (entry < 0) {
-            br.buf <<= tableBits;
-            br.bits -= tableBits;
-            entry = table[DecodeTable.subtableStart(entry) + (int) ((br.buf >>> 1) >>> (63 - (entry & 31)))];
-        }
-        int n = entry & 31;
-        br.buf <<= n;
-        br.bits -= n;
-        return entry >>> 5;
+        return LzxCodeReader.decode(br, table, tableBits);
     }
 
-    /** Reads a pretree and then {@code count} delta-coded lengths into {@code lens[start..]}. */
     private void readLengths(byte[] lens, int start, int count, int out) throws CorruptChunkException {
-        final WordBitReader br = this.br;
-        for (int i = 0; i < PRECODE_SYMS; i++) {
-            preLens[i] = (byte) br.read(4);
-        }
-        if (!DecodeTable.build(preTable, PRECODE_SYMS, PRE_TABLE_BITS, preLens, 0, MAX_PRE_LEN, work)) {
-            throw corrupt("invalid pretree", out);
-        }
-        int i = start;
-        final int end = start + count;
-        while (i < end) {
-            br.ensure(40); // presym + 5 run bits, or presym + 1 bit + presym
-            int presym = decode(br, preTable, PRE_TABLE_BITS);
-            if (presym < 17) {
-                int len = lens[i] - presym;
-                lens[i++] = (byte) (len < 0 ? len + 17 : len);
-                continue;
-            }
-            int run;
-            int len;
-            if (presym == 17) {
-                run = 4 + br.read(4);
-                len = 0;
-            } else if (presym == 18) {
-                run = 20 + br.read(5);
-                len = 0;
-            } else {
-                run = 4 + br.read(1);
-                int sym = decode(br, preTable, PRE_TABLE_BITS);
-                if (sym > 17) {
-                    throw corrupt("invalid pretree symbol " + sym + " in a run", out);
-                }
-                len = lens[i] - sym;
-                if (len < 0) {
-                    len += 17;
-                }
-            }
-            // A run may not overshoot the lengths being read; excess is dropped.
-            int stop = Math.min(end, i + run);
-            Arrays.fill(lens, i, stop, (byte) len);
-            i = stop;
+        String problem = codeReader.readLengths(br, lens, start, count);
+        if (problem != null) {
+            throw corrupt(problem, out);
         }
     }
 

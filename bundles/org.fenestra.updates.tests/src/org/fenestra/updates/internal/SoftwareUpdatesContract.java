@@ -342,6 +342,15 @@ abstract class SoftwareUpdatesContract {
         Files.writeString(entity.resolve("update.mum"), "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<assembly xmlns=\"urn:schemas-microsoft-com:asm.v3\">&x;</assembly>");
         Tools.gcab(entity, source.resolve("external-entity.cab"), true, List.of("update.mum"));
+        Path dotdot = Files.createDirectories(folder.resolve("dotdot/zz"));
+        Files.writeString(dotdot.resolve("update.mum"), TestPackages.mum(ROLLUP, "22621.1.1.0", "amd64", "KB1", "Update", WIN11, false));
+        byte[] named = Files.readAllBytes(Tools.gcab(dotdot.getParent(), folder.resolve("dotdot.cab"), true, List.of("zz/update.mum")));
+        String text = new String(named, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("zz\\update.mum");
+        assertTrue(at > 0, "gcab stores the folder name");
+        named[at] = '.';
+        named[at + 1] = '.'; // now ".." and a backslash: gcab itself refuses to write such a name
+        Files.write(source.resolve("dotdot.cab"), named);
         TestPackages.fpkg(source.resolve("dotdot.fpkg"), TestPackages.fpkgManifest("FPK-9", "amd64", null, "10.0.22621.0")
                 .replace("Program Files/Contoso/agent.exe", "../../etc/cron.d/agent"), TestPackages.fpkgPayload());
         TestPackages.fpkg(source.resolve("dotdot-entry.fpkg"), TestPackages.fpkgManifest("FPK-8", "amd64", null, "10.0.22621.0"),
@@ -355,14 +364,16 @@ abstract class SoftwareUpdatesContract {
         Map<String, UpdateException> problems = result.problems().stream()
                 .collect(Collectors.toMap(p -> Path.of(p.file()).getFileName().toString(), p -> p));
         assertEquals(Set.of("truncated.cab", "bad-checksum.cab", "quantum.cab", "malformed-mum.cab", "external-entity.cab",
-                "dotdot.fpkg", "dotdot-entry.fpkg", "truncated.fpkg"), problems.keySet());
+                "dotdot.cab", "dotdot.fpkg", "dotdot-entry.fpkg", "truncated.fpkg"), problems.keySet());
         problems.forEach((name, problem) -> assertTrue(problem.getMessage().contains(name), problem.getMessage()));
         assertEquals(Reason.UNSUPPORTED_PACKAGE, problems.get("quantum.cab").reason(), problems.get("quantum.cab").getMessage());
         for (String damaged : List.of("truncated.cab", "bad-checksum.cab", "malformed-mum.cab", "external-entity.cab",
-                "dotdot.fpkg", "dotdot-entry.fpkg", "truncated.fpkg")) {
+                "dotdot.cab", "dotdot.fpkg", "dotdot-entry.fpkg", "truncated.fpkg")) {
             assertEquals(Reason.BAD_PACKAGE, problems.get(damaged).reason(), problems.get(damaged).getMessage());
         }
         assertTrue(problems.get("dotdot.fpkg").getMessage().contains("../../etc/cron.d/agent"));
+        assertTrue(problems.get("dotdot.cab").getMessage().contains("..") && problems.get("dotdot.cab").getMessage().contains("update.mum"),
+                problems.get("dotdot.cab").getMessage());
         assertEquals(1, updates.list(new UpdateFilter("", null, true, true)).size());
 
         // A recorded package whose file is damaged later keeps its record as it was.

@@ -55,7 +55,6 @@ public record CabFolder(int index, long recordOffset, long dataOffset, int block
                     throw new CorruptCabinetException(name + ": folder " + index + " gives LZX window order " + window
                             + " (valid: 15 to 21)", recordOffset + 6);
                 }
-                throw new UnsupportedCabinetException(name + ": folder " + index + " is LZX-compressed; LZX is not read yet");
             }
             default -> throw new UnsupportedCabinetException(name + ": folder " + index
                     + " uses unknown compression type 0x" + Integer.toHexString(type));

@@ -11,12 +11,14 @@ final class BufferedBlockInput {
     private static final int BUFFER_SIZE = 1 << 20;
 
     private final CabinetChannel channel;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final byte[] buffer;
     private long bufferStart;
     private int bufferLength;
 
     BufferedBlockInput(CabinetChannel channel) {
         this.channel = channel;
+        // Small cabinets (most update packages' inner ones) need no more than their size.
+        this.buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(channel.size(), 64))];
     }
 
     /** Reads exactly {@code len} bytes at {@code pos}, or fails naming {@code what}. */
@@ -24,13 +26,13 @@ final class BufferedBlockInput {
         if (pos < 0 || pos > channel.size() - len) {
             throw channel.truncated(what, pos, len);
         }
-        if (len > BUFFER_SIZE / 4) {
+        if (len > buffer.length / 4) {
             channel.readFully(pos, b, off, len, what);
             return;
         }
         if (pos < bufferStart || pos + len > bufferStart + bufferLength) {
             bufferStart = pos;
-            bufferLength = channel.readAtMost(pos, buffer, 0, BUFFER_SIZE);
+            bufferLength = channel.readAtMost(pos, buffer, 0, buffer.length);
             if (bufferLength < len) {
                 throw channel.truncated(what, pos, len);
             }

@@ -30,18 +30,8 @@ public final class DataBlockChecksum {
             p += 4;
         }
         int tail = 0;
-        switch (len & 3) {
-            case 3:
-                tail |= (data[p++] & 0xFF) << 16;
-                // fall through
-            case 2:
-                tail |= (data[p++] & 0xFF) << 8;
-                // fall through
-            case 1:
-                tail |= data[p] & 0xFF;
-                break;
-            default:
-                break;
+        for (int end = off + len; p < end; p++) {
+            tail = tail << 8 | (data[p] & 0xFF);
         }
         return sum ^ tail;
     }

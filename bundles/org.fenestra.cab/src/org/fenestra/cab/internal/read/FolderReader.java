@@ -53,7 +53,7 @@ public final class FolderReader implements Closeable {
         this.decoder = switch (folder.method()) {
             case NONE -> new StoredBlockDecoder();
             case MSZIP -> new MszipBlockDecoder();
-            case LZX -> throw new IllegalStateException("LZX folders are refused when the cabinet is opened");
+            case LZX -> new LzxBlockDecoder(folder.lzxWindowOrder());
         };
         this.maxOutput = folder.method() == CabFolder.Method.NONE ? CabinetLayout.MAX_STORED_BLOCK_OUTPUT
                 : CabinetLayout.MAX_COMPRESSED_BLOCK_OUTPUT;

@@ -29,11 +29,12 @@ final class MszipBlockDecoder implements BlockDecoder {
         int produced = 0;
         try {
             while (produced < dstLen) {
+                long consumed = inflater.getBytesRead();
                 int n = inflater.inflate(dst, produced, dstLen - produced);
-                if (n == 0) {
-                    if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()) {
-                        return "an MSZIP block gives " + produced + " bytes but says " + dstLen;
-                    }
+                // No output and no input taken (finished, input used up, or stuck): the block is short.
+                if (n == 0 && (inflater.getBytesRead() == consumed || inflater.finished() || inflater.needsInput()
+                        || inflater.needsDictionary())) {
+                    return "an MSZIP block gives " + produced + " bytes but says " + dstLen;
                 }
                 produced += n;
             }

@@ -27,7 +27,7 @@ final class CabinetPackage {
 
     static PackageMetadata read(Path file, String name) throws IOException {
         try (Cabinet cabinet = Cabinet.open(file)) {
-            verifyAll(cabinet);
+            verifyAll(cabinet, name);
             Optional<CabEntry> mum = entry(cabinet, UPDATE_MUM);
             if (mum.isPresent()) {
                 UpdateMum manifest = UpdateMum.parse(cabinet.readEntry(mum.get().name(), SafeXml.MAX_BYTES),
@@ -57,18 +57,20 @@ final class CabinetPackage {
 
     /**
      * Reads every entry to its end, so that each data block's checksum and sizes are checked: a
-     * truncated or damaged package is refused whole, even where the manifest itself reads fine.
+     * truncated or damaged package is refused whole, even where the manifest itself reads fine. An
+     * entry name that could leave a folder ({@code ..}, absolute, drive letter) refuses it too.
      */
-    static void verifyAll(Cabinet cabinet) throws IOException {
+    static void verifyAll(Cabinet cabinet, String name) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         for (CabEntry entry : cabinet.entries()) {
+            PackagePaths.requireSafe(entry.path(), name, "cabinet entry name");
             try (InputStream in = cabinet.openEntry(entry)) {
                 long total = 0;
                 for (int n; (n = in.read(buffer)) > 0;) {
                     total += n;
                 }
                 if (total != entry.size()) {
-                    throw PackageFormatException.damaged(cabinet.file().toString(), entry.name() + " holds " + total
+                    throw PackageFormatException.damaged(name, entry.name() + " holds " + total
                             + " bytes, not the " + entry.size() + " its record says");
                 }
             }

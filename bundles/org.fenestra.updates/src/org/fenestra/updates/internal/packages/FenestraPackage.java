@@ -94,7 +94,7 @@ public record FenestraPackage(String id, String title, String classification, St
             ZipEntry entry;
             byte[] buffer = new byte[64 * 1024];
             while ((entry = zip.getNextEntry()) != null) {
-                String name = safePath(entry.getName(), file, "ZIP entry");
+                String name = PackagePaths.requireSafe(entry.getName(), file, "ZIP entry");
                 if (entries.size() >= MAX_ENTRIES) {
                     throw PackageFormatException.damaged(file, "more than " + MAX_ENTRIES + " entries");
                 }
@@ -177,10 +177,10 @@ public record FenestraPackage(String id, String title, String classification, St
         String kind = operation.getLocalName();
         switch (kind) {
             case "add", "replace" -> operations.add(new FileOperation(FileOperation.Kind.valueOf(kind.toUpperCase(Locale.ROOT)),
-                    safePath(required(operation, "path", where), where, kind + " path"),
+                    PackagePaths.requireSafe(required(operation, "path", where), where, kind + " path"),
                     source(operation, entries, where)));
             case "delete" -> operations.add(new FileOperation(FileOperation.Kind.DELETE,
-                    safePath(required(operation, "path", where), where, "delete path"), ""));
+                    PackagePaths.requireSafe(required(operation, "path", where), where, "delete path"), ""));
             case "registry" -> {
                 String hive = required(operation, "hive", where).toUpperCase(Locale.ROOT);
                 if (!HIVES.contains(hive)) {
@@ -193,7 +193,7 @@ public record FenestraPackage(String id, String title, String classification, St
     }
 
     private static String source(Element operation, Map<String, Long> entries, String where) throws PackageFormatException {
-        String source = safePath(required(operation, "source", where), where, "source");
+        String source = PackagePaths.requireSafe(required(operation, "source", where), where, "source");
         if (!entries.containsKey(source)) {
             throw PackageFormatException.damaged(where, "the source " + source + " is not in the package");
         }
@@ -223,26 +223,6 @@ public record FenestraPackage(String id, String title, String classification, St
         } catch (DateTimeParseException e) {
             throw PackageFormatException.damaged(where, "releaseDate must be yyyy-mm-dd, not '" + text + "'", e);
         }
-    }
-
-    /**
-     * Checks a path from a package: relative, {@code /}-separated, no empty, {@code .} or {@code ..}
-     * segments, no drive letter, no control characters. Returns it without a trailing slash.
-     */
-    public static String safePath(String path, String file, String what) throws PackageFormatException {
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        boolean unsafe = trimmed.isEmpty() || trimmed.startsWith("/") || trimmed.contains("\\") || trimmed.contains(":")
-                || trimmed.chars().anyMatch(c -> c < 0x20);
-        if (!unsafe) {
-            for (String segment : trimmed.split("/", -1)) {
-                unsafe |= segment.isEmpty() || segment.equals(".") || segment.equals("..");
-            }
-        }
-        if (unsafe) {
-            throw PackageFormatException.damaged(file, "unsafe " + what + " '" + path
-                    + "' (must be relative, '/'-separated, without '..', '.', drive letters or backslashes)");
-        }
-        return trimmed;
     }
 
     /** What the catalog records of this package. */
