@@ -29,10 +29,12 @@ import org.osgi.framework.ServiceReference;
 /** Help, completion, readable output and the image-add/remove regressions, through real Gogo sessions. */
 class ConsoleUsabilityTest {
 
-    private static final List<String> COMMANDS = List.of("fenestra:help", "fenestra:image-add", "fenestra:image-indexes",
-            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:image-updates", "fenestra:status",
-            "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add", "fenestra:updates-source-list",
-            "fenestra:updates-source-remove", "fenestra:updates-sync");
+    private static final List<String> COMMANDS = List.of("fenestra:help", "fenestra:image-add", "fenestra:image-history",
+            "fenestra:image-indexes", "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show",
+            "fenestra:image-updates", "fenestra:servicing-cancel", "fenestra:servicing-now", "fenestra:servicing-schedule",
+            "fenestra:servicing-status", "fenestra:status", "fenestra:updates-download", "fenestra:updates-list",
+            "fenestra:updates-source-add", "fenestra:updates-source-list", "fenestra:updates-source-remove",
+            "fenestra:updates-sync");
 
     @TempDir
     Path folder;

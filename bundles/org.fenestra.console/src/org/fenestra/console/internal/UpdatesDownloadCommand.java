@@ -1,5 +1,6 @@
 package org.fenestra.console.internal;
 
+import org.fenestra.catalog.api.ByteSize;
 import java.util.List;
 
 import org.apache.felix.service.command.Function;
@@ -37,9 +38,9 @@ public final class UpdatesDownloadCommand extends ConsoleCommand<UpdatesDownload
         StringBuilder out = new StringBuilder();
         for (UpdatePackage update : result.downloaded()) {
             out.append("Downloaded ").append(update.id()).append(' ').append(update.articleId()).append(" (")
-                    .append(HumanReadable.size(update.sizeBytes())).append(", SHA-256 ").append(update.sha256()).append(')')
+                    .append(ByteSize.text(update.sizeBytes())).append(", SHA-256 ").append(update.sha256()).append(')')
                     .append(System.lineSeparator());
         }
-        return out.append(HumanReadable.size(result.bytesStored())).append(" newly stored in the content library").toString();
+        return out.append(ByteSize.text(result.bytesStored())).append(" newly stored in the content library").toString();
     }
 }
