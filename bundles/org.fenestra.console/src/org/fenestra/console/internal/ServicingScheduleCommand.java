@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 public final class ServicingScheduleCommand extends ConsoleCommand<ServicingScheduleCommand.Options> {
 
     @Command(name = "fenestra:servicing-schedule", description = {
-            "Schedules updates for an OS image: once (--at, or now) or every month (--monthly \"2nd tue +3d 03:00\":",
-            "Patch Tuesday plus 3 days). The site server (a running headless Fenestra) runs it when due." })
+            "Schedules updates for an OS image: once (--at, or now) or every month",
+            "(--monthly \"2nd tue +3d 03:00\" is Patch Tuesday plus 3 days).",
+            "The site server (a running headless Fenestra) runs it when due." })
     static final class Options {
         @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
         String id;
