@@ -31,11 +31,13 @@ class ConsoleUsabilityTest {
 
     private static final List<String> COMMANDS = List.of("fenestra:content-remove", "fenestra:content-status",
             "fenestra:content-token", "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list",
-            "fenestra:dp-remove", "fenestra:help", "fenestra:image-add", "fenestra:image-indexes",
-            "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show", "fenestra:image-updates",
-            "fenestra:redistribute", "fenestra:status", "fenestra:updates-download", "fenestra:updates-list",
-            "fenestra:updates-source-add", "fenestra:updates-source-list", "fenestra:updates-source-remove",
-            "fenestra:updates-sync", "fenestra:validate");
+            "fenestra:dp-remove", "fenestra:help", "fenestra:image-add", "fenestra:image-history",
+            "fenestra:image-indexes", "fenestra:image-list", "fenestra:image-remove", "fenestra:image-show",
+            "fenestra:image-updates", "fenestra:redistribute", "fenestra:servicing-cancel", "fenestra:servicing-now",
+            "fenestra:servicing-schedule", "fenestra:servicing-status", "fenestra:status",
+            "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add",
+            "fenestra:updates-source-list", "fenestra:updates-source-remove", "fenestra:updates-sync",
+            "fenestra:validate");
 
     @TempDir
     Path folder;

@@ -71,6 +71,21 @@ class UpdatesCommandsTest {
         assertTrue(execute(context, "updates-download FPK-2").endsWith("0 bytes newly stored in the content library"));
         assertTrue(execute(context, "updates-list --filter FPK-2").contains("downloaded"));
 
+        String serviced = execute(context, "servicing-now " + image.id() + " --updates FPK-2");
+        assertTrue(serviced.contains("SUCCESSFUL") && serviced.lines().anyMatch(l -> l.contains("APPLIED") && l.contains("portable")),
+                serviced);
+        assertTrue(execute(context, "image-history " + image.id()).lines().anyMatch(l -> l.contains("SUCCESSFUL")
+                && l.contains("1/1")));
+        CommandFailedException again = assertThrows(CommandFailedException.class,
+                () -> execute(context, "servicing-now " + image.id() + " --updates FPK-2"));
+        assertTrue(again.getMessage().contains("FAILED") && again.getMessage().contains("exists"), again.getMessage());
+        assertTrue(assertThrows(CommandFailedException.class, () -> execute(context, "servicing-cancel " + image.id()))
+                .getMessage().contains("no servicing run is in process"));
+        assertTrue(execute(context, "servicing-schedule " + image.id() + " --all-applicable --monthly \"2nd tue +3d 03:00\" --update-dps")
+                .contains("monthly 2nd tue +3d 03:00, next run"));
+        assertTrue(execute(context, "servicing-status " + image.id()).lines().anyMatch(l -> l.startsWith(image.id())
+                && l.contains("SCHEDULED") && l.contains("all applicable")));
+
         Files.write(source.resolve("broken.cab"), "MSCF and then nothing a cabinet needs".getBytes(StandardCharsets.US_ASCII));
         CommandFailedException failed = assertThrows(CommandFailedException.class, () -> execute(context, "updates-sync " + name));
         assertTrue(failed.getMessage().contains("1 package(s) not recorded") && failed.getMessage().contains("broken.cab"),

@@ -1,5 +1,6 @@
 package org.fenestra.console.internal;
 
+import org.fenestra.catalog.api.ByteSize;
 import java.util.List;
 
 import org.apache.felix.service.command.Function;

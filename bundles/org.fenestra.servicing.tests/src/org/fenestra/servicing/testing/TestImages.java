@@ -30,7 +30,14 @@ public final class TestImages {
         write(tree.resolve(HOSTS), "# hosts of the original image\n");
         write(tree.resolve(OLD_LOG), "old log\n".repeat(100));
         write(tree.resolve("Windows/System32/kernel32.dll"), "not really a DLL\n".repeat(500));
-        write(tree.resolve("Windows/servicing/Packages/" + INSTALLED_MUM + ".mum"), "<assembly/>\n");
+        write(tree.resolve("Windows/servicing/Packages/" + INSTALLED_MUM + ".mum"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <assembly xmlns="urn:schemas-microsoft-com:asm.v3" manifestVersion="1.0">
+                  <assemblyIdentity name="Package_for_RollupFix" version="22621.2361.1.0" processorArchitecture="amd64"
+                                    language="neutral" publicKeyToken="31bf3856ad364e35"/>
+                  <package identifier="KB5030219" releaseType="Security Update"/>
+                </assembly>
+                """);
         Files.createDirectories(tree.resolve("Program Files"));
         return tree;
     }

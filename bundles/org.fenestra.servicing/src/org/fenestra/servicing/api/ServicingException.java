@@ -25,7 +25,21 @@ public class ServicingException extends Exception {
         IO,
         /** The session was committed, discarded or closed already. */
         CLOSED,
-        CANCELLED
+        CANCELLED,
+        /** The catalog has no image of that ID. */
+        NO_SUCH_IMAGE,
+        /** The updates catalog has no update of that ID. */
+        NO_SUCH_UPDATE,
+        /** An update was never downloaded into the content library (or its content is gone). */
+        NOT_DOWNLOADED,
+        /** Optimize was asked for an image whose WIM holds several images. */
+        OPTIMIZE_REFUSED,
+        /** A run of the image is in process already. */
+        BUSY,
+        /** The servicing drive has less free space than the run needs. */
+        NO_SPACE,
+        /** The site database failed. */
+        DATABASE
     }
 
     private final Reason reason;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.fenestra.distribution.api.ContentStatus;
 import org.fenestra.distribution.api.DistributionPoint;
 
-/** The distribution tables of the site database (V4__distribution.sql), one method per statement. */
+/** The distribution tables of the site database (V5__distribution.sql), one method per statement. */
 final class DistributionTables {
 
     private DistributionTables() {

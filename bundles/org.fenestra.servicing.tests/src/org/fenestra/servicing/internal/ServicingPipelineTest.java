@@ -1,0 +1,209 @@
+package org.fenestra.servicing.internal;
+
+import static org.fenestra.servicing.internal.ServicingFixture.agent;
+import static org.fenestra.servicing.internal.ServicingFixture.cleanup;
+import static org.fenestra.servicing.internal.ServicingFixture.misfit;
+import static org.fenestra.servicing.internal.ServicingFixture.sha256;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.servicing.api.OfflineServicing;
+import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingException;
+import org.fenestra.servicing.api.ServicingException.Reason;
+import org.fenestra.servicing.api.ServicingRequest;
+import org.fenestra.servicing.api.ServicingRun;
+import org.fenestra.servicing.api.UpdateResult;
+import org.fenestra.servicing.api.UpdateResult.Outcome;
+import org.fenestra.servicing.testing.FenestraPackageFile;
+import org.fenestra.servicing.testing.TestImages;
+import org.fenestra.servicing.testing.WimTool;
+import org.fenestra.updates.api.SoftwareUpdates;
+import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The servicing pipeline as DS runs it, with the real site catalog (H2), the real software updates
+ * service (sync and download of .fpkg packages made here) and the portable servicer: results checked
+ * with wimlib-imagex, failures and cancels against the catalog WIM's SHA-256.
+ */
+class ServicingPipelineTest {
+
+    @TempDir
+    Path work;
+
+    private ServicingFixture fixture;
+    private ImageCatalog catalog;
+    private SoftwareUpdates updates;
+    private OfflineServicing servicing;
+    private Path wim;
+    private OsImageRecord image;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new ServicingFixture(work);
+        catalog = fixture.catalog();
+        updates = fixture.updates();
+        servicing = ServicingFixture.service(OfflineServicing.class);
+        wim = fixture.wim();
+        image = fixture.image();
+    }
+
+    private List<String> published(FenestraPackageFile... packages) throws Exception {
+        return fixture.published(packages);
+    }
+
+    @Test
+    void aRunAppliesCommitsRecordsAndLogs() throws Exception {
+        List<String> ids = published(agent(), cleanup());
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false), WimProgress.NONE);
+
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED), run.updates().stream().map(UpdateResult::outcome).toList());
+        assertEquals(List.of(1, 1, 1), List.of(run.filesAdded(), run.filesChanged(), run.filesRemoved()));
+        WimTool.verify(wim);
+        List<String> dir = WimTool.dir(wim, 1);
+        assertTrue(dir.contains("/Program Files/Contoso/agent.exe"), dir.toString());
+        assertFalse(dir.contains("/" + TestImages.OLD_LOG));
+        Path out = Files.createDirectories(work.resolve("out"));
+        assertEquals("127.0.0.1 contoso\n", Files.readString(WimTool.extract(wim, 1, "/" + TestImages.HOSTS, out)));
+        assertEquals(image.contentVersion() + 1, catalog.get(image.id()).contentVersion());
+        assertEquals(Files.size(wim), catalog.get(image.id()).sizeBytes());
+        assertTrue(updates.installedUpdates(image.id()).installed().stream().map(u -> u.updateId())
+                .toList().containsAll(ids), "recorded as applied");
+        assertEquals(List.of(run.runId()), servicing.history(image.id()).stream().map(ServicingRun::runId).toList());
+        assertEquals(RunStatus.SUCCESSFUL, servicing.history(image.id()).get(0).status());
+        String log = Files.readString(Path.of(run.logFile()));
+        assertTrue(log.contains(ids.get(0)) && log.contains(ids.get(1)) && log.contains("committed"), log);
+        assertFalse(Files.exists(wim.resolveSibling("install.wim.servicing-" + run.runId() + ".tmp")));
+        assertWorkFolderGone(run);
+    }
+
+    @Test
+    void aFailureWithoutContinueOnErrorCommitsNothing() throws Exception {
+        byte[] before = sha256(wim);
+        List<String> ids = published(agent(), misfit(), cleanup());
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false), WimProgress.NONE);
+
+        assertEquals(RunStatus.FAILED, run.status());
+        assertTrue(run.message().contains("nothing was committed"), run.message());
+        assertEquals(List.of(Outcome.APPLIED, Outcome.FAILED, Outcome.SKIPPED),
+                run.updates().stream().map(UpdateResult::outcome).toList());
+        assertArrayEquals(before, sha256(wim));
+        assertEquals(image.contentVersion(), catalog.get(image.id()).contentVersion());
+        assertWorkFolderGone(run);
+    }
+
+    @Test
+    void continueOnErrorCommitsWhatApplied() throws Exception {
+        List<String> ids = published(agent(), misfit(), cleanup());
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, true, false), WimProgress.NONE);
+
+        assertEquals(RunStatus.FAILED, run.status());
+        assertEquals(List.of(Outcome.APPLIED, Outcome.FAILED, Outcome.APPLIED),
+                run.updates().stream().map(UpdateResult::outcome).toList());
+        assertTrue(run.message().contains("were committed"), run.message());
+        WimTool.verify(wim);
+        List<String> dir = WimTool.dir(wim, 1);
+        assertTrue(dir.contains("/Program Files/Contoso/agent.exe"));
+        assertFalse(dir.contains("/" + TestImages.OLD_LOG));
+        assertEquals(image.contentVersion() + 1, catalog.get(image.id()).contentVersion());
+    }
+
+    @Test
+    void aCancelledRunLeavesTheImageByteIdentical() throws Exception {
+        byte[] before = sha256(wim);
+        List<String> ids = published(agent(), cleanup());
+        AtomicInteger worked = new AtomicInteger();
+        WimProgress cancelAfterFirstUpdate = new WimProgress() {
+            @Override
+            public void worked(long work) {
+                worked.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return worked.get() >= 2; // the copy, then the first update
+            }
+        };
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false), cancelAfterFirstUpdate);
+
+        assertEquals(RunStatus.CANCELLED, run.status(), run.message());
+        assertArrayEquals(before, sha256(wim));
+        assertEquals(RunStatus.CANCELLED, servicing.history(image.id()).get(0).status());
+        assertWorkFolderGone(run);
+    }
+
+    @Test
+    void aCancelRequestedThroughTheServiceStopsTheRun() throws Exception {
+        byte[] before = sha256(wim);
+        List<String> ids = published(agent(), cleanup());
+        AtomicInteger asked = new AtomicInteger();
+        WimProgress cancelFromElsewhere = new WimProgress() {
+            @Override
+            public void worked(long work) {
+                try {
+                    if (asked.getAndIncrement() == 0) { // after the copy: as servicing-cancel from another console would
+                        assertTrue(servicing.cancel(image.id()), "a run is in process");
+                        Thread.sleep(300);
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false), cancelFromElsewhere);
+
+        assertEquals(RunStatus.CANCELLED, run.status(), run.message());
+        assertArrayEquals(before, sha256(wim));
+        assertFalse(servicing.cancel(image.id()), "nothing in process any more");
+    }
+
+    @Test
+    void optimizeExportsASingleIndexImageAndIsRefusedForSeveral() throws Exception {
+        List<String> ids = published(agent());
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, true), WimProgress.NONE);
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        WimTool.verify(wim);
+        assertTrue(WimTool.dir(wim, 1).contains("/Program Files/Contoso/agent.exe"));
+
+        Path two = Files.copy(wim, work.resolve("images/two.wim"));
+        WimTool.run("append", work.resolve("tree").toString(), two.toString(), "Second");
+        OsImageRecord multi = fixture.addImage(two);
+        byte[] before = sha256(two);
+        ServicingException refused = assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest(multi.id(), published(cleanup()), false, true), WimProgress.NONE));
+        assertEquals(Reason.OPTIMIZE_REFUSED, refused.reason());
+        assertTrue(refused.getMessage().contains("2 images"), refused.getMessage());
+        assertArrayEquals(before, sha256(two));
+    }
+
+    @Test
+    void requestsThatCannotRunAreRefusedTyped() throws Exception {
+        assertEquals(Reason.NO_SUCH_IMAGE, assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest("IMG99999", List.of("UPD00001"), false, false), WimProgress.NONE)).reason());
+        assertEquals(Reason.NO_SUCH_UPDATE, assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest(image.id(), List.of("UPD99999"), false, false), WimProgress.NONE)).reason());
+        String id = fixture.synchronized_(agent()).get(0);
+        assertEquals(Reason.NOT_DOWNLOADED, assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest(image.id(), List.of(id), false, false), WimProgress.NONE)).reason());
+        assertTrue(servicing.history(image.id()).isEmpty(), "a refused request is no run");
+    }
+
+    private void assertWorkFolderGone(ServicingRun run) {
+        Path data = Path.of(System.getProperty("fenestra.data"));
+        assertFalse(Files.exists(data.resolve(ServicingPipeline.WORK_FOLDER).resolve("run-" + run.runId())));
+    }
+}

@@ -1,0 +1,110 @@
+package org.fenestra.servicing.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.servicing.api.Recurrence;
+import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingSchedule;
+import org.fenestra.servicing.api.ServicingSchedules;
+import org.fenestra.servicing.testing.TestImages;
+import org.fenestra.servicing.testing.WimTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** Schedules: the monthly rule, and due schedules run by the DS scheduler across a restart of the component. */
+class ServicingSchedulesTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void patchTuesdayPlusThreeDays() {
+        Recurrence rule = Recurrence.parseMonthly("2nd tue +3d 03:00");
+        assertEquals("monthly 2nd tue +3d 03:00", rule.toString());
+        // November 2026: Tuesdays 3, 10 -> the 13th; December: Tuesdays 1, 8 -> the 11th
+        assertEquals(Instant.parse("2026-11-13T03:00:00Z"), rule.next(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+        assertEquals(Instant.parse("2026-12-11T03:00:00Z"), rule.next(Instant.parse("2026-11-13T03:00:00Z"), ZoneOffset.UTC));
+        assertEquals(Instant.parse("2026-11-27T00:00:00Z"),
+                Recurrence.parseMonthly("last fri").next(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+        // +27 days past the last Tuesday of December lands in January
+        assertEquals(Instant.parse("2027-01-25T00:00:00Z"),
+                Recurrence.parseMonthly("last tue +27d").next(Instant.parse("2026-12-30T00:00:00Z"), ZoneOffset.UTC));
+        assertEquals(new Recurrence(true, null, 1, DayOfWeek.MONDAY, 0, LocalTime.of(22, 30)), Recurrence.parseMonthly("1st Monday 22:30"));
+        assertEquals(rule, Recurrence.parse(rule.toString()));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recurrence.parseMonthly("every tuesday"))
+                .getMessage().contains("2nd tue +3d 03:00"));
+        Recurrence once = Recurrence.once(Instant.parse("2026-12-24T18:00:00Z"));
+        assertEquals(once, Recurrence.parse(once.toString()));
+        assertNull(once.next(Instant.parse("2026-12-25T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void aDueScheduleRunsEvenWhenItFellDueWhileTheSchedulerWasStopped() throws Exception {
+        ServicingFixture fixture = new ServicingFixture(work);
+        OsImageRecord image = fixture.image();
+        List<String> ids = fixture.published(ServicingFixture.agent());
+        ServiceComponentRuntime scr = ServicingFixture.service(ServiceComponentRuntime.class);
+        ComponentDescriptionDTO scheduler = scr.getComponentDescriptionDTO(FrameworkUtil.getBundle(ServicingScheduler.class),
+                ServicingScheduler.class.getName());
+        byte[] before = ServicingFixture.sha256(fixture.wim());
+
+        ServicingFixture.service(ServicingSchedules.class).schedule(image.id(), ids, false,
+                Recurrence.once(Instant.now().plusSeconds(3)), false, false, false);
+        scr.disableComponent(scheduler).getValue();
+        try {
+            Thread.sleep(4000); // due now, but no scheduler runs
+            assertArrayEquals(before, ServicingFixture.sha256(fixture.wim()));
+        } finally {
+            scr.enableComponent(scheduler).getValue();
+        }
+        ServicingSchedules restarted = ServicingFixture.service(ServicingSchedules.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        ServicingSchedule schedule = restarted.schedule(image.id()).orElseThrow();
+        while (schedule.status() != RunStatus.SUCCESSFUL && schedule.status() != RunStatus.FAILED && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            schedule = restarted.schedule(image.id()).orElseThrow();
+        }
+        assertEquals(RunStatus.SUCCESSFUL, schedule.status(), schedule.message());
+        assertNull(schedule.nextRun(), "a one-time schedule does not run again");
+        assertTrue(schedule.lastRunId() > 0);
+        WimTool.verify(fixture.wim());
+        assertTrue(WimTool.dir(fixture.wim(), 1).contains("/Program Files/Contoso/agent.exe"));
+    }
+
+    @Test
+    void aMonthlyScheduleWaitsForItsDayAndCanBeCancelled() throws Exception {
+        ServicingFixture fixture = new ServicingFixture(work);
+        OsImageRecord image = fixture.image();
+        List<String> ids = fixture.published(ServicingFixture.agent());
+        ServicingSchedules schedules = ServicingFixture.service(ServicingSchedules.class);
+        Recurrence rule = Recurrence.parseMonthly("2nd tue +3d 03:00");
+        Instant asked = Instant.now();
+        ServicingSchedule schedule = schedules.schedule(image.id(), ids, false, rule, true, false, true);
+        assertTrue(schedule.nextRun().isAfter(asked));
+        assertEquals(rule.next(asked, java.time.ZoneId.systemDefault()), schedule.nextRun());
+        assertTrue(schedule.message().contains("not available"), "update DPs is stored and reported as not available");
+        assertEquals(RunStatus.SCHEDULED, schedules.schedule(image.id()).orElseThrow().status());
+        assertTrue(schedules.cancel(image.id()));
+        ServicingSchedule cancelled = schedules.schedule(image.id()).orElseThrow();
+        assertEquals(RunStatus.CANCELLED, cancelled.status());
+        assertNull(cancelled.nextRun());
+        assertFalse(Files.exists(work.resolve("never")));
+    }
+}

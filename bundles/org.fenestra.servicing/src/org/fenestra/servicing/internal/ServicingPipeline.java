@@ -1,0 +1,653 @@
+package org.fenestra.servicing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.fenestra.catalog.api.CatalogException;
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.logging.LogSettings;
+import org.fenestra.servicing.api.ImageServicer;
+import org.fenestra.servicing.api.OfflineServicing;
+import org.fenestra.servicing.api.PackageOutcome;
+import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingException;
+import org.fenestra.servicing.api.ServicingException.Reason;
+import org.fenestra.servicing.api.ServicingPackage;
+import org.fenestra.servicing.api.ServicingRequest;
+import org.fenestra.servicing.api.ServicingRun;
+import org.fenestra.servicing.api.ServicingSession;
+import org.fenestra.servicing.api.UpdateResult;
+import org.fenestra.servicing.api.UpdateResult.Outcome;
+import org.fenestra.updates.api.SoftwareUpdates;
+import org.fenestra.updates.api.UpdateException;
+import org.fenestra.updates.api.UpdatePackage;
+import org.fenestra.wim.WimFile;
+import org.fenestra.wim.WimVerifyReport;
+import org.fenestra.wim.WimWriter;
+import org.fenestra.wim.model.WimProgress;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The servicing pipeline. A run: check the request (image, updates downloaded, optimize allowed,
+ * space), record it IN_PROCESS, copy the image's WIM into a work folder on the servicing drive,
+ * apply the updates in servicing order through the best servicer for each, optionally clean up and
+ * export the serviced index into a new WIM, verify it, write it beside the catalog's file under a
+ * temporary name and rename it over the original, record the applied updates and raise the
+ * image's content version. A failure or a cancel anywhere before the rename leaves the catalog's
+ * file untouched; the work folder is removed in every case.
+ */
+@Component(service = OfflineServicing.class)
+public final class ServicingPipeline implements OfflineServicing {
+
+    /** A site setting: the folder the work folder is made on; absent or missing = Automatic (the data folder). */
+    static final String DRIVE = "fenestra.servicing.drive";
+    static final String WORK_FOLDER = "FenestraOfflineImageServicing";
+
+    private static final System.Logger LOG = System.getLogger(ServicingPipeline.class.getName());
+
+    private final SiteDatabase database;
+    private final ImageCatalog images;
+    private final SoftwareUpdates updates;
+    private final Path dataFolder;
+    private final UnaryOperator<String> properties;
+    private final Clock clock;
+    private final ServicingRunTable runs = new ServicingRunTable();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<ImageServicer> servicers = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public ServicingPipeline(@Reference SiteDatabase database, @Reference ImageCatalog images,
+            @Reference SoftwareUpdates updates, BundleContext context) throws ServicingException {
+        this(database, images, updates, context::getProperty, Clock.systemUTC());
+    }
+
+    ServicingPipeline(SiteDatabase database, ImageCatalog images, SoftwareUpdates updates,
+            UnaryOperator<String> properties, Clock clock) throws ServicingException {
+        this.database = database;
+        this.images = images;
+        this.updates = updates;
+        this.properties = properties;
+        this.dataFolder = LogSettings.dataFolder(properties);
+        this.clock = Clock.tick(clock, Duration.ofNanos(1000));
+        cleanUpInterrupted();
+    }
+
+    /** The work folder's parent: the configured servicing drive, or Automatic (the data folder's file system). */
+    Path servicingDrive(ServicingLog log) {
+        String configured = properties.apply(DRIVE);
+        if (configured != null && !configured.isBlank() && !configured.equalsIgnoreCase("automatic")) {
+            Path drive = Path.of(configured);
+            if (Files.isDirectory(drive)) {
+                return drive;
+            }
+            if (log != null) {
+                log.info("the servicing drive " + configured + " does not exist; using Automatic (" + dataFolder + ")");
+            }
+        }
+        return dataFolder;
+    }
+
+    @Override
+    public ServicingRun serviceNow(ServicingRequest request, WimProgress progress) throws ServicingException {
+        OsImageRecord image = image(request.imageId());
+        List<UpdatePackage> selected = new ArrayList<>();
+        for (String id : request.updateIds()) {
+            selected.add(update(id));
+        }
+        if (selected.isEmpty()) {
+            throw new ServicingException(Reason.INVALID_ARGUMENT, "no updates were selected");
+        }
+        Path stored = Path.of(image.storedPath());
+        long sizeBefore = size(stored);
+        if (request.optimize()) {
+            int count = imageCount(stored);
+            if (count > 1) {
+                throw new ServicingException(Reason.OPTIMIZE_REFUSED, "optimize is refused for " + image.name()
+                        + ": its WIM holds " + count + " images, and exporting one index would drop the others");
+            }
+        }
+        List<Path> contents = new ArrayList<>();
+        long packageBytes = 0;
+        for (UpdatePackage update : selected) {
+            Path content = content(update.id());
+            contents.add(content);
+            packageBytes += size(content);
+        }
+        if (!running.add(image.id())) {
+            throw new ServicingException(Reason.BUSY, image.name() + " is being serviced already");
+        }
+        try {
+            return run(request, image, selected, contents, sizeBefore, packageBytes, progress);
+        } finally {
+            running.remove(image.id());
+        }
+    }
+
+    private ServicingRun run(ServicingRequest request, OsImageRecord image, List<UpdatePackage> selected,
+            List<Path> contents, long sizeBefore, long packageBytes, WimProgress progress) throws ServicingException {
+        Path drive = servicingDrive(null);
+        // The copy, and with optimize its export, plus the packages; the work folder holds all of them at once.
+        long needed = sizeBefore * (request.optimize() ? 2 : 1) + packageBytes + 64L * 1024 * 1024;
+        long available = usableSpace(drive);
+        if (available < needed) {
+            throw new ServicingException(Reason.NO_SPACE, "the servicing drive " + drive + " has " + available
+                    + " bytes free; servicing " + image.name() + " needs " + needed);
+        }
+        Instant started = clock.instant();
+        long runId = transaction("start servicing " + image.id(), connection -> {
+            if (runs.inProcess(connection, image.id())) {
+                return -1L;
+            }
+            long id = runs.allocateId(connection);
+            runs.insert(connection, new ServicingRun(id, image.id(), RunStatus.IN_PROCESS, 0, request.continueOnError(),
+                    request.optimize(), started, null, sizeBefore, sizeBefore, 0, 0, 0, List.of(), "in process",
+                    logFolder().resolve(image.id() + "-run-" + id + ".log").toString()));
+            return id;
+        });
+        if (runId < 0) {
+            throw new ServicingException(Reason.BUSY, image.name() + " is being serviced by another site server");
+        }
+        Path work = drive.resolve(WORK_FOLDER).resolve("run-" + runId);
+        try (ServicingLog log = new ServicingLog(logFolder(), image.id(), runId)) {
+            servicingDrive(log);
+            log.info("servicing " + image.name() + " (" + image.storedPath() + ", index " + image.imageIndex() + ") with "
+                    + selected.size() + " update(s); continue on error " + request.continueOnError() + ", optimize "
+                    + request.optimize() + "; work folder " + work);
+            RunWork result = new RunWork(request, image, log, work, new CancelRequests(progress, runId), runId);
+            ServicingRun finished;
+            try {
+                finished = result.execute(selected, contents, sizeBefore, started);
+            } finally {
+                deleteTree(work);
+            }
+            log.info("run " + finished.status() + ": " + finished.message() + "; size " + finished.sizeBefore() + " -> "
+                    + finished.sizeAfter() + " bytes, took " + Duration.between(started, finished.endedAt()).toMillis() + " ms");
+            return finished;
+        }
+    }
+
+    /** One run's work, from the copy of the WIM to the commit. */
+    private final class RunWork {
+        private final ServicingRequest request;
+        private final OsImageRecord image;
+        private final ServicingLog log;
+        private final Path work;
+        private final WimProgress progress;
+        private final long runId;
+        private final List<UpdateResult> results = new ArrayList<>();
+        private int added;
+        private int changed;
+        private int removed;
+
+        RunWork(ServicingRequest request, OsImageRecord image, ServicingLog log, Path work, WimProgress progress, long runId) {
+            this.request = request;
+            this.image = image;
+            this.log = log;
+            this.work = work;
+            this.progress = progress;
+            this.runId = runId;
+        }
+
+        ServicingRun execute(List<UpdatePackage> selected, List<Path> contents, long sizeBefore, Instant started)
+                throws ServicingException {
+            Path stored = Path.of(image.storedPath());
+            String failure = null;
+            RunStatus status;
+            boolean committed = false;
+            long sizeAfter = sizeBefore;
+            try {
+                Files.createDirectories(work);
+                Path copy = work.resolve("image.wim");
+                progress.beginTask("Servicing " + image.name(), selected.size() + 3L);
+                progress.subTask("copying " + stored.getFileName() + " to the work folder");
+                copy(stored, copy, progress);
+                progress.worked(1);
+                percent(5);
+                failure = applyAll(copy, selected, contents);
+                boolean anyApplied = results.stream().anyMatch(r -> r.outcome() == Outcome.APPLIED);
+                if (failure != null && !request.continueOnError()) {
+                    status = RunStatus.FAILED;
+                } else if (!anyApplied) {
+                    status = RunStatus.FAILED;
+                    failure = failure != null ? failure : "no update was applied";
+                } else {
+                    Path result = request.optimize() ? optimized(copy) : copy;
+                    progress.worked(1);
+                    commit(stored, result);
+                    committed = true;
+                    progress.worked(1);
+                    sizeAfter = size(stored);
+                    recordCommitted(sizeAfter);
+                    status = failure == null ? RunStatus.SUCCESSFUL : RunStatus.FAILED;
+                }
+            } catch (ServicingException e) {
+                if (e.reason() != Reason.CANCELLED) {
+                    throw finishFailed(e, sizeBefore, started);
+                }
+                status = RunStatus.CANCELLED;
+                failure = "cancelled; nothing was committed";
+            } catch (org.fenestra.wim.errors.WimCancelledException e) {
+                status = RunStatus.CANCELLED;
+                failure = "cancelled; nothing was committed";
+            } catch (IOException e) {
+                throw finishFailed(new ServicingException(Reason.IO, e.getMessage(), e), sizeBefore, started);
+            }
+            long applied = results.stream().filter(r -> r.outcome() == Outcome.APPLIED).count();
+            String message = switch (status) {
+                case SUCCESSFUL -> applied + " update(s) applied";
+                case CANCELLED -> failure;
+                default -> failure + (committed ? "; the " + applied + " applied update(s) were committed (continue on error)"
+                        : "; nothing was committed");
+            };
+            if (failure != null) {
+                log.error(message);
+            }
+            return finish(status, message, sizeBefore, sizeAfter, started);
+        }
+
+        /** Applies the updates in order; returns the first failure's message, or null. */
+        private String applyAll(Path copy, List<UpdatePackage> selected, List<Path> contents)
+                throws ServicingException, IOException {
+            List<UpdatePackage> ordered = UpdateOrder.order(selected);
+            Set<String> superseded = request.optimize() ? UpdateOrder.supersededWithin(selected) : Set.of();
+            Path sessionWork = Files.createDirectories(work.resolve("servicer"));
+            ServicingSession session = null;
+            ImageServicer sessionServicer = null;
+            String firstFailure = null;
+            try {
+                int done = 0;
+                for (UpdatePackage update : ordered) {
+                    WimProgress.checkCanceled(progress);
+                    Path content = contents.get(selected.indexOf(update));
+                    if (superseded.contains(update.id())) {
+                        result(update, Outcome.SKIPPED, "", "superseded by " + update.supersededBy() + " (optimize)");
+                        continue;
+                    }
+                    if (firstFailure != null && !request.continueOnError()) {
+                        result(update, Outcome.SKIPPED, "", "not tried: the run stopped at the first failure");
+                        continue;
+                    }
+                    Optional<ImageServicer> best = best(update);
+                    if (best.isEmpty()) {
+                        result(update, Outcome.NOT_SUPPORTED, "", notSupportedReason(update));
+                        continue;
+                    }
+                    if (sessionServicer != best.get()) {
+                        if (session != null) {
+                            session.commit(progress);
+                        }
+                        sessionServicer = best.get();
+                        session = sessionServicer.open(copy, image.imageIndex(), sessionWork, progress);
+                    }
+                    Instant began = clock.instant();
+                    log.info(update.id() + " " + update.articleId() + " (" + update.packageType() + ", " + update.title()
+                            + "): applying with the " + sessionServicer.name() + " servicer");
+                    try {
+                        PackageOutcome outcome = session.addPackage(new ServicingPackage(update.id(), content,
+                                update.packageType()), progress);
+                        long millis = Duration.between(began, clock.instant()).toMillis();
+                        if (outcome.result() == PackageOutcome.Result.APPLIED) {
+                            added += outcome.filesAdded();
+                            changed += outcome.filesChanged();
+                            removed += outcome.filesRemoved();
+                            result(update, Outcome.APPLIED, sessionServicer.name(), outcome.detail() + " in " + millis + " ms");
+                        } else {
+                            result(update, Outcome.NOT_SUPPORTED, sessionServicer.name(), outcome.detail());
+                        }
+                    } catch (ServicingException e) {
+                        if (e.reason() == Reason.CANCELLED) {
+                            throw e;
+                        }
+                        result(update, Outcome.FAILED, sessionServicer.name(), e.getMessage());
+                        if (firstFailure == null) {
+                            firstFailure = update.id() + " failed: " + e.getMessage();
+                        }
+                    }
+                    percent(5 + 80 * ++done / Math.max(1, ordered.size()));
+                    progress.worked(1);
+                }
+                WimProgress.checkCanceled(progress);
+                if (session != null) {
+                    session.commit(progress);
+                    session = null;
+                }
+            } catch (org.fenestra.wim.errors.WimCancelledException e) {
+                throw new ServicingException(Reason.CANCELLED, "cancelled", e);
+            } finally {
+                if (session != null) {
+                    session.close();
+                }
+            }
+            return firstFailure;
+        }
+
+        private void result(UpdatePackage update, Outcome outcome, String servicer, String detail) {
+            results.add(new UpdateResult(update.id(), outcome, servicer, detail));
+            String line = update.id() + " " + update.articleId() + ": " + outcome + (servicer.isEmpty() ? "" : " (" + servicer + ")")
+                    + ": " + detail;
+            if (outcome == Outcome.FAILED) {
+                log.error(line);
+            } else {
+                log.info(line);
+            }
+        }
+
+        /** Component cleanup where the servicer has one, then export of the index into a new WIM. */
+        private Path optimized(Path copy) throws ServicingException, IOException {
+            progress.subTask("optimizing: exporting the serviced image into a new WIM");
+            Path exported = work.resolve("optimized.wim");
+            try (WimFile wim = WimFile.open(copy)) {
+                WimWriter.export(wim, List.of(image.imageIndex()), exported, null, null, wim.writeOptionsKeepingCompression(),
+                        progress);
+            } catch (org.fenestra.wim.errors.WimCancelledException e) {
+                throw new ServicingException(Reason.CANCELLED, "cancelled", e);
+            }
+            log.info("optimized: exported index " + image.imageIndex() + " into a new WIM (" + size(copy) + " -> "
+                    + size(exported) + " bytes)");
+            return exported;
+        }
+
+        /** Verifies the new WIM, writes it beside the catalog's file under a temporary name and renames it over. */
+        private void commit(Path stored, Path result) throws ServicingException, IOException {
+            WimProgress.checkCanceled(progress);
+            progress.subTask("verifying the serviced WIM");
+            try (WimFile wim = WimFile.open(result)) {
+                WimVerifyReport report = wim.verify(progress);
+                if (!report.ok()) {
+                    throw new ServicingException(Reason.IO, "the serviced WIM does not verify: " + report.badBlobs().size()
+                            + " bad and " + report.missingBlobs().size() + " missing blob(s)");
+                }
+            } catch (org.fenestra.wim.errors.WimCancelledException e) {
+                throw new ServicingException(Reason.CANCELLED, "cancelled", e);
+            }
+            Path temporary = stored.resolveSibling(stored.getFileName() + ".servicing-" + runId + ".tmp");
+            try {
+                copy(result, temporary, progress);
+                WimProgress.checkCanceled(progress); // the last point a cancel is honoured: after it, the swap
+                Files.move(temporary, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                fsyncFolder(stored.getParent());
+            } catch (org.fenestra.wim.errors.WimCancelledException e) {
+                throw new ServicingException(Reason.CANCELLED, "cancelled", e);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            log.info("committed: " + stored + " replaced by the serviced WIM");
+        }
+
+        private void recordCommitted(long sizeAfter) throws ServicingException {
+            List<String> applied = results.stream().filter(r -> r.outcome() == Outcome.APPLIED).map(UpdateResult::updateId)
+                    .toList();
+            try {
+                updates.recordApplied(image.id(), applied);
+            } catch (UpdateException e) {
+                log.error("recording the applied updates failed: " + e.getMessage());
+            }
+            transaction("record servicing of " + image.id(), connection -> {
+                runs.imageContentChanged(connection, image.id(), sizeAfter);
+                return null;
+            });
+        }
+
+        private void percent(int value) {
+            try {
+                transaction("servicing progress", connection -> {
+                    runs.progress(connection, runId, value);
+                    return null;
+                });
+            } catch (ServicingException e) {
+                log.error("recording progress failed: " + e.getMessage());
+            }
+        }
+
+        private ServicingException finishFailed(ServicingException e, long sizeBefore, Instant started) {
+            log.error(e.getMessage());
+            try {
+                finish(RunStatus.FAILED, e.getMessage() + "; nothing was committed", sizeBefore, sizeBefore, started);
+            } catch (ServicingException recording) {
+                e.addSuppressed(recording);
+            }
+            return e;
+        }
+
+        private ServicingRun finish(RunStatus status, String message, long sizeBefore, long sizeAfter, Instant started)
+                throws ServicingException {
+            ServicingRun run = new ServicingRun(runId, image.id(), status, status == RunStatus.SUCCESSFUL ? 100 : 0,
+                    request.continueOnError(), request.optimize(), started, clock.instant(), sizeBefore, sizeAfter, added,
+                    changed, removed, results, message, log.file().toString());
+            transaction("finish servicing run " + runId, connection -> {
+                runs.finish(connection, run);
+                return null;
+            });
+            return run;
+        }
+    }
+
+    private Optional<ImageServicer> best(UpdatePackage update) {
+        return servicers.stream().filter(s -> s.supports(update.packageType()).supported())
+                .max(Comparator.comparingInt(ImageServicer::priority));
+    }
+
+    private String notSupportedReason(UpdatePackage update) {
+        return servicers.stream().max(Comparator.comparingInt(ImageServicer::priority))
+                .map(s -> s.supports(update.packageType()).reason())
+                .orElse("not applied: no servicer is installed");
+    }
+
+    @Override
+    public boolean cancel(String imageId) throws ServicingException {
+        return transaction("cancel servicing of " + imageId, connection -> runs.requestCancel(connection, imageId));
+    }
+
+    /**
+     * The caller's monitor, which also stops the run when a cancel was requested in the database
+     * (by servicing-cancel on any site server); the database is asked at most every 250 ms.
+     */
+    private final class CancelRequests implements WimProgress {
+        private static final long POLL_NANOS = 250_000_000L;
+        private final WimProgress caller;
+        private final long runId;
+        private long lastPoll = System.nanoTime() - POLL_NANOS;
+        private volatile boolean requested;
+
+        CancelRequests(WimProgress caller, long runId) {
+            this.caller = caller;
+            this.runId = runId;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            if (requested || caller.isCanceled()) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now - lastPoll >= POLL_NANOS) {
+                lastPoll = now;
+                try {
+                    requested = transaction("servicing cancel check", connection -> runs.cancelRequested(connection, runId));
+                } catch (ServicingException e) {
+                    LOG.log(System.Logger.Level.WARNING, "run " + runId + ": cannot check for a cancel request: " + e.getMessage());
+                }
+            }
+            return requested;
+        }
+
+        @Override
+        public void beginTask(String name, long totalWork) {
+            caller.beginTask(name, totalWork);
+        }
+
+        @Override
+        public void worked(long work) {
+            caller.worked(work);
+        }
+
+        @Override
+        public void subTask(String name) {
+            caller.subTask(name);
+        }
+
+        @Override
+        public void activity(org.fenestra.wim.model.WimActivity activity, String detail) {
+            caller.activity(activity, detail);
+        }
+
+        @Override
+        public void activityWork(long done, long total) {
+            caller.activityWork(done, total);
+        }
+
+        @Override
+        public void scanned(long bytes, long files, long directories) {
+            caller.scanned(bytes, files, directories);
+        }
+
+        @Override
+        public void done() {
+            caller.done();
+        }
+    }
+
+    @Override
+    public List<ServicingRun> history(String imageId) throws ServicingException {
+        return transaction("servicing history of " + imageId, connection -> runs.history(connection, imageId));
+    }
+
+    /** Runs a previous process left in process are failed (interrupted) and their work folders removed. */
+    private void cleanUpInterrupted() throws ServicingException {
+        List<ServicingRun> interrupted = transaction("fail interrupted servicing runs",
+                connection -> runs.failInterrupted(connection, clock.instant()));
+        for (ServicingRun run : interrupted) {
+            LOG.log(System.Logger.Level.WARNING, run.imageId() + " run " + run.runId()
+                    + ": interrupted (the site server stopped during the run); marked failed, nothing was committed");
+            deleteTree(servicingDrive(null).resolve(WORK_FOLDER).resolve("run-" + run.runId()));
+        }
+    }
+
+    private Path logFolder() {
+        return dataFolder.resolve(LogSettings.LOGS_FOLDER).resolve("servicing");
+    }
+
+    private OsImageRecord image(String id) throws ServicingException {
+        try {
+            return images.get(id);
+        } catch (ImageNotFoundException e) {
+            throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image " + id, e);
+        } catch (CatalogException e) {
+            throw new ServicingException(Reason.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    private UpdatePackage update(String id) throws ServicingException {
+        try {
+            return updates.get(id);
+        } catch (UpdateException e) {
+            throw new ServicingException(e.reason() == UpdateException.Reason.NO_SUCH_UPDATE ? Reason.NO_SUCH_UPDATE
+                    : Reason.DATABASE, e.getMessage(), e);
+        }
+    }
+
+    private Path content(String id) throws ServicingException {
+        try {
+            return updates.downloadedContent(id);
+        } catch (UpdateException e) {
+            throw new ServicingException(Reason.NOT_DOWNLOADED, id + " is not downloaded: " + e.getMessage()
+                    + " (download it first: fenestra:updates-download " + id + ")", e);
+        }
+    }
+
+    private static int imageCount(Path wim) throws ServicingException {
+        try (WimFile file = WimFile.open(wim)) {
+            return file.imageCount();
+        } catch (IOException e) {
+            throw new ServicingException(Reason.BAD_IMAGE, wim + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) throws ServicingException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new ServicingException(Reason.BAD_IMAGE, file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static long usableSpace(Path drive) throws ServicingException {
+        try {
+            Files.createDirectories(drive);
+            return Files.getFileStore(drive).getUsableSpace();
+        } catch (IOException e) {
+            throw new ServicingException(Reason.IO, "the servicing drive " + drive + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies a file in chunks, cancellable, and forces it to disk. */
+    static void copy(Path from, Path to, WimProgress progress) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                WimProgress.checkCanceled(progress);
+                out.write(buffer, 0, n);
+            }
+        }
+        try (FileChannel channel = FileChannel.open(to, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void fsyncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not every file system lets a directory be opened; the rename itself is atomic
+        }
+    }
+
+    static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the work folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private <T> T transaction(String operation, SiteDatabase.Work<T> work) throws ServicingException {
+        try {
+            return database.inTransaction(operation, work);
+        } catch (CatalogException e) {
+            throw new ServicingException(Reason.DATABASE, operation + ": " + e.getMessage(), e);
+        }
+    }
+}

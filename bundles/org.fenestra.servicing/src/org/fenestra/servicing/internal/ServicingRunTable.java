@@ -1,0 +1,210 @@
+package org.fenestra.servicing.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingRun;
+import org.fenestra.servicing.api.UpdateResult;
+
+/**
+ * The SQL of {@code servicing_run} and {@code servicing_run_update} (catalog migration
+ * {@code V6__servicing.sql}), and the one statement servicing runs on {@code os_image}: raising
+ * its content version when a run committed a new WIM.
+ */
+final class ServicingRunTable {
+
+    private static final String COLUMNS = "run_id, image_id, status, percent_done, continue_on_error, optimize, "
+            + "started_at, ended_at, size_before, size_after, files_added, files_changed, files_removed, message, log_file";
+
+    long allocateId(Connection connection) throws SQLException {
+        try (PreparedStatement increment = connection.prepareStatement(
+                "UPDATE id_counter SET last_value = last_value + 1 WHERE counter_name = 'servicing_run'")) {
+            if (increment.executeUpdate() != 1) {
+                throw new SQLException("The id_counter row 'servicing_run' is missing; the schema is damaged");
+            }
+        }
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT last_value FROM id_counter WHERE counter_name = 'servicing_run'"); ResultSet row = read.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Whether a run of the image is in process (another site server's or this one's). */
+    boolean inProcess(Connection connection, String imageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM servicing_run WHERE image_id = ? AND status = 'IN_PROCESS'")) {
+            select.setString(1, imageId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1) > 0;
+            }
+        }
+    }
+
+    void insert(Connection connection, ServicingRun run) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO servicing_run (" + COLUMNS + ", cancel_requested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")) {
+            insert.setLong(1, run.runId());
+            insert.setString(2, run.imageId());
+            insert.setString(3, run.status().name());
+            insert.setInt(4, run.percentDone());
+            insert.setBoolean(5, run.continueOnError());
+            insert.setBoolean(6, run.optimize());
+            insert.setTimestamp(7, Timestamp.from(run.startedAt()));
+            insert.setTimestamp(8, run.endedAt() == null ? null : Timestamp.from(run.endedAt()));
+            insert.setLong(9, run.sizeBefore());
+            insert.setLong(10, run.sizeAfter());
+            insert.setInt(11, run.filesAdded());
+            insert.setInt(12, run.filesChanged());
+            insert.setInt(13, run.filesRemoved());
+            insert.setString(14, clip(run.message()));
+            insert.setString(15, run.logFile());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Asks the image's run in process to stop; false when none is in process. */
+    boolean requestCancel(Connection connection, String imageId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE servicing_run SET cancel_requested = TRUE WHERE image_id = ? AND status = 'IN_PROCESS'")) {
+            update.setString(1, imageId);
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    boolean cancelRequested(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT cancel_requested FROM servicing_run WHERE run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    void progress(Connection connection, long runId, int percent) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE servicing_run SET percent_done = ? WHERE run_id = ? AND status = 'IN_PROCESS'")) {
+            update.setInt(1, percent);
+            update.setLong(2, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Writes the finished run and its updates' outcomes over the in-process row. */
+    void finish(Connection connection, ServicingRun run) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_run SET status = ?, percent_done = ?, "
+                + "ended_at = ?, size_after = ?, files_added = ?, files_changed = ?, files_removed = ?, message = ? WHERE run_id = ?")) {
+            update.setString(1, run.status().name());
+            update.setInt(2, run.percentDone());
+            update.setTimestamp(3, Timestamp.from(run.endedAt()));
+            update.setLong(4, run.sizeAfter());
+            update.setInt(5, run.filesAdded());
+            update.setInt(6, run.filesChanged());
+            update.setInt(7, run.filesRemoved());
+            update.setString(8, clip(run.message()));
+            update.setLong(9, run.runId());
+            update.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO servicing_run_update "
+                + "(run_id, position, update_id, outcome, servicer, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (UpdateResult result : run.updates()) {
+                insert.setLong(1, run.runId());
+                insert.setInt(2, ++position);
+                insert.setString(3, result.updateId());
+                insert.setString(4, result.outcome().name());
+                insert.setString(5, result.servicer());
+                insert.setString(6, clip(result.detail()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** A committed run changed the image's WIM: distribution sees the new content version. */
+    void imageContentChanged(Connection connection, String imageId, long newSize) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE os_image SET content_version = content_version + 1, size_bytes = ? WHERE image_id = ?")) {
+            update.setLong(1, newSize);
+            update.setString(2, imageId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs left IN_PROCESS by a process that ended without finishing them (killed, crashed) become
+     * FAILED (interrupted); returns them so their work folders can be removed.
+     */
+    List<ServicingRun> failInterrupted(Connection connection, Instant now) throws SQLException {
+        List<ServicingRun> interrupted = select(connection, "WHERE status = 'IN_PROCESS'", null);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_run SET status = 'FAILED', "
+                + "ended_at = ?, message = ? WHERE status = 'IN_PROCESS'")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, "interrupted: the site server stopped during the run; nothing was committed");
+            update.executeUpdate();
+        }
+        return interrupted;
+    }
+
+    List<ServicingRun> history(Connection connection, String imageId) throws SQLException {
+        return select(connection, "WHERE image_id = ? ORDER BY run_id DESC", imageId);
+    }
+
+    private List<ServicingRun> select(Connection connection, String where, String imageId) throws SQLException {
+        List<ServicingRun> runs = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM servicing_run " + where)) {
+            if (imageId != null) {
+                select.setString(1, imageId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    long runId = row.getLong(1);
+                    Timestamp ended = row.getTimestamp(8);
+                    runs.add(new ServicingRun(runId, row.getString(2), RunStatus.valueOf(row.getString(3)), row.getInt(4),
+                            row.getBoolean(5), row.getBoolean(6), row.getTimestamp(7).toInstant(),
+                            ended == null ? null : ended.toInstant(), row.getLong(9), row.getLong(10), row.getInt(11),
+                            row.getInt(12), row.getInt(13), List.of(), row.getString(14), row.getString(15)));
+                }
+            }
+        }
+        List<ServicingRun> withUpdates = new ArrayList<>();
+        for (ServicingRun run : runs) {
+            withUpdates.add(withUpdates(run, updates(connection, run.runId())));
+        }
+        return withUpdates;
+    }
+
+    private static List<UpdateResult> updates(Connection connection, long runId) throws SQLException {
+        List<UpdateResult> results = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT update_id, outcome, servicer, detail "
+                + "FROM servicing_run_update WHERE run_id = ? ORDER BY position")) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    results.add(new UpdateResult(row.getString(1), UpdateResult.Outcome.valueOf(row.getString(2)),
+                            row.getString(3), row.getString(4)));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static ServicingRun withUpdates(ServicingRun run, List<UpdateResult> updates) {
+        return new ServicingRun(run.runId(), run.imageId(), run.status(), run.percentDone(), run.continueOnError(),
+                run.optimize(), run.startedAt(), run.endedAt(), run.sizeBefore(), run.sizeAfter(), run.filesAdded(),
+                run.filesChanged(), run.filesRemoved(), updates, run.message(), run.logFile());
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+    }
+}

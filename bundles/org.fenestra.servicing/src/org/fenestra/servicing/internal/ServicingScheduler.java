@@ -1,0 +1,243 @@
+package org.fenestra.servicing.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.fenestra.catalog.api.CatalogException;
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.servicing.api.OfflineServicing;
+import org.fenestra.servicing.api.Recurrence;
+import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingException;
+import org.fenestra.servicing.api.ServicingException.Reason;
+import org.fenestra.servicing.api.ServicingRequest;
+import org.fenestra.servicing.api.ServicingRun;
+import org.fenestra.servicing.api.ServicingSchedule;
+import org.fenestra.servicing.api.ServicingSchedules;
+import org.fenestra.updates.api.SoftwareUpdates;
+import org.fenestra.updates.api.UpdateException;
+import org.fenestra.updates.api.UpdateFilter;
+import org.fenestra.updates.api.UpdatePackage;
+import org.fenestra.updates.api.UpdateState;
+import org.fenestra.wim.model.WimProgress;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Keeps the servicing schedules and runs them when due: a single thread polls the catalog every
+ * {@value #POLL} milliseconds (30 s unless set), takes each due schedule with a conditional update
+ * (so of several site servers on one database exactly one runs it) and runs it through the
+ * pipeline, one at a time. Schedules are rows in the catalog, so they survive restarts; one this
+ * server held in process when it stopped is failed (interrupted) at its next start and, when
+ * recurring, scheduled for its next time.
+ */
+@Component(service = ServicingSchedules.class)
+public final class ServicingScheduler implements ServicingSchedules {
+
+    static final String POLL = "fenestra.servicing.pollMillis";
+    static final String SERVER = "fenestra.servicing.server";
+    private static final System.Logger LOG = System.getLogger(ServicingScheduler.class.getName());
+
+    private final SiteDatabase database;
+    private final ImageCatalog images;
+    private final SoftwareUpdates updates;
+    private final OfflineServicing servicing;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String server;
+    private final ScheduleTable table = new ScheduleTable();
+    private final ScheduledExecutorService poller;
+    private volatile boolean stopping;
+
+    @Activate
+    public ServicingScheduler(@Reference SiteDatabase database, @Reference ImageCatalog images,
+            @Reference SoftwareUpdates updates, @Reference OfflineServicing servicing, BundleContext context)
+            throws ServicingException {
+        this(database, images, updates, servicing, context::getProperty, Clock.systemUTC(), ZoneId.systemDefault());
+    }
+
+    ServicingScheduler(SiteDatabase database, ImageCatalog images, SoftwareUpdates updates, OfflineServicing servicing,
+            UnaryOperator<String> properties, Clock clock, ZoneId zone) throws ServicingException {
+        this.database = database;
+        this.images = images;
+        this.updates = updates;
+        this.servicing = servicing;
+        this.clock = clock;
+        this.zone = zone;
+        this.server = serverName(properties.apply(SERVER));
+        recoverInterrupted();
+        long poll = parsePoll(properties.apply(POLL));
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "fenestra-servicing-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::runDue, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        stopping = true; // a run in process stops at its next check and commits nothing
+        poller.shutdown();
+        try {
+            poller.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public ServicingSchedule schedule(String imageId, List<String> updateIds, boolean allApplicable, Recurrence recurrence,
+            boolean continueOnError, boolean optimize, boolean updateDistributionPoints) throws ServicingException {
+        try {
+            images.get(imageId);
+        } catch (ImageNotFoundException e) {
+            throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image " + imageId, e);
+        } catch (CatalogException e) {
+            throw new ServicingException(Reason.DATABASE, e.getMessage(), e);
+        }
+        if (!allApplicable && updateIds.isEmpty()) {
+            throw new ServicingException(Reason.INVALID_ARGUMENT, "name the updates or ask for all applicable ones");
+        }
+        for (String id : updateIds) {
+            try {
+                updates.get(id);
+            } catch (UpdateException e) {
+                throw new ServicingException(Reason.NO_SUCH_UPDATE, e.getMessage(), e);
+            }
+        }
+        Instant now = clock.instant();
+        Instant next = recurrence.monthly() ? recurrence.next(now, zone) : recurrence.once();
+        ServicingSchedule schedule = new ServicingSchedule(imageId, allApplicable ? List.of() : updateIds, allApplicable,
+                recurrence, next, continueOnError, optimize, updateDistributionPoints, RunStatus.SCHEDULED, 0, 0,
+                updateDistributionPoints ? "scheduled; updating distribution points is not available yet" : "scheduled");
+        ServicingSchedule old = transaction("servicing schedule of " + imageId, c -> table.get(c, imageId));
+        if (old != null && old.status() == RunStatus.IN_PROCESS) {
+            throw new ServicingException(Reason.BUSY, imageId + " is being serviced; cancel it or wait");
+        }
+        return transaction("schedule servicing of " + imageId, connection -> {
+            table.put(connection, schedule);
+            return schedule;
+        });
+    }
+
+    @Override
+    public Optional<ServicingSchedule> schedule(String imageId) throws ServicingException {
+        return Optional.ofNullable(transaction("servicing schedule of " + imageId, c -> table.get(c, imageId)));
+    }
+
+    @Override
+    public List<ServicingSchedule> schedules() throws ServicingException {
+        return transaction("servicing schedules", table::all);
+    }
+
+    @Override
+    public boolean cancel(String imageId) throws ServicingException {
+        boolean had = transaction("cancel servicing schedule of " + imageId, c -> table.cancel(c, imageId));
+        servicing.cancel(imageId); // the run in process, on whichever server
+        return had;
+    }
+
+    /** One poll: every due schedule this server can claim, run in turn. */
+    void runDue() {
+        try {
+            for (String imageId : transaction("due servicing schedules", c -> table.due(c, clock.instant()))) {
+                if (stopping) {
+                    return;
+                }
+                if (transaction("claim servicing schedule", c -> table.claim(c, imageId, clock.instant(), server))) {
+                    runClaimed(imageId);
+                }
+            }
+        } catch (ServicingException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "servicing scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private void runClaimed(String imageId) throws ServicingException {
+        ServicingSchedule schedule = transaction("servicing schedule", c -> table.get(c, imageId));
+        RunStatus status;
+        long runId = 0;
+        String message;
+        try {
+            List<String> ids = schedule.allApplicable()
+                    ? updates.applicable(imageId, UpdateFilter.ALL).stream()
+                        .filter(u -> u.state() == UpdateState.DOWNLOADED).map(UpdatePackage::id).toList()
+                    : schedule.updateIds();
+            ServicingRun run = servicing.serviceNow(new ServicingRequest(imageId, ids, schedule.continueOnError(),
+                    schedule.optimize()), new WimProgress() {
+                        @Override
+                        public boolean isCanceled() {
+                            return stopping;
+                        }
+                    });
+            status = run.status();
+            runId = run.runId();
+            message = run.message();
+        } catch (ServicingException | UpdateException e) {
+            status = RunStatus.FAILED;
+            message = "not started: " + e.getMessage();
+        }
+        Instant next = schedule.recurrence().monthly() ? schedule.recurrence().next(clock.instant(), zone) : null;
+        RunStatus result = status;
+        long run = runId;
+        String text = message;
+        transaction("finish servicing schedule", c -> {
+            table.finished(c, imageId, result, run, text, next);
+            return null;
+        });
+    }
+
+    private void recoverInterrupted() throws ServicingException {
+        transaction("recover servicing schedules", c -> {
+            for (ServicingSchedule held : table.heldBy(c, server)) {
+                Instant next = held.recurrence().monthly() ? held.recurrence().next(clock.instant(), zone) : null;
+                table.finished(c, held.imageId(), RunStatus.FAILED, held.lastRunId(),
+                        "interrupted: the site server stopped during the run; nothing was committed", next);
+                LOG.log(System.Logger.Level.WARNING, held.imageId() + ": servicing schedule interrupted by a stop; marked failed");
+            }
+            return null;
+        });
+    }
+
+    private static long parsePoll(String text) {
+        try {
+            return text == null ? 30_000 : Math.max(50, Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return 30_000;
+        }
+    }
+
+    private static String serverName(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private <T> T transaction(String operation, SiteDatabase.Work<T> work) throws ServicingException {
+        try {
+            return database.inTransaction(operation, work);
+        } catch (CatalogException e) {
+            throw new ServicingException(Reason.DATABASE, operation + ": " + e.getMessage(), e);
+        }
+    }
+}
