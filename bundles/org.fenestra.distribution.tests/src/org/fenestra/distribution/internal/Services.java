@@ -1,28 +1,14 @@
 package org.fenestra.distribution.internal;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.fenestra.catalog.testing.TestServices;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
-
-/** The services DS publishes in the test framework. */
+/** The services DS publishes in the test framework, seen from the distribution bundle. */
 final class Services {
 
     private Services() {
     }
 
     static <T> T get(Class<T> type) throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(Services.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start();
-        }
-        BundleContext context = bundle.getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(30_000);
-        assertNotNull(service, "no " + type.getName() + " service");
-        return service;
+        return TestServices.get(type, Services.class);
     }
 }

@@ -1,6 +1,5 @@
 package org.fenestra.servicing.internal;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,12 @@ import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.testing.TestServices;
 import org.fenestra.servicing.testing.FenestraPackageFile;
 import org.fenestra.servicing.testing.TestImages;
 import org.fenestra.updates.api.SoftwareUpdates;
 import org.fenestra.wim.model.WimProgress;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+
 
 /**
  * What the servicing tests share: the DS services of the running framework (catalog in H2 under
@@ -52,15 +50,7 @@ final class ServicingFixture {
     }
 
     static <T> T service(Class<T> type) throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(ServicingPipeline.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start();
-        }
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundle.getBundleContext(), type, null);
-        tracker.open();
-        T service = tracker.waitForService(30_000);
-        assertNotNull(service, "no " + type.getName() + " service");
-        return service;
+        return TestServices.get(type, ServicingPipeline.class);
     }
 
     ImageCatalog catalog() {

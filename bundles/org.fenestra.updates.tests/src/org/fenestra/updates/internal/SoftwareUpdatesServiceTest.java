@@ -1,7 +1,6 @@
 package org.fenestra.updates.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,14 +17,13 @@ import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.catalog.testing.TestServices;
 import org.fenestra.updates.api.InstalledUpdate;
 import org.fenestra.updates.api.SoftwareUpdates;
 import org.fenestra.updates.internal.TestPackages.Parent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+
 
 /** The DS services in a real framework: an image the catalog adds has its installed updates read at once. */
 class SoftwareUpdatesServiceTest {
@@ -34,15 +32,7 @@ class SoftwareUpdatesServiceTest {
     Path work;
 
     static <T> T service(Class<T> type) throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(JdbcSoftwareUpdates.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start();
-        }
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundle.getBundleContext(), type, null);
-        tracker.open();
-        T service = tracker.waitForService(30_000);
-        assertNotNull(service, "no " + type.getName() + " service");
-        return service;
+        return TestServices.get(type, JdbcSoftwareUpdates.class);
     }
 
     @Test
