@@ -18,7 +18,7 @@ import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.distribution.api.DistributionException;
-import org.fenestra.distribution.internal.dp.DpServer;
+import org.fenestra.distribution.testing.TestDistributionPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -41,9 +41,9 @@ class DistributionCommandsTest {
                 wim.toString(), wim.toString(), 1, "10.0.22631.4460", "Enterprise", Architecture.X64, "en-US",
                 Files.size(wim), new EulaAcceptance("admin", Instant.now())));
         String name = "console-dp-" + Long.toString(System.nanoTime() % 100_000, 36);
-        try (DpServer dp = DpServer.start(dir.resolve("dp"), "127.0.0.1", 0, "127.0.0.1")) {
+        try (TestDistributionPoint dp = TestDistributionPoint.start(dir.resolve("dp"))) {
             String added = execute(context, "fenestra:dp-add " + name + " " + dp.url() + " --fingerprint "
-                    + dp.identity().fingerprint() + " --secret-file " + dp.identity().siteSecretFile());
+                    + dp.fingerprint() + " --secret-file " + dp.siteSecretFile());
             assertTrue(added.startsWith("Added distribution point " + name), added);
             String list = execute(context, "fenestra:dp-list");
             assertTrue(list.lines().anyMatch(l -> l.startsWith(name + " ") && l.contains(dp.url())), list);
