@@ -65,6 +65,13 @@ class UncImageCommandsTest {
         assertEquals(1, record.imageIndex());
         String removed = execute(startedConsoleBundle(), "fenestra:image-remove " + record.id());
         assertTrue(removed.contains("deleted \\\\127.0.0.1\\images\\multi-index3.wim"), removed);
-        assertTrue(Files.notExists(samba.imagesFolder().resolve("multi-index3.wim")), "removal deletes it on the share");
+        // SMB deletes on close: while another handle is open (the updates import scan reading the new
+        // image's packages), the file stays until that handle closes, so give it a moment.
+        Path extracted = samba.imagesFolder().resolve("multi-index3.wim");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (Files.exists(extracted) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.notExists(extracted), "removal deletes it on the share");
     }
 }
