@@ -39,6 +39,7 @@ import org.fenestra.ui.internal.app.Screenshots;
 import org.fenestra.ui.internal.properties.GeneralPropertyTab;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
 import org.fenestra.ui.internal.views.ImageColumn;
+import org.fenestra.ui.internal.views.ViewColumn;
 import org.fenestra.ui.internal.views.LibraryNavigatorView;
 import org.fenestra.ui.internal.views.OsImagesView;
 import org.fenestra.ui.internal.testing.LoggedErrors;
@@ -78,9 +79,11 @@ class WorkbenchTest {
         IWorkbenchPage page = window().getActivePage();
         OsImagesView view = (OsImagesView) page.showView(OsImagesView.ID);
         List<String> columns = Arrays.stream(view.viewer().getTable().getColumns()).map(TableColumn::getText).toList();
+        // The partner's Asset Owner column (order 65) sits between Fenestra's own, by order.
         assertEquals(List.of("Name", "Version", "OS Version", "Architecture", "Language", "Size", "Image Index",
-                "Scheduled Updates Date", "Scheduled Updates Status", "Date Added"), columns);
-        assertEquals(Arrays.stream(ImageColumn.values()).map(ImageColumn::title).toList(), columns);
+                "Asset Owner", "Date Added"), columns);
+        assertEquals(view.columns().stream().map(ViewColumn::title).toList(), columns);
+        assertEquals(List.of("Summary", "Inventory"), view.detailsTabs());
         awaitRows(view, 0);
 
         Action partner = view.contributedActions().stream().filter(a -> a.getId().equals(PARTNER_ACTION))
@@ -100,9 +103,11 @@ class WorkbenchTest {
             view.viewer().setSelection(new StructuredSelection(row));
             processEvents();
             assertEquals("Windows 11 Enterprise 23H2", view.viewer().getTable().getItem(0).getText(0));
-            assertEquals("4.9 GB", view.viewer().getTable().getItem(0).getText(ImageColumn.SIZE.ordinal()));
-            assertEquals("x64", view.viewer().getTable().getItem(0).getText(ImageColumn.ARCHITECTURE.ordinal()));
+            assertEquals("4.9 GB", view.viewer().getTable().getItem(0).getText(view.columnIndex(ImageColumn.SIZE)));
+            assertEquals("x64", view.viewer().getTable().getItem(0).getText(view.columnIndex(ImageColumn.ARCHITECTURE)));
             assertTrue(partner.isEnabled());
+            assertEquals(System.getProperty("user.name", ""), view.viewer().getTable().getItem(0)
+                    .getText(view.columnIndex(view.columns().get(7))), "the contributed column's value, read by its load");
             assertTrue(Screenshots.save(window().getShell(), SCREENSHOTS.resolve("workbench.png")));
 
             partner.run();
@@ -147,7 +152,7 @@ class WorkbenchTest {
                 "/share/ltsc.wim", 1, "10.0.19044.1288", "EnterpriseS", Architecture.X64, "en-US", 4_000_000_000L,
                 new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))));
         ImagePropertiesDialog dialog = new ImagePropertiesDialog(window().getShell(), new ImageSummary(image.id(),
-                image.name(), image.version(), image.osVersion(), "x64", "en-US", image.sizeBytes(), 3, null, "",
+                image.name(), image.version(), image.osVersion(), "x64", "en-US", image.sizeBytes(), 3,
                 image.dateAdded()));
         dialog.setBlockOnOpen(false);
         dialog.open();

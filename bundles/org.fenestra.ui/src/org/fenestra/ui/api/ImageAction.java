@@ -19,4 +19,14 @@ public interface ImageAction {
      * @param selection the images selected in the view (empty for actions enabled without a selection)
      */
     void run(Shell shell, List<ImageSummary> selection);
+
+    /**
+     * Whether the action applies to {@code selection}, beyond what its {@code selection} attribute
+     * says (e.g. Cancel only while an image is being serviced). Asked on the UI thread at each
+     * selection change, and only when the contribution says {@code checksEnablement="true"}
+     * (which creates the action when the view opens instead of on first use); keep it cheap.
+     */
+    default boolean enabledFor(List<ImageSummary> selection) {
+        return true;
+    }
 }

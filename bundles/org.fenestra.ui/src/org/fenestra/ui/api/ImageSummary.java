@@ -15,14 +15,11 @@ import java.util.Objects;
  * @param language               default language, e.g. {@code en-US}
  * @param sizeBytes              size of the stored image file
  * @param imageIndex             index of the image within its WIM file (1-based)
- * @param scheduledUpdatesDate   next scheduled offline servicing, or {@code null}
- * @param scheduledUpdatesStatus status of the last or next servicing, may be empty
  * @param dateAdded              when the image was added to the library
  * @since 0.1
  */
 public record ImageSummary(String id, String name, String version, String osVersion, String architecture,
-        String language, long sizeBytes, int imageIndex, Instant scheduledUpdatesDate,
-        String scheduledUpdatesStatus, Instant dateAdded) {
+        String language, long sizeBytes, int imageIndex, Instant dateAdded) {
 
     public ImageSummary {
         Objects.requireNonNull(id, "id");
@@ -32,6 +29,5 @@ public record ImageSummary(String id, String name, String version, String osVers
         osVersion = Objects.requireNonNullElse(osVersion, "");
         architecture = Objects.requireNonNullElse(architecture, "");
         language = Objects.requireNonNullElse(language, "");
-        scheduledUpdatesStatus = Objects.requireNonNullElse(scheduledUpdatesStatus, "");
     }
 }

@@ -17,8 +17,6 @@ public final class Messages extends NLS {
     public static String Column_language;
     public static String Column_size;
     public static String Column_imageIndex;
-    public static String Column_scheduledUpdatesDate;
-    public static String Column_scheduledUpdatesStatus;
     public static String Column_dateAdded;
     public static String OsImagesView_filterHint;
     public static String OsImagesView_count;
@@ -42,9 +40,9 @@ public final class Messages extends NLS {
     public static String Delete_failed;
     public static String Delete_keepFiles;
     public static String Details_summaryTab;
+    public static String Details_tabFailed;
     public static String Details_name;
     public static String Details_id;
-    public static String Details_noServicing;
     public static String Details_nothingSelected;
     public static String Details_manySelected;
     public static String Properties_title;

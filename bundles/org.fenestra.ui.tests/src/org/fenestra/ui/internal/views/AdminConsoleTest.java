@@ -104,7 +104,7 @@ class AdminConsoleTest {
         OsImageRecord first = Ui.addImage("Details Image A " + System.nanoTime(), "10.0.22631.4460", 5_234_567_890L);
         OsImageRecord second = Ui.addImage("Details Image B " + System.nanoTime(), "10.0.19045.1", 1_000_000L);
         try {
-            assertEquals(List.of("Summary"), view.detailsTabs());
+            assertEquals(List.of("Summary", "Inventory"), view.detailsTabs(), "Summary, then the partner's tab");
             ImageSummary row = awaitShown(view, first);
             awaitShown(view, second);
             select(view, row);
@@ -113,6 +113,8 @@ class AdminConsoleTest {
                 assertTrue(values.contains(expected), expected + " not in the details: " + values);
             }
             screenshot(window().getShell(), "details-pane.png");
+            String inventory = ((org.eclipse.swt.widgets.Text) view.detailsTab("Inventory")).getText();
+            assertTrue(inventory.contains(first.id() + ","), "the contributed tab follows the selection: " + inventory);
 
             view.viewer().setSelection(new StructuredSelection(List.of(row, awaitShown(view, second))));
             processEvents();
@@ -334,7 +336,7 @@ class AdminConsoleTest {
     }
 
     private static void clickHeader(OsImagesView view, ImageColumn column) {
-        view.viewer().getTable().getColumn(column.ordinal()).notifyListeners(SWT.Selection, new Event());
+        view.viewer().getTable().getColumn(view.columnIndex(column)).notifyListeners(SWT.Selection, new Event());
         processEvents();
     }
 

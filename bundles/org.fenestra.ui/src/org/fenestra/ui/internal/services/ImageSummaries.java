@@ -12,9 +12,8 @@ public final class ImageSummaries {
     }
 
     public static ImageSummary of(OsImageRecord image) {
-        // Scheduled servicing arrives with the servicing issue; until then there is none to show.
         return new ImageSummary(image.id(), image.name(), image.version(), image.osVersion(),
                 image.architecture().name().toLowerCase(Locale.ROOT), image.language(), image.sizeBytes(),
-                image.imageIndex(), null, "", image.dateAdded());
+                image.imageIndex(), image.dateAdded());
     }
 }

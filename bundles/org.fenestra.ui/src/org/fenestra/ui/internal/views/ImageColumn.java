@@ -12,55 +12,63 @@ import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Messages;
 
 /**
- * The columns of the Operating System Images view, in Configuration Manager's order. Each
+ * Fenestra's own columns of the Operating System Images view, in Configuration Manager's order. Each
  * sorts by its value (sizes as numbers, dates as dates), not by the text shown.
  */
-public enum ImageColumn {
-    NAME(Messages.Column_name, 220, ImageSummary::name, text(ImageSummary::name)),
-    VERSION(Messages.Column_version, 80, ImageSummary::version, text(ImageSummary::version)),
-    OS_VERSION(Messages.Column_osVersion, 120, ImageSummary::osVersion, Comparator.comparing(ImageSummary::osVersion,
+public enum ImageColumn implements ViewColumn {
+    NAME(Messages.Column_name, 0, 220, ImageSummary::name, text(ImageSummary::name)),
+    VERSION(Messages.Column_version, 10, 80, ImageSummary::version, text(ImageSummary::version)),
+    OS_VERSION(Messages.Column_osVersion, 20, 120, ImageSummary::osVersion, Comparator.comparing(ImageSummary::osVersion,
             ImageColumn::compareVersions)),
-    ARCHITECTURE(Messages.Column_architecture, 90, ImageSummary::architecture, text(ImageSummary::architecture)),
-    LANGUAGE(Messages.Column_language, 80, ImageSummary::language, text(ImageSummary::language)),
-    SIZE(Messages.Column_size, 90, image -> ByteSize.text(image.sizeBytes()),
+    ARCHITECTURE(Messages.Column_architecture, 30, 90, ImageSummary::architecture, text(ImageSummary::architecture)),
+    LANGUAGE(Messages.Column_language, 40, 80, ImageSummary::language, text(ImageSummary::language)),
+    SIZE(Messages.Column_size, 50, 90, image -> ByteSize.text(image.sizeBytes()),
             Comparator.comparingLong(ImageSummary::sizeBytes)),
-    IMAGE_INDEX(Messages.Column_imageIndex, 90, image -> Integer.toString(image.imageIndex()),
+    IMAGE_INDEX(Messages.Column_imageIndex, 60, 90, image -> Integer.toString(image.imageIndex()),
             Comparator.comparingInt(ImageSummary::imageIndex)),
-    SCHEDULED_UPDATES_DATE(Messages.Column_scheduledUpdatesDate, 160, image -> date(image.scheduledUpdatesDate()),
-            Comparator.comparing(ImageSummary::scheduledUpdatesDate, Comparator.nullsFirst(Comparator.naturalOrder()))),
-    SCHEDULED_UPDATES_STATUS(Messages.Column_scheduledUpdatesStatus, 160, ImageSummary::scheduledUpdatesStatus,
-            text(ImageSummary::scheduledUpdatesStatus)),
-    DATE_ADDED(Messages.Column_dateAdded, 150, image -> date(image.dateAdded()),
+    // Contributed columns such as servicing's Scheduled Updates Date and Status (70, 80) come here.
+    DATE_ADDED(Messages.Column_dateAdded, 90, 150, image -> date(image.dateAdded()),
             Comparator.comparing(ImageSummary::dateAdded));
 
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     private final String title;
+    private final int position;
     private final int width;
     private final Function<ImageSummary, String> text;
     private final Comparator<ImageSummary> order;
 
-    ImageColumn(String title, int width, Function<ImageSummary, String> text, Comparator<ImageSummary> order) {
+    ImageColumn(String title, int position, int width, Function<ImageSummary, String> text,
+            Comparator<ImageSummary> order) {
         this.title = title;
+        this.position = position;
         this.width = width;
         this.text = text;
         this.order = order;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
-    int width() {
+    @Override
+    public int width() {
         return width;
     }
 
+    @Override
+    public int position() {
+        return position;
+    }
+
+    @Override
     public String text(ImageSummary image) {
         return text.apply(image);
     }
 
-    /** Ascending order of this column's values. */
+    @Override
     public Comparator<ImageSummary> order() {
         return order;
     }

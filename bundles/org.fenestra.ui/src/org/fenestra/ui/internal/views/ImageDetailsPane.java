@@ -1,5 +1,7 @@
 package org.fenestra.ui.internal.views;
 
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -13,21 +15,31 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.fenestra.catalog.api.ByteSize;
+import org.fenestra.ui.api.ImageDetailsTab;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Messages;
+import org.fenestra.ui.internal.registry.Contribution;
 
 /**
  * The details pane under the images list, as in the console we follow: tabs about the
- * selected image, starting with Summary. More tabs (servicing, distribution status) are added
- * with {@link #addTab}.
+ * selected image, starting with Summary, then the tabs contributed through
+ * {@code imageDetailsTabs} (update status, content status, ...). A contributed tab that fails
+ * shows the error in its place (when created) or is logged (when shown); the others still work.
  */
 final class ImageDetailsPane {
+
+    private static final System.Logger LOG = System.getLogger(ImageDetailsPane.class.getName());
 
     private final CTabFolder folder;
     private final Composite summary;
     private final ScrolledComposite summaryScroll;
+    private final List<ShownTab> contributed = new ArrayList<>();
 
-    ImageDetailsPane(Composite parent) {
+    /** A contributed tab that was created. */
+    private record ShownTab(Contribution<ImageDetailsTab> contribution, ImageDetailsTab tab) {
+    }
+
+    ImageDetailsPane(Composite parent, List<Contribution<ImageDetailsTab>> tabs) {
         folder = new CTabFolder(parent, SWT.BORDER | SWT.BOTTOM);
         summaryScroll = new ScrolledComposite(folder, SWT.V_SCROLL | SWT.H_SCROLL);
         summaryScroll.setExpandHorizontal(true);
@@ -36,8 +48,22 @@ final class ImageDetailsPane {
         summary.setLayout(new GridLayout(4, false));
         summaryScroll.setContent(summary);
         addTab(Messages.Details_summaryTab, summaryScroll);
+        tabs.forEach(this::addContributed);
         folder.setSelection(0);
         show(List.of());
+    }
+
+    private void addContributed(Contribution<ImageDetailsTab> contribution) {
+        try {
+            ImageDetailsTab tab = contribution.newInstance();
+            addTab(contribution.label(), tab.createContents(folder));
+            contributed.add(new ShownTab(contribution, tab));
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "details tab " + contribution + " cannot be created", e);
+            Label failure = new Label(folder, SWT.WRAP);
+            failure.setText(Messages.bind(Messages.Details_tabFailed, contribution.contributor(), e.getMessage()));
+            addTab(contribution.label(), failure);
+        }
     }
 
     /** Adds a tab holding {@code content} (a child of {@link #folder()}). */
@@ -68,8 +94,6 @@ final class ImageDetailsPane {
             field(Messages.Column_size, ByteSize.text(image.sizeBytes()));
             field(Messages.Column_imageIndex, Integer.toString(image.imageIndex()));
             field(Messages.Column_dateAdded, ImageColumn.date(image.dateAdded()));
-            field(Messages.Column_scheduledUpdatesStatus, image.scheduledUpdatesStatus().isEmpty()
-                    ? Messages.Details_noServicing : image.scheduledUpdatesStatus());
         } else {
             Label note = new Label(summary, SWT.WRAP);
             note.setText(selection.isEmpty() ? Messages.Details_nothingSelected
@@ -78,6 +102,24 @@ final class ImageDetailsPane {
         }
         summary.layout(true, true);
         summaryScroll.setMinSize(summary.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        for (ShownTab shown : contributed) {
+            try {
+                shown.tab().show(selection);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "details tab " + shown.contribution() + " failed to show the selection", e);
+            }
+        }
+    }
+
+    /** Tells the contributed tabs the view is closing. */
+    void dispose() {
+        for (ShownTab shown : contributed) {
+            try {
+                shown.tab().dispose();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "details tab " + shown.contribution() + " failed to dispose", e);
+            }
+        }
     }
 
     /** The values shown on the Summary tab, in order (for tests). */

@@ -13,16 +13,16 @@ import org.fenestra.ui.api.ImageSummary;
  */
 final class ImageTableOrder extends ViewerComparator {
 
-    private ImageColumn column = ImageColumn.NAME;
+    private ViewColumn column = ImageColumn.NAME;
     private boolean ascending = true;
 
     /** Sorts by {@code clicked}, reversing the direction when it already sorts by it. */
-    void sortBy(ImageColumn clicked) {
+    void sortBy(ViewColumn clicked) {
         ascending = clicked != column || !ascending;
         column = clicked;
     }
 
-    ImageColumn column() {
+    ViewColumn column() {
         return column;
     }
 

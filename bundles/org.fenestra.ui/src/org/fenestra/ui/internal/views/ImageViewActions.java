@@ -110,10 +110,10 @@ final class ImageViewActions {
         return List.copyOf(all);
     }
 
-    void updateEnablement(int selected) {
-        delete.setEnabled(selected >= 1);
-        properties.setEnabled(selected == 1);
-        contributed.forEach(action -> action.setEnabled(action.rule.allows(selected)));
+    void updateEnablement(List<ImageSummary> selected) {
+        delete.setEnabled(selected.size() >= 1);
+        properties.setEnabled(selected.size() == 1);
+        contributed.forEach(action -> action.setEnabled(action.enabledFor(selected)));
     }
 
     private Shell shell() {
@@ -222,11 +222,41 @@ final class ImageViewActions {
             this.rule = SelectionRule.of(contribution.attribute("selection", "one"));
             setId(contribution.id());
             setToolTipText(contribution.attribute("tooltip", contribution.label()));
+            if (Boolean.parseBoolean(contribution.attribute("checksEnablement", "false"))) {
+                delegate(); // its enabledFor is asked at every selection change
+            }
             String icon = contribution.attribute("icon", null);
             if (icon != null) {
                 ResourceLocator.imageDescriptorFromBundle(contribution.contributor(), icon)
                         .ifPresent(this::setImageDescriptor);
             }
+        }
+
+        /** Whether the action is enabled for {@code selected}: its selection rule, then its own check. */
+        boolean enabledFor(List<ImageSummary> selected) {
+            if (!rule.allows(selected.size())) {
+                return false;
+            }
+            if (delegate == null) {
+                return true; // not created yet: the rule alone decides
+            }
+            try {
+                return delegate.enabledFor(selected);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "action " + contribution + " failed to say whether it is enabled", e);
+                return false;
+            }
+        }
+
+        private ImageAction delegate() {
+            if (delegate == null) {
+                try {
+                    delegate = contribution.newInstance();
+                } catch (CoreException e) {
+                    LOG.log(Level.WARNING, "action " + contribution + " cannot be created", e);
+                }
+            }
+            return delegate;
         }
 
         @Override

@@ -19,7 +19,8 @@ import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
- * Reads a view's OS images from the catalog, off the UI thread, and hands them to the view
+ * Reads a view's OS images from the catalog, and the values of its contributed columns, off
+ * the UI thread, and hands them to the view
  * with {@code asyncExec}. One instance serves one view (as Eclipse's {@code MarkerUpdateJob}
  * does): {@link #reload()} while it runs makes it run once more afterwards, so reloads never
  * overlap and the last list shown is always from the last read. It belongs to the view's
@@ -32,15 +33,17 @@ final class ImagesLoadJob extends Job {
     private final Object family;
     private final WorkbenchServices services;
     private final Control control;
+    private final List<ContributedColumn> columns;
     private final BiConsumer<List<ImageSummary>, String> show;
 
     /** @param show gets the images and a problem to show ({@code null} when none), on the UI thread */
-    ImagesLoadJob(Object family, WorkbenchServices services, Control control,
+    ImagesLoadJob(Object family, WorkbenchServices services, Control control, List<ContributedColumn> columns,
             BiConsumer<List<ImageSummary>, String> show) {
         super(Messages.ImagesLoadJob_name);
         this.family = family;
         this.services = services;
         this.control = control;
+        this.columns = List.copyOf(columns);
         this.show = show;
         setSystem(true);
     }
@@ -64,6 +67,12 @@ final class ImagesLoadJob extends Job {
                 LOG.log(Level.WARNING, "cannot list the OS images of the site catalog", e);
                 problem = Messages.bind(Messages.ImagesLoadJob_failed, e.getMessage());
             }
+        }
+        for (ContributedColumn column : columns) {
+            if (monitor.isCanceled()) {
+                break;
+            }
+            column.load(images, monitor);
         }
         if (monitor.isCanceled()) {
             return Status.CANCEL_STATUS;

@@ -1,7 +1,9 @@
 package org.fenestra.ui.internal.views;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,8 +38,9 @@ import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
  * The Operating System Images view, laid out as the console we follow: a filter box, the
- * table of the site catalog's images (columns of {@link ImageColumn}, sortable by a click on
- * a header) and, under it, the details pane of the selection. The same actions (Add, Refresh,
+ * table of the site catalog's images (the columns of {@link ImageColumn} and those contributed
+ * through {@code imageColumns}, sortable by a click on a header) and, under it, the details pane
+ * of the selection with its contributed tabs. The same actions (Add, Refresh,
  * Delete, Properties and every contributed {@code imageActions} entry) are on the toolbar and
  * on the rows' context menu. The catalog is read by one {@link ImagesLoadJob} per view,
  * started at once and after every catalog change.
@@ -53,6 +56,8 @@ public final class OsImagesView extends ViewPart {
     private TableViewer viewer;
     private Text filterText;
     private ImageDetailsPane details;
+    private List<ViewColumn> columns;
+    private List<ContributedColumn> contributedColumns;
     private MenuManager contextMenu;
     private final ImageTableOrder order = new ImageTableOrder();
     private final ImageTextFilter filter = new ImageTextFilter();
@@ -78,12 +83,15 @@ public final class OsImagesView extends ViewPart {
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer = new TableViewer(sash, SWT.MULTI | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        contributedColumns = ContributedColumn.of(ExtensionPoints.imageColumns(Platform.getExtensionRegistry()));
+        columns = Stream.concat(Stream.of(ImageColumn.values()), contributedColumns.stream())
+                .sorted(Comparator.comparingInt(ViewColumn::position)).toList();
         createColumns(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(order);
         viewer.setFilters(filter);
         viewer.setInput(List.of());
-        details = new ImageDetailsPane(sash);
+        details = new ImageDetailsPane(sash, ExtensionPoints.imageDetailsTabs(Platform.getExtensionRegistry()));
         sash.setWeights(65, 35);
 
         actions = new ImageViewActions(getSite(), this::selectedImages, this::reload,
@@ -95,7 +103,8 @@ public final class OsImagesView extends ViewPart {
         getSite().setSelectionProvider(viewer);
         selectionChanged();
 
-        loadJob = new ImagesLoadJob(this, services, viewer.getControl(), this::show);
+        loadJob = new ImagesLoadJob(this, services, viewer.getControl(), contributedColumns, this::show);
+        contributedColumns.forEach(column -> column.attach(loadJob::reload));
         catalogSubscription = services.onCatalogChanged(loadJob::reload);
         loadJob.reload();
     }
@@ -103,7 +112,7 @@ public final class OsImagesView extends ViewPart {
     private void createColumns(Table table) {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        for (ImageColumn column : ImageColumn.values()) {
+        for (ViewColumn column : columns) {
             TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
             TableColumn tableColumn = viewerColumn.getColumn();
             tableColumn.setText(column.title());
@@ -118,15 +127,25 @@ public final class OsImagesView extends ViewPart {
                 }
             });
         }
-        table.setSortColumn(table.getColumn(order.column().ordinal()));
+        table.setSortColumn(table.getColumn(columnIndex(order.column())));
         table.setSortDirection(order.swtDirection());
     }
 
+    /** The columns, left to right as created (the admin may move them). */
+    public List<ViewColumn> columns() {
+        return columns;
+    }
+
+    /** Index of {@code column} in the table, as {@code TableItem.getText(int)} takes it. */
+    public int columnIndex(ViewColumn column) {
+        return columns.indexOf(column);
+    }
+
     /** Sorts the table by {@code column}, or reverses the order when it already sorts by it. */
-    public void sortBy(ImageColumn column) {
+    public void sortBy(ViewColumn column) {
         order.sortBy(column);
         Table table = viewer.getTable();
-        table.setSortColumn(table.getColumn(column.ordinal()));
+        table.setSortColumn(table.getColumn(columnIndex(column)));
         table.setSortDirection(order.swtDirection());
         viewer.refresh();
     }
@@ -177,7 +196,7 @@ public final class OsImagesView extends ViewPart {
 
     private void selectionChanged() {
         List<ImageSummary> selection = selectedImages();
-        actions.updateEnablement(selection.size());
+        actions.updateEnablement(selection);
         details.show(selection);
     }
 
@@ -230,6 +249,12 @@ public final class OsImagesView extends ViewPart {
         return java.util.Arrays.stream(details.folder().getItems()).map(item -> item.getText()).toList();
     }
 
+    /** The control of the details pane's tab titled {@code title}, or {@code null}. */
+    public org.eclipse.swt.widgets.Control detailsTab(String title) {
+        return java.util.Arrays.stream(details.folder().getItems()).filter(item -> item.getText().equals(title))
+                .findFirst().map(item -> item.getControl()).orElse(null);
+    }
+
     /** The rows' context menu (filled each time it is shown). */
     public MenuManager contextMenu() {
         return contextMenu;
@@ -261,6 +286,12 @@ public final class OsImagesView extends ViewPart {
             catalogSubscription.close();
         }
         Job.getJobManager().cancel(this);
+        if (contributedColumns != null) {
+            contributedColumns.forEach(ContributedColumn::dispose);
+        }
+        if (details != null) {
+            details.dispose();
+        }
         if (contextMenu != null) {
             contextMenu.dispose();
         }
