@@ -3,10 +3,10 @@ package org.fenestra.ui.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.fenestra.ui.internal.testing.Ui.catalog;
-import static org.fenestra.ui.internal.testing.Ui.controls;
-import static org.fenestra.ui.internal.testing.Ui.processEvents;
-import static org.fenestra.ui.internal.testing.Ui.window;
+import static org.fenestra.ui.testing.Ui.catalog;
+import static org.fenestra.ui.testing.Ui.controls;
+import static org.fenestra.ui.testing.Ui.processEvents;
+import static org.fenestra.ui.testing.Ui.window;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,8 @@ import org.fenestra.ui.internal.views.ImageColumn;
 import org.fenestra.ui.internal.views.ViewColumn;
 import org.fenestra.ui.internal.views.LibraryNavigatorView;
 import org.fenestra.ui.internal.views.OsImagesView;
-import org.fenestra.ui.internal.testing.LoggedErrors;
-import org.fenestra.ui.internal.testing.Ui;
+import org.fenestra.ui.testing.LoggedErrors;
+import org.fenestra.ui.testing.Ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

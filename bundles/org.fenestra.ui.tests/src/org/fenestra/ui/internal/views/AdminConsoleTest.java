@@ -1,9 +1,9 @@
 package org.fenestra.ui.internal.views;
 
-import static org.fenestra.ui.internal.testing.Ui.await;
-import static org.fenestra.ui.internal.testing.Ui.processEvents;
-import static org.fenestra.ui.internal.testing.Ui.screenshot;
-import static org.fenestra.ui.internal.testing.Ui.window;
+import static org.fenestra.ui.testing.Ui.await;
+import static org.fenestra.ui.testing.Ui.processEvents;
+import static org.fenestra.ui.testing.Ui.screenshot;
+import static org.fenestra.ui.testing.Ui.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,8 +44,8 @@ import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.app.AboutFenestraDialog;
 import org.fenestra.ui.internal.app.Screenshots;
 import org.fenestra.ui.internal.app.SiteFolders;
-import org.fenestra.ui.internal.testing.LoggedErrors;
-import org.fenestra.ui.internal.testing.Ui;
+import org.fenestra.ui.testing.LoggedErrors;
+import org.fenestra.ui.testing.Ui;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.fenestra.ui.internal.testing;
+package org.fenestra.ui.testing;
 
 import java.util.ArrayList;
 import java.util.List;

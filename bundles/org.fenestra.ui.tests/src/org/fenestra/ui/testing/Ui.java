@@ -1,4 +1,4 @@
-package org.fenestra.ui.internal.testing;
+package org.fenestra.ui.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
