@@ -1,0 +1,53 @@
+package org.fenestra.servicing.ui.internal.wizard;
+
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.osgi.util.NLS;
+import org.fenestra.servicing.ui.internal.Messages;
+import org.fenestra.ui.api.ImageSummary;
+
+/**
+ * Schedule Updates: Choose Updates, Set Schedule, Summary, then Progress (the dialog's progress
+ * bar, with Cancel) and Completion.
+ */
+public final class ScheduleUpdatesWizard extends Wizard {
+
+    private final ScheduleSettings settings;
+    private final CompletionPage completion = new CompletionPage();
+
+    public ScheduleUpdatesWizard(ImageSummary image) {
+        settings = new ScheduleSettings(image);
+        setWindowTitle(Messages.Wizard_title);
+        setNeedsProgressMonitor(true);
+    }
+
+    @Override
+    public void addPages() {
+        addPage(new ChooseUpdatesPage(settings));
+        addPage(new SetSchedulePage(settings));
+        addPage(new SummaryPage(settings));
+        addPage(completion);
+    }
+
+    ScheduleSettings settings() {
+        return settings;
+    }
+
+    CompletionPage completionPage() {
+        return completion;
+    }
+
+    /** Finish closes the wizard once the work is done (on the Completion page). */
+    @Override
+    public boolean canFinish() {
+        return completion.done();
+    }
+
+    @Override
+    public boolean performFinish() {
+        return completion.done();
+    }
+
+    static String imageLine(ScheduleSettings settings) {
+        return NLS.bind(Messages.Wizard_image, settings.image.name(), settings.image.id());
+    }
+}
