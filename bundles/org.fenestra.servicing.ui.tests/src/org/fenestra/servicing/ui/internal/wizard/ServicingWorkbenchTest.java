@@ -1,0 +1,306 @@
+package org.fenestra.servicing.ui.internal.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Text;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.servicing.api.OfflineServicing;
+import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingRequest;
+import org.fenestra.servicing.api.ServicingRun;
+import org.fenestra.servicing.testing.WimTool;
+import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
+import org.fenestra.ui.internal.views.OsImagesView;
+import org.fenestra.ui.internal.views.ViewColumn;
+import org.fenestra.ui.testing.LoggedErrors;
+import org.fenestra.ui.testing.Ui;
+import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The servicing workbench parts against the real services (H2 catalog, SoftwareUpdates, the
+ * pipeline with the portable servicer) on a WIM captured by wimlib-imagex: the Schedule Updates
+ * wizard driven page by page with "run now", the columns, the Servicing tab with its history and
+ * log, and Cancel Scheduled Updates enabled only while a run is in process. Screenshots go to
+ * target/screenshots/.
+ */
+@ExtendWith(LoggedErrors.class)
+class ServicingWorkbenchTest {
+
+    private static final String SCHEDULE_UPDATES = "org.fenestra.servicing.ui.action.scheduleUpdates";
+    private static final String CANCEL = "org.fenestra.servicing.ui.action.cancelScheduledUpdates";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void scheduleUpdatesRunNowAppliesTheUpdateAndTheColumnsAndTabShowIt() throws Exception {
+        OsImageRecord image = ServicingSite.image(work, "Serviced Now " + System.nanoTime());
+        var pkg = ServicingSite.agentPackage("NOW", 64 * 1024);
+        String updateId = ServicingSite.published(work, pkg);
+        OsImagesView view = imagesView();
+        ImageSummary summary = select(view, image.id());
+        IAction scheduleUpdates = action(view, SCHEDULE_UPDATES);
+        assertTrue(scheduleUpdates.isEnabled(), "Schedule Updates applies to one image");
+        assertFalse(action(view, CANCEL).isEnabled(), "nothing is in process");
+
+        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
+                new ScheduleUpdatesWizard(summary));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        try {
+            ChooseUpdatesPage choose = (ChooseUpdatesPage) dialog.getCurrentPage();
+            Ui.await(() -> choose.table().getTable().getItemCount() > 0,
+                    () -> "no applicable update listed: " + choose.getErrorMessage() + " / " + choose.getMessage());
+            assertTrue(listed(choose).contains(updateId), listed(choose).toString());
+            assertFalse(choose.isPageComplete(), "nothing chosen yet");
+
+            Text filter = Ui.controls(choose.getControl(), Text.class).get(0);
+            filter.setText("no update is called this");
+            Ui.processEvents();
+            assertEquals(0, choose.table().getTable().getItemCount(), "the filter hides what does not match");
+            filter.setText(pkg.article());
+            Ui.processEvents();
+            assertEquals(List.of(updateId), listed(choose));
+            Combo architecture = Ui.controls(choose.getControl(), Combo.class).get(0);
+            assertEquals(List.of("All", "X86", "X64"), List.of(architecture.getItems()));
+            assertEquals("neutral", choose.table().getTable().getItem(0).getText(3));
+            select(architecture, 1); // a neutral package applies to every architecture
+            assertEquals(List.of(updateId), listed(choose));
+            select(architecture, 2);
+            assertEquals(List.of(updateId), listed(choose));
+            click(button(shell, "Select All"));
+            assertTrue(choose.isPageComplete());
+            assertTrue(choose.table().getChecked(choose.table().getElementAt(0)));
+            Ui.screenshot(shell, "schedule-updates-1-choose.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            SetSchedulePage schedule = (SetSchedulePage) dialog.getCurrentPage();
+            assertTrue(schedule.now().getSelection(), "run now is the default");
+            assertTrue(schedule.optimize().isEnabled(), "a one-image WIM may be optimized");
+            assertEquals("", schedule.optimizeNote().getText());
+            assertFalse(schedule.distributionNote().getText().isEmpty(), "says what updating DPs does here");
+            Ui.screenshot(shell, "schedule-updates-2-schedule.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            SummaryPage summaryPage = (SummaryPage) dialog.getCurrentPage();
+            assertTrue(summaryPage.summary().getText().contains(updateId), summaryPage.summary().getText());
+            Ui.screenshot(shell, "schedule-updates-3-summary.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // runs the servicing with the progress bar
+            assertEquals("completion", dialog.getCurrentPage().getName(),
+                    () -> "stayed on " + dialog.getCurrentPage().getName() + ": " + summaryPage.getErrorMessage());
+            CompletionPage completion = (CompletionPage) dialog.getCurrentPage();
+            assertTrue(completion.result().getText().startsWith("Result: Successful"), completion.result().getText());
+            assertTrue(completion.result().getText().contains(updateId + ": APPLIED"), completion.result().getText());
+            Ui.screenshot(shell, "schedule-updates-4-completion.png");
+            click(button(shell, IDialogConstants.FINISH_LABEL));
+        } finally {
+            if (!shell.isDisposed()) {
+                shell.close();
+            }
+        }
+
+        WimTool.verify(Path.of(image.storedPath()));
+        assertTrue(WimTool.dir(Path.of(image.storedPath()), 1).stream().anyMatch(p -> p.endsWith("Contoso/agent.exe")),
+                "the serviced WIM holds the package's file");
+
+        awaitCell(view, image.id(), "Scheduled Updates Status", "Successful");
+        assertFalse(cell(view, image.id(), "Scheduled Updates Date").isEmpty());
+        showColumn(view, "Scheduled Updates Status");
+        Ui.screenshot(Ui.window().getShell(), "schedule-updates-5-columns.png");
+
+        ImagePropertiesDialog properties = new ImagePropertiesDialog(Ui.window().getShell(), select(view, image.id()));
+        properties.setBlockOnOpen(false);
+        properties.open();
+        try {
+            TabItem tab = Arrays.stream(properties.tabFolder().getItems()).filter(t -> t.getText().equals("Servicing"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Servicing tab"));
+            properties.tabFolder().setSelection(tab);
+            Table runs = Ui.controls(tab.getControl(), Table.class).get(0);
+            Ui.await(() -> runs.getItemCount() == 1, () -> "history rows: " + runs.getItemCount());
+            assertEquals("Successful", runs.getItem(0).getText(1));
+            assertTrue(runs.getItem(0).getText(2).contains(updateId + " applied"), runs.getItem(0).getText(2));
+            List<Text> texts = Ui.controls(tab.getControl(), Text.class);
+            assertTrue(texts.get(0).getText().contains("No updates are scheduled"), texts.get(0).getText());
+            Text log = texts.get(texts.size() - 1);
+            Ui.await(() -> log.getText().contains(updateId), () -> "log shown: " + log.getText());
+            assertTrue(texts.stream().allMatch(t -> (t.getStyle() & SWT.READ_ONLY) != 0), "the tab is read-only");
+            Ui.screenshot(properties.getShell(), "schedule-updates-6-servicing-tab.png");
+        } finally {
+            properties.close();
+        }
+    }
+
+    @Test
+    void cancelIsEnabledOnlyWhileInProcessAndStopsTheRun() throws Exception {
+        OsImageRecord image = ServicingSite.image(work, "Cancelled " + System.nanoTime());
+        String updateId = ServicingSite.published(work, ServicingSite.agentPackage("CANCEL", 32 * 1024));
+        Path wim = Path.of(image.storedPath());
+        String before = ServicingSite.sha256(wim);
+        OsImagesView view = imagesView();
+        select(view, image.id());
+        IAction cancel = action(view, CANCEL);
+        assertFalse(cancel.isEnabled(), "never serviced: nothing to cancel");
+
+        // The run waits in its first cancel check until the test lets it go on: In Process meanwhile.
+        CountDownLatch hold = new CountDownLatch(1);
+        WimProgress holding = new WimProgress() {
+            @Override
+            public boolean isCanceled() {
+                try {
+                    hold.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+        };
+        OfflineServicing servicing = ServicingSite.service(OfflineServicing.class);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread run = new Thread(() -> {
+            try {
+                outcome.set(servicing.serviceNow(new ServicingRequest(image.id(), List.of(updateId), false, false), holding));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        }, "servicing run under test");
+        run.start();
+        try {
+            awaitCell(view, image.id(), "Scheduled Updates Status", "In Process (");
+            select(view, image.id());
+            assertTrue(cancel.isEnabled(), "a run is in process");
+            showColumn(view, "Scheduled Updates Status");
+            Ui.screenshot(Ui.window().getShell(), "cancel-1-in-process.png");
+
+            cancel.run();
+            Ui.await(() -> Arrays.stream(Job.getJobManager().find(null)).noneMatch(j -> j.getName().startsWith("Cancelling")),
+                    () -> "the cancel job did not end");
+        } finally {
+            hold.countDown();
+            run.join(30_000);
+        }
+        assertTrue(outcome.get() instanceof ServicingRun, () -> "the run ended with " + outcome.get());
+        assertEquals(RunStatus.CANCELLED, ((ServicingRun) outcome.get()).status());
+        awaitCell(view, image.id(), "Scheduled Updates Status", "Cancelled");
+        assertFalse(cancel.isEnabled(), "nothing is in process any more");
+        assertEquals(before, ServicingSite.sha256(wim), "a cancelled run commits nothing");
+        showColumn(view, "Scheduled Updates Status");
+        Ui.screenshot(Ui.window().getShell(), "cancel-2-cancelled.png");
+    }
+
+    private static OsImagesView imagesView() throws Exception {
+        OsImagesView view = (OsImagesView) Ui.window().getActivePage()
+                .showView(OsImagesView.ID);
+        view.reload();
+        return view;
+    }
+
+    /** Selects the image's row once the view shows it (reading the catalog again meanwhile). */
+    private static ImageSummary select(OsImagesView view, String imageId) {
+        awaitRow(view, imageId);
+        ImageSummary image = row(view, imageId);
+        view.viewer().setSelection(new StructuredSelection(image), true);
+        Ui.processEvents();
+        return image;
+    }
+
+    private static void awaitRow(OsImagesView view, String imageId) {
+        long[] last = { 0 };
+        Ui.await(() -> {
+            if (System.currentTimeMillis() - last[0] > 500) {
+                last[0] = System.currentTimeMillis();
+                view.reload();
+            }
+            return row(view, imageId) != null;
+        }, () -> imageId + " not shown");
+    }
+
+    private static ImageSummary row(OsImagesView view, String imageId) {
+        return view.shownImages().stream().filter(i -> i.id().equals(imageId)).findFirst().orElse(null);
+    }
+
+    /** Waits until the cell starts with {@code expected}, reading the catalog again twice a second. */
+    private static void awaitCell(OsImagesView view, String imageId, String column, String expected) {
+        long[] last = { 0 };
+        Ui.await(() -> {
+            if (System.currentTimeMillis() - last[0] > 500) {
+                last[0] = System.currentTimeMillis();
+                view.reload();
+            }
+            return cell(view, imageId, column).startsWith(expected);
+        }, () -> column + " of " + imageId + ": \"" + cell(view, imageId, column) + "\", expected " + expected);
+    }
+
+    private static String cell(OsImagesView view, String imageId, String title) {
+        ViewColumn column = view.columns().stream().filter(c -> c.title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + title));
+        List<ImageSummary> shown = view.shownImages();
+        for (int row = 0; row < shown.size(); row++) {
+            if (shown.get(row).id().equals(imageId)) {
+                return view.viewer().getTable().getItem(row).getText(view.columnIndex(column));
+            }
+        }
+        return "";
+    }
+
+    /** Scrolls the table so the column is in sight (the view has more columns than the window is wide). */
+    private static void showColumn(OsImagesView view, String title) {
+        ViewColumn column = view.columns().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+        Table table = view.viewer().getTable();
+        table.showColumn(table.getColumn(view.columnIndex(column)));
+        Ui.processEvents();
+    }
+
+    private static IAction action(OsImagesView view, String id) {
+        IAction action = view.contributedActions().stream().filter(a -> id.equals(a.getId())).findFirst().orElse(null);
+        assertNotNull(action, "no action " + id);
+        return action;
+    }
+
+    private static List<String> listed(ChooseUpdatesPage page) {
+        Table table = page.table().getTable();
+        return Arrays.stream(table.getItems()).map(item -> ((org.fenestra.updates.api.UpdatePackage) item.getData()).id())
+                .toList();
+    }
+
+    private static void select(Combo combo, int index) {
+        combo.select(index);
+        combo.notifyListeners(SWT.Selection, null);
+        Ui.processEvents();
+    }
+
+    private static void click(Button button) {
+        button.notifyListeners(SWT.Selection, null);
+        Ui.processEvents();
+    }
+
+    private static Button button(Shell shell, String label) {
+        return Ui.controls(shell, Button.class).stream().filter(b -> b.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + label));
+    }
+}
