@@ -18,6 +18,7 @@ import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.servicing.testing.FenestraPackageFile;
 import org.fenestra.servicing.testing.TestImages;
+import org.fenestra.servicing.testing.WimTool;
 import org.fenestra.updates.api.SoftwareUpdates;
 import org.fenestra.wim.model.WimProgress;
 import org.osgi.framework.FrameworkUtil;
@@ -45,6 +46,15 @@ final class ServicingSite {
     /** A one-image WIM captured by wimlib-imagex below {@code work}, added to the catalog. */
     static OsImageRecord image(Path work, String name) throws Exception {
         Path wim = TestImages.windowsImage(work.resolve("tree"), work.resolve("images/install.wim"));
+        return service(ImageCatalog.class).add(new NewOsImage(name, "", "", wim.toString(), wim.toString(), 1,
+                "10.0.22621.2361", "Enterprise", Architecture.X64, "en-US", Files.size(wim),
+                new EulaAcceptance("admin", Instant.now())));
+    }
+
+    /** A WIM of two images (the second appended by wimlib-imagex), its index 1 added to the catalog. */
+    static OsImageRecord twoImageWim(Path work, String name) throws Exception {
+        Path wim = TestImages.windowsImage(work.resolve("tree"), work.resolve("images/install.wim"));
+        WimTool.run("append", work.resolve("tree").toString(), wim.toString(), "Windows 11 Pro");
         return service(ImageCatalog.class).add(new NewOsImage(name, "", "", wim.toString(), wim.toString(), 1,
                 "10.0.22621.2361", "Enterprise", Architecture.X64, "en-US", Files.size(wim),
                 new EulaAcceptance("admin", Instant.now())));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,9 @@ import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.RunStatus;
 import org.fenestra.servicing.api.ServicingRequest;
 import org.fenestra.servicing.api.ServicingRun;
+import org.fenestra.servicing.api.ServicingSchedule;
+import org.fenestra.servicing.api.ServicingSchedules;
+import org.fenestra.servicing.ui.internal.ImageServicingState;
 import org.fenestra.servicing.testing.WimTool;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
@@ -211,6 +216,69 @@ class ServicingWorkbenchTest {
         assertEquals(before, ServicingSite.sha256(wim), "a cancelled run commits nothing");
         showColumn(view, "Scheduled Updates Status");
         Ui.screenshot(Ui.window().getShell(), "cancel-2-cancelled.png");
+    }
+
+    @Test
+    void aLaterScheduleIsSavedAndShownAndOptimizeIsRefusedForATwoImageWim() throws Exception {
+        OsImageRecord image = ServicingSite.twoImageWim(work, "Two Images " + System.nanoTime());
+        String updateId = ServicingSite.published(work, ServicingSite.agentPackage("LATER", 16 * 1024));
+        OsImagesView view = imagesView();
+        ImageSummary summary = select(view, image.id());
+        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
+                new ScheduleUpdatesWizard(summary));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        try {
+            ChooseUpdatesPage choose = (ChooseUpdatesPage) dialog.getCurrentPage();
+            Ui.await(() -> listed(choose).contains(updateId), () -> "not listed: " + listed(choose));
+            Ui.controls(choose.getControl(), Text.class).get(0).setText(updateId);
+            Ui.processEvents();
+            click(button(shell, "Select All"));
+            assertEquals(List.of(updateId), List.copyOf(dialog.wizard().settings().selected));
+
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            SetSchedulePage schedule = (SetSchedulePage) dialog.getCurrentPage();
+            assertFalse(schedule.optimize().isEnabled(), "optimize would drop the WIM's other image");
+            assertTrue(schedule.optimizeNote().getText().contains("holds 2 images"), schedule.optimizeNote().getText());
+            schedule.now().setSelection(false);
+            schedule.once().setSelection(true);
+            click(schedule.once());
+            schedule.onceDate().setDate(tomorrow.getYear(), tomorrow.getMonthValue() - 1, tomorrow.getDayOfMonth());
+            schedule.onceDate().notifyListeners(SWT.Selection, null);
+            Ui.processEvents();
+            assertTrue(schedule.isPageComplete(), () -> "" + schedule.getErrorMessage());
+            Ui.screenshot(shell, "schedule-later-1-schedule.png");
+
+            click(button(shell, IDialogConstants.NEXT_LABEL));
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // saves the schedule
+            CompletionPage completion = (CompletionPage) dialog.getCurrentPage();
+            assertEquals("completion", completion.getName());
+            assertTrue(completion.result().getText().startsWith("Scheduled: once"), completion.result().getText());
+            Ui.screenshot(shell, "schedule-later-2-completion.png");
+            click(button(shell, IDialogConstants.FINISH_LABEL));
+        } finally {
+            if (!shell.isDisposed()) {
+                shell.close();
+            }
+        }
+        ServicingSchedules schedules = ServicingSite.service(ServicingSchedules.class);
+        try {
+            ServicingSchedule saved = schedules.schedule(image.id()).orElseThrow(() -> new AssertionError("no schedule saved"));
+            assertEquals(List.of(updateId), saved.updateIds());
+            assertEquals(RunStatus.SCHEDULED, saved.status());
+            assertFalse(saved.recurrence().monthly());
+            assertFalse(saved.optimize());
+            assertEquals(tomorrow, LocalDate.ofInstant(saved.nextRun(), ZoneId.systemDefault()));
+            awaitCell(view, image.id(), "Scheduled Updates Status", "Scheduled");
+            assertEquals(ImageServicingState.format(saved.nextRun()), cell(view, image.id(), "Scheduled Updates Date"));
+            assertFalse(action(view, CANCEL).isEnabled(), "scheduled is not in process");
+            showColumn(view, "Scheduled Updates Status");
+            Ui.screenshot(Ui.window().getShell(), "schedule-later-3-columns.png");
+        } finally {
+            schedules.cancel(image.id()); // the site server must not run it tomorrow
+        }
     }
 
     private static OsImagesView imagesView() throws Exception {

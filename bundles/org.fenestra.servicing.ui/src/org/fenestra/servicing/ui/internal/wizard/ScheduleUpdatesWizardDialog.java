@@ -34,6 +34,10 @@ public final class ScheduleUpdatesWizardDialog extends WizardDialog {
         addPageChangingListener(this::workBeforeCompletion);
     }
 
+    ScheduleUpdatesWizard wizard() {
+        return wizard;
+    }
+
     private void workBeforeCompletion(PageChangingEvent event) {
         if (event.getTargetPage() != wizard.completionPage() || wizard.completionPage().done()) {
             return;

@@ -62,24 +62,25 @@ final class SetSchedulePage extends WizardPage {
 
         Group when = new Group(page, SWT.NONE);
         when.setText(Messages.Schedule_when);
-        when.setLayout(new GridLayout(7, false));
+        when.setLayout(new GridLayout(2, false));
         when.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        now = radio(when, Messages.Schedule_now, 7);
+        now = radio(when, Messages.Schedule_now, 2);
         once = radio(when, Messages.Schedule_once, 1);
-        onceDate = new DateTime(when, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        onceTime = new DateTime(when, SWT.TIME | SWT.SHORT | SWT.BORDER);
-        filler(when, 4);
+        Composite onceRow = row(when, 2);
+        onceDate = new DateTime(onceRow, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        onceTime = new DateTime(onceRow, SWT.TIME | SWT.SHORT | SWT.BORDER);
         monthly = radio(when, Messages.Schedule_monthly, 1);
-        week = new Combo(when, SWT.READ_ONLY);
+        Composite monthlyRow = row(when, 6);
+        week = new Combo(monthlyRow, SWT.READ_ONLY);
         week.setItems(WEEKS);
-        day = new Combo(when, SWT.READ_ONLY);
+        day = new Combo(monthlyRow, SWT.READ_ONLY);
         day.setItems(Arrays.stream(DayOfWeek.values()).map(d -> d.getDisplayName(TextStyle.FULL, Locale.getDefault()))
                 .toArray(String[]::new));
-        new Label(when, SWT.NONE).setText(Messages.Schedule_plus);
-        plusDays = new Spinner(when, SWT.BORDER);
+        new Label(monthlyRow, SWT.NONE).setText(Messages.Schedule_plus);
+        plusDays = new Spinner(monthlyRow, SWT.BORDER);
         plusDays.setValues(0, 0, 27, 0, 1, 7);
-        new Label(when, SWT.NONE).setText(Messages.Schedule_daysAt);
-        monthlyTime = new DateTime(when, SWT.TIME | SWT.SHORT | SWT.BORDER);
+        new Label(monthlyRow, SWT.NONE).setText(Messages.Schedule_daysAt);
+        monthlyTime = new DateTime(monthlyRow, SWT.TIME | SWT.SHORT | SWT.BORDER);
 
         Group options = new Group(page, SWT.NONE);
         options.setText(Messages.Schedule_options);
@@ -186,12 +187,26 @@ final class SetSchedulePage extends WizardPage {
         return label;
     }
 
-    private static void filler(Composite parent, int span) {
-        new Label(parent, SWT.NONE).setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, span, 1));
+    /** The controls of one choice, side by side after its radio button. */
+    private static Composite row(Composite parent, int columns) {
+        Composite row = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(columns, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        row.setLayout(layout);
+        return row;
     }
 
     Button now() {
         return now;
+    }
+
+    Button once() {
+        return once;
+    }
+
+    DateTime onceDate() {
+        return onceDate;
     }
 
     Button optimize() {
