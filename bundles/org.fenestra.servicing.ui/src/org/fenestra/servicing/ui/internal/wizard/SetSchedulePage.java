@@ -155,7 +155,8 @@ final class SetSchedulePage extends WizardPage {
         }
         settings.optimize = optimize.getSelection();
         optimizeNote.setText(settings.optimizeRefusal());
-        distributionNote.getParent().layout();
+        // The notes' lengths change: the page, not only their group, must make room for them.
+        distributionNote.getParent().getParent().layout(true, true);
 
         String error = null;
         if (settings.when == When.ONCE && !settings.once.isAfter(LocalDateTime.now())) {
