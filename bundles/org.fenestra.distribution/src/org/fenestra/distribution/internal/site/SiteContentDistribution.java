@@ -88,6 +88,7 @@ public final class SiteContentDistribution implements ContentDistribution {
         String key = downloadKey();
         Duration retry = Duration.ofSeconds(Long.getLong(RETRY_SECONDS, 300));
         String pullToken = DownloadTokens.mint(key, image.id(), Instant.now().plus(Duration.ofDays(1)));
+        DeltaPlans deltas = new DeltaPlans(library, manifest, content);
         Map<String, ContentStatus> outcome = new LinkedHashMap<>();
         dps.forEach(dp -> outcome.put(dp.point().name(), null));
         ExecutorService pushes = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_PUSHES, dps.size()));
@@ -97,7 +98,8 @@ public final class SiteContentDistribution implements ContentDistribution {
             for (List<DpRecord> wave : waves(dps)) {
                 Map<String, Future<ContentStatus>> running = new LinkedHashMap<>();
                 for (DpRecord dp : wave) {
-                    DpPush push = new DpPush(dp, manifest, content, key, retry, listener, this::recordQuietly);
+                    DpPush push = new DpPush(dp, manifest, content, key, retry, listener, this::recordQuietly)
+                            .withDeltas(deltas);
                     if (!dp.point().isPullDp()) {
                         running.put(dp.point().name(), pushes.submit(push::run));
                         continue;
