@@ -62,11 +62,14 @@ public final class SiteContentDistribution implements ContentDistribution {
     private ImageCatalog catalog;
 
     private ContentLibrary library;
+    private SiteSecretKey siteKey;
 
     @Activate
-    void activate() throws IOException {
+    void activate() throws IOException, DistributionException {
         String data = System.getProperty("fenestra.data", Path.of(System.getProperty("user.home"), ".fenestra").toString());
         library = ContentLibrary.open(Path.of(data, "content-library"));
+        siteKey = SiteSecretKey.forSite();
+        SiteSecretsMigration.run(database);
     }
 
     @Override
@@ -255,7 +258,7 @@ public final class SiteContentDistribution implements ContentDistribution {
 
     private String downloadKey() throws DistributionException {
         return SiteDatabaseWork.inTransaction(database, "read the download key",
-                c -> DistributionTables.settingOrInsert(c, DOWNLOAD_KEY, Secrets.newSecret()));
+                c -> DistributionTables.secretSettingOrInsert(c, DOWNLOAD_KEY, Secrets.newSecret(), siteKey));
     }
 
     private OsImageRecord image(String imageId) throws DistributionException {
@@ -270,7 +273,7 @@ public final class SiteContentDistribution implements ContentDistribution {
 
     private DpRecord dp(String name) throws DistributionException {
         return SiteDatabaseWork.inTransaction(database, "find distribution point " + name,
-                c -> DistributionTables.findDp(c, name)).orElseThrow(() -> new DistributionException(
+                c -> DistributionTables.findDp(c, name, siteKey)).orElseThrow(() -> new DistributionException(
                         Reason.NO_SUCH_DP, "no distribution point named " + name));
     }
 
