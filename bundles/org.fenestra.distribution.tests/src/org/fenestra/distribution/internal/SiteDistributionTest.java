@@ -253,6 +253,39 @@ class SiteDistributionTest {
     }
 
     @Test
+    void updatingDistributionPointsAfterServicingSendsTheNewVersionToTheDpsHoldingTheImageOnly() throws Exception {
+        Path wim = captureWim("afterServicing", 6 << 20, 14);
+        OsImageRecord image = addImage(wim);
+        assertEquals(List.of(), distribution.updateDistributionPoints(image.id(), DistributionListener.NONE),
+                "on no DP yet: nothing to update");
+        distribution.distribute(image.id(), List.of(name(3)), DistributionListener.NONE);
+        Path added = TestFiles.randomFile(dir.resolve("serviced.bin"), 64 << 10, 15);
+        assertEquals(0, TestFiles.run(List.of("wimlib-imagex", "update", wim.toString(), "1",
+                "--command=add " + added + " /serviced.bin")).exit());
+        List<ContentTransfer> sent = Collections.synchronizedList(new ArrayList<>());
+        DistributionListener listener = new DistributionListener() {
+            @Override
+            public void statusChanged(ContentStatus status) {
+            }
+
+            @Override
+            public void contentSent(ContentTransfer transfer) {
+                sent.add(transfer);
+            }
+        };
+
+        List<ContentStatus> updated = distribution.updateDistributionPoints(image.id(), listener);
+
+        assertEquals(1, updated.size(), updated.toString());
+        assertEquals(name(3), updated.get(0).dpName());
+        assertEquals(State.INSTALLED, updated.get(0).state(), updated.get(0).describe());
+        assertEquals(2, updated.get(0).contentVersion());
+        assertEquals(ContentTransfer.Method.DELTA, sent.get(0).method(), sent.get(0).describe());
+        String sha = TestFiles.sha256sum(wim);
+        assertEquals(sha, TestFiles.sha256sum(DPS.get(2).data.resolve("library/content/" + sha.substring(0, 2) + "/" + sha)));
+    }
+
+    @Test
     void fiftyConcurrentClientDownloadsAreAllBitExact() throws Exception {
         Path wim = captureWim("many", 16 << 20, 9);
         String sha = TestFiles.sha256sum(wim);
