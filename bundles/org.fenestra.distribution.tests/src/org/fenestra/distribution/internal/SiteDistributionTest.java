@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,7 @@ import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.distribution.api.ContentDistribution;
 import org.fenestra.distribution.api.ContentStatus;
 import org.fenestra.distribution.api.ContentStatus.State;
+import org.fenestra.distribution.api.ContentTransfer;
 import org.fenestra.distribution.api.DistributionException;
 import org.fenestra.distribution.api.DistributionListener;
 import org.fenestra.distribution.api.DistributionPoints;
@@ -171,12 +174,7 @@ class SiteDistributionTest {
         distribution.distribute(image.id(), List.of(name(1), name(3)), DistributionListener.NONE)
                 .forEach(s -> assertEquals(State.INSTALLED, s.state(), s.describe()));
         Path stored = DPS.get(2).data.resolve("library/content/" + sha.substring(0, 2) + "/" + sha);
-        try (RandomAccessFile file = new RandomAccessFile(stored.toFile(), "rw")) {
-            file.seek(1_000_000);
-            int b = file.read();
-            file.seek(1_000_000);
-            file.write(b ^ 0x10);
-        }
+        damage(stored, 1_000_000);
 
         List<DpValidation> validations = distribution.validate(image.id(), List.of());
 
@@ -200,6 +198,91 @@ class SiteDistributionTest {
         assertFalse(distribution.status(image.id()).stream().anyMatch(s -> s.dpName().equals(name(1))));
         assertFalse(Files.exists(DPS.get(0).data.resolve("library/content/" + sha.substring(0, 2) + "/" + sha)),
                 "the DP removed the content no other package uses");
+    }
+
+    @Test
+    void aChangedWimReachesDpsHoldingTheOldVersionAsADeltaRebuiltByteIdentical() throws Exception {
+        Path wim = captureWim("serviced", 40 << 20, 12, "--compress=lzx");
+        OsImageRecord image = addImage(wim);
+        distribution.distribute(image.id(), List.of(name(1), name(2)), DistributionListener.NONE)
+                .forEach(s -> assertEquals(State.INSTALLED, s.state(), s.describe()));
+        String oldSha = TestFiles.sha256sum(wim);
+        // DP2's copy of version 1 is damaged: its rebuild must come out wrong and be dropped
+        damage(DPS.get(1).data.resolve("library/content/" + oldSha.substring(0, 2) + "/" + oldSha), 20_000_000);
+        // the change servicing makes: new files written by wimlib-imagex update, in place
+        Path added = TestFiles.randomFile(dir.resolve("update.bin"), 1 << 20, 13);
+        TestFiles.Result update = TestFiles.run(List.of("wimlib-imagex", "update", wim.toString(), "1",
+                "--command=add " + added + " /update.bin"));
+        assertEquals(0, update.exit(), update.output());
+        String newSha = TestFiles.sha256sum(wim);
+        long newSize = Files.size(wim);
+        Map<String, ContentTransfer> sent = new ConcurrentHashMap<>();
+        DistributionListener listener = new DistributionListener() {
+            @Override
+            public void statusChanged(ContentStatus status) {
+            }
+
+            @Override
+            public void contentSent(ContentTransfer transfer) {
+                sent.put(transfer.dpName(), transfer);
+            }
+        };
+
+        List<ContentStatus> result = distribution.distribute(image.id(), List.of(name(1), name(2), name(3)), listener);
+
+        result.forEach(s -> assertEquals(State.INSTALLED, s.state(), s.dpName() + ": " + s.describe()));
+        result.forEach(s -> assertEquals(2, s.contentVersion()));
+        for (DpProcess dp : DPS) {
+            Path stored = dp.data.resolve("library/content/" + newSha.substring(0, 2) + "/" + newSha);
+            assertEquals(newSha, TestFiles.sha256sum(stored), "byte-identical on " + dp.data);
+            assertEquals(0, TestFiles.run(List.of("cmp", wim.toString(), stored.toString())).exit());
+            assertFalse(Files.exists(dp.data.resolve("library/partial/" + newSha + ".part")), "no partial left");
+        }
+        ContentTransfer delta = sent.get(name(1));
+        assertEquals(ContentTransfer.Method.DELTA, delta.method(), delta.describe());
+        assertTrue(delta.bytesSent() > (1 << 20) && delta.bytesSent() < newSize / 10,
+                "about the 1 MiB added and the new metadata: " + delta.describe());
+        ContentTransfer fallback = sent.get(name(2));
+        assertEquals(ContentTransfer.Method.WHOLE, fallback.method(), fallback.describe());
+        assertTrue(fallback.note().contains("refused"), fallback.describe());
+        assertTrue(fallback.bytesSent() >= newSize, fallback.describe());
+        assertEquals(ContentTransfer.Method.WHOLE, sent.get(name(3)).method(), "DP3 had no earlier version");
+        assertEquals(newSize, sent.get(name(3)).bytesSent());
+        assertEquals(0, TestFiles.run(List.of("wimlib-imagex", "verify", DPS.get(0).data.resolve(
+                "library/content/" + newSha.substring(0, 2) + "/" + newSha).toString())).exit());
+    }
+
+    @Test
+    void updatingDistributionPointsAfterServicingSendsTheNewVersionToTheDpsHoldingTheImageOnly() throws Exception {
+        Path wim = captureWim("afterServicing", 6 << 20, 14);
+        OsImageRecord image = addImage(wim);
+        assertEquals(List.of(), distribution.updateDistributionPoints(image.id(), DistributionListener.NONE),
+                "on no DP yet: nothing to update");
+        distribution.distribute(image.id(), List.of(name(3)), DistributionListener.NONE);
+        Path added = TestFiles.randomFile(dir.resolve("serviced.bin"), 64 << 10, 15);
+        assertEquals(0, TestFiles.run(List.of("wimlib-imagex", "update", wim.toString(), "1",
+                "--command=add " + added + " /serviced.bin")).exit());
+        List<ContentTransfer> sent = Collections.synchronizedList(new ArrayList<>());
+        DistributionListener listener = new DistributionListener() {
+            @Override
+            public void statusChanged(ContentStatus status) {
+            }
+
+            @Override
+            public void contentSent(ContentTransfer transfer) {
+                sent.add(transfer);
+            }
+        };
+
+        List<ContentStatus> updated = distribution.updateDistributionPoints(image.id(), listener);
+
+        assertEquals(1, updated.size(), updated.toString());
+        assertEquals(name(3), updated.get(0).dpName());
+        assertEquals(State.INSTALLED, updated.get(0).state(), updated.get(0).describe());
+        assertEquals(2, updated.get(0).contentVersion());
+        assertEquals(ContentTransfer.Method.DELTA, sent.get(0).method(), sent.get(0).describe());
+        String sha = TestFiles.sha256sum(wim);
+        assertEquals(sha, TestFiles.sha256sum(DPS.get(2).data.resolve("library/content/" + sha.substring(0, 2) + "/" + sha)));
     }
 
     @Test
@@ -268,14 +351,28 @@ class SiteDistributionTest {
 
     /** A WIM of one incompressible file of {@code size} bytes, captured by wimlib-imagex without compression. */
     private static Path captureWim(String name, long size, long seed) throws Exception {
+        return captureWim(name, size, seed, "--compress=none");
+    }
+
+    private static Path captureWim(String name, long size, long seed, String compression) throws Exception {
         Path source = Files.createDirectories(dir.resolve("source-" + name));
         TestFiles.randomFile(source.resolve("data.bin"), size, seed);
         Files.writeString(source.resolve("readme.txt"), "image " + name + "\n");
         Path wim = dir.resolve(name + ".wim");
         TestFiles.Result capture = TestFiles.run(List.of("wimlib-imagex", "capture", source.toString(), wim.toString(),
-                name, "--compress=none"));
+                name, compression));
         assertEquals(0, capture.exit(), capture.output());
         return wim;
+    }
+
+    /** Flips one bit, as a failing disk would. */
+    private static void damage(Path file, long at) throws Exception {
+        try (RandomAccessFile damaged = new RandomAccessFile(file.toFile(), "rw")) {
+            damaged.seek(at);
+            int b = damaged.read();
+            damaged.seek(at);
+            damaged.write(b ^ 0x10);
+        }
     }
 
     private static OsImageRecord addImage(Path wim) throws Exception {

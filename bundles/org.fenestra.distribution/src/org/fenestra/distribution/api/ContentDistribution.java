@@ -23,6 +23,19 @@ public interface ContentDistribution {
     List<ContentStatus> distribute(String imageId, Collection<String> dpNames, DistributionListener listener)
             throws DistributionException;
 
+    /**
+     * Sends the image's current content to every DP it was distributed to (after servicing changed
+     * it: the option "update distribution points with the image"). DPs holding an earlier version
+     * get a WIM delta. Returns each DP's outcome; empty when the image is on no DP.
+     *
+     * @since 0.2
+     */
+    default List<ContentStatus> updateDistributionPoints(String imageId, DistributionListener listener)
+            throws DistributionException {
+        List<String> dps = status(imageId).stream().map(ContentStatus::dpName).toList();
+        return dps.isEmpty() ? List.of() : distribute(imageId, dps, listener);
+    }
+
     /** Sends the image's content to one DP again: what the DP lacks or holds damaged is sent. */
     ContentStatus redistribute(String imageId, String dpName, DistributionListener listener)
             throws DistributionException;

@@ -13,6 +13,10 @@ public interface DistributionListener {
 
     void statusChanged(ContentStatus status);
 
+    /** Once per DP whose push ended with the content installed: what the site sent it. @since 0.2 */
+    default void contentSent(ContentTransfer transfer) {
+    }
+
     default boolean isCancelled() {
         return false;
     }

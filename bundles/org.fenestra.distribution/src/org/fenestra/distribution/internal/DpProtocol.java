@@ -8,6 +8,9 @@ package org.fenestra.distribution.internal;
  * GET      /packages/ID[/VERSION]        a package's manifest (the highest version)  token for ID, or site
  * GET      /admin/upload/SHA256          Upload-Offset: bytes already received, Upload-Complete  site
  * PUT      /admin/upload/SHA256?size=N   append at Upload-Offset; 201 once whole and checked     site
+ * PUT      /admin/rebuild/SHA256         a DeltaRecipe, then the bytes it sends; 201 once rebuilt site
+ *                                        and checked; 409 without the base, 422 when the result's
+ *                                        hash is wrong (nothing kept either way)
  * PUT      /admin/packages/ID/VERSION    record a manifest (all its content must be there)       site
  * DELETE   /admin/packages/ID            remove a package and content no other package uses      site
  * GET      /admin/packages               "ID VERSION" per package                                site

@@ -1,5 +1,6 @@
 package org.fenestra.distribution.internal.dp;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ import org.fenestra.content.library.PackageManifest;
 import org.fenestra.content.library.PartialContent;
 import org.fenestra.content.library.StoredContent;
 import org.fenestra.content.library.ValidationReport;
+import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DownloadTokens;
 import org.fenestra.distribution.internal.DpProtocol;
 import org.fenestra.distribution.internal.Secrets;
@@ -149,6 +151,11 @@ final class DpHandler extends Handler.Abstract {
                 ValidationReport report = library.validate(packageId(segments.get(2)), ContentProgress.NONE);
                 response.getHeaders().put(DpProtocol.VALIDATION, report.isValid() ? "valid" : "invalid");
                 text(response, 200, report.message() + "\n");
+            }
+            case "rebuild" -> {
+                requireMethod(method, "PUT");
+                requireSegments(segments, 3);
+                rebuild(request, response, sha256(segments.get(2)));
             }
             case "pull" -> {
                 requireMethod(method, "POST");
@@ -298,6 +305,30 @@ final class DpHandler extends Handler.Abstract {
         }
         library.putManifest(manifest);
         text(response, 201, "package " + packageId + " version " + version + " recorded\n");
+    }
+
+    /** A new version rebuilt from one this DP holds: a {@link DeltaRecipe}, then the bytes it says are sent. */
+    private void rebuild(Request request, Response response, String sha256) throws Exception {
+        try (InputStream body = new BufferedInputStream(Request.asInputStream(request), BUFFER_BYTES)) {
+            DeltaRecipe recipe;
+            try {
+                recipe = DeltaRecipe.read(body);
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(400, "delta refused: " + e.getMessage());
+            }
+            if (!recipe.targetSha256().equals(sha256)) {
+                throw new Refusal(400, "delta refused: its recipe builds " + recipe.targetSha256() + ", not " + sha256);
+            }
+            if (library.contains(sha256)) {
+                response.getHeaders().put(DpProtocol.UPLOAD_COMPLETE, "true");
+                text(response, 200, "already stored\n");
+                return;
+            }
+            StoredContent stored = new DeltaRebuild(library).rebuild(recipe, body);
+            response.getHeaders().put(DpProtocol.UPLOAD_COMPLETE, "true");
+            text(response, 201, "rebuilt " + stored.sha256() + " (" + stored.size() + " bytes) from "
+                    + recipe.baseSha256() + " and " + recipe.sentBytes() + " bytes sent\n");
+        }
     }
 
     /** A pull-DP takes a package version from another DP, told by the site where and with which token. */

@@ -1,9 +1,11 @@
 package org.fenestra.distribution.internal.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.SequenceInputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -28,6 +30,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.fenestra.content.library.ContentProgress;
 import org.fenestra.content.library.PackageManifest;
 import org.fenestra.content.library.PartialContent;
+import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DpProtocol;
 
 /**
@@ -87,6 +90,80 @@ public final class DpClient {
         HttpResponse<String> response = sendRaw(put.build());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw failure(response);
+        }
+    }
+
+    /**
+     * Has the DP rebuild content from a version it holds: sends the recipe, then the target's
+     * bytes the recipe says are sent, read from {@code target}; {@code sent} hears each byte.
+     * Returns once the DP holds the rebuilt content, checked; a {@link DpException} 409 or 422
+     * means it could not (no base, or a result with the wrong hash) and kept nothing.
+     */
+    public void rebuild(DeltaRecipe recipe, Path target, LongConsumer sent) throws IOException {
+        byte[] head = recipe.toBytes();
+        long length = head.length + recipe.sentBytes();
+        BodyPublisher body = BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
+            sent.accept(head.length);
+            return new SequenceInputStream(new ByteArrayInputStream(head), new SentPieces(recipe, target, sent));
+        }), length);
+        HttpRequest put = HttpRequest.newBuilder(base.resolve("admin/rebuild/" + recipe.targetSha256()))
+                .header("Authorization", "Bearer " + bearer).PUT(body).build();
+        HttpResponse<String> response = sendRaw(put);
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw failure(response);
+        }
+    }
+
+    /** The target's bytes that travel in a delta, in recipe order, read from the target file. */
+    private static final class SentPieces extends InputStream {
+        private final FileChannel file;
+        private final java.util.Iterator<DeltaRecipe.Piece> pieces;
+        private final LongConsumer sent;
+        private long position;
+        private long pieceLeft;
+        private InputStream current;
+
+        SentPieces(DeltaRecipe recipe, Path target, LongConsumer sent) {
+            try {
+                this.file = FileChannel.open(target, StandardOpenOption.READ);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            this.pieces = recipe.pieces().iterator();
+            this.sent = sent;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (pieceLeft == 0) {
+                if (!pieces.hasNext()) {
+                    return -1;
+                }
+                DeltaRecipe.Piece piece = pieces.next();
+                if (piece.sent()) {
+                    pieceLeft = piece.length();
+                    current = Channels.newInputStream(file.position(position));
+                }
+                position += piece.length();
+            }
+            int read = current.read(b, off, (int) Math.min(len, pieceLeft));
+            if (read < 0) {
+                throw new IOException("the new version shrank while its delta was sent");
+            }
+            pieceLeft -= read;
+            sent.accept(read);
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
         }
     }
 

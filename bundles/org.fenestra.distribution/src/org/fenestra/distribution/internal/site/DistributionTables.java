@@ -32,41 +32,42 @@ final class DistributionTables {
 
     // ---- distribution_point ---------------------------------------------------------------
 
-    static void insertDp(Connection c, DistributionPoint dp, String secret) throws SQLException {
+    static void insertDp(Connection c, DistributionPoint dp, String secret, SiteSecretKey key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO distribution_point (dp_name, name_key, dp_url, "
                 + "fingerprint, site_secret, pull_from, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, dp.name());
             s.setString(2, nameKey(dp.name()));
             s.setString(3, dp.url().toString());
             s.setString(4, dp.fingerprint());
-            s.setString(5, secret);
+            s.setString(5, key.seal(secret, dpRow(dp.name())));
             s.setString(6, dp.isPullDp() ? dp.pullFrom() : null);
             s.setTimestamp(7, Timestamp.from(dp.addedAt()));
             s.executeUpdate();
         }
     }
 
-    static Optional<DpRecord> findDp(Connection c, String name) throws SQLException {
-        List<DpRecord> found = selectDps(c, " WHERE name_key = ?", nameKey(name));
+    static Optional<DpRecord> findDp(Connection c, String name, SiteSecretKey key) throws SQLException {
+        List<DpRecord> found = selectDps(c, " WHERE name_key = ?", nameKey(name), key);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    static List<DpRecord> listDps(Connection c) throws SQLException {
-        return selectDps(c, " ORDER BY name_key", null);
+    static List<DpRecord> listDps(Connection c, SiteSecretKey key) throws SQLException {
+        return selectDps(c, " ORDER BY name_key", null, key);
     }
 
-    private static List<DpRecord> selectDps(Connection c, String where, String key) throws SQLException {
+    private static List<DpRecord> selectDps(Connection c, String where, String nameKey, SiteSecretKey key)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT dp_name, dp_url, fingerprint, site_secret, added_at, pull_from FROM distribution_point" + where)) {
-            if (key != null) {
-                s.setString(1, key);
+            if (nameKey != null) {
+                s.setString(1, nameKey);
             }
             List<DpRecord> dps = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     dps.add(new DpRecord(new DistributionPoint(r.getString(1), URI.create(r.getString(2)),
                             r.getString(3), Optional.ofNullable(r.getString(6)).orElse(""),
-                            r.getTimestamp(5).toInstant()), r.getString(4)));
+                            r.getTimestamp(5).toInstant()), key.open(r.getString(4), dpRow(r.getString(1)))));
                 }
             }
             return dps;
@@ -196,5 +197,55 @@ final class DistributionTables {
             s.executeUpdate();
         }
         return value;
+    }
+
+    /** A secret setting (sealed with the site key), inserted unless another site server did first. */
+    static String secretSettingOrInsert(Connection c, String name, String value, SiteSecretKey key)
+            throws SQLException {
+        return key.open(settingOrInsert(c, name, key.seal(value, settingRow(name))), settingRow(name));
+    }
+
+    // ---- secrets at rest ------------------------------------------------------------------
+
+    /**
+     * Seals the secrets stored before sealing existed (plain DP secrets, a plain download key);
+     * returns how many. Idempotent: sealed values are left alone.
+     */
+    static int sealPlainSecrets(Connection c, SiteSecretKey key, String... secretSettings) throws SQLException {
+        int sealed = 0;
+        try (PreparedStatement select = c.prepareStatement("SELECT dp_name, site_secret FROM distribution_point "
+                + "WHERE site_secret NOT LIKE '" + SiteSecretKey.PREFIX + "%'");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE distribution_point SET site_secret = ? WHERE dp_name = ? AND site_secret = ?");
+                ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                update.setString(1, key.seal(r.getString(2), dpRow(r.getString(1))));
+                update.setString(2, r.getString(1));
+                update.setString(3, r.getString(2));
+                sealed += update.executeUpdate();
+            }
+        }
+        for (String name : secretSettings) {
+            Optional<String> value = setting(c, name);
+            if (value.isPresent() && !SiteSecretKey.isSealed(value.get())) {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE distribution_setting SET setting_value = ? WHERE setting_name = ? AND setting_value = ?")) {
+                    update.setString(1, key.seal(value.get(), settingRow(name)));
+                    update.setString(2, name);
+                    update.setString(3, value.get());
+                    sealed += update.executeUpdate();
+                }
+            }
+        }
+        return sealed;
+    }
+
+    /** What a sealed DP secret is bound to: its row. */
+    private static String dpRow(String dpName) {
+        return "distribution_point/" + dpName;
+    }
+
+    private static String settingRow(String name) {
+        return "distribution_setting/" + name;
     }
 }

@@ -6,13 +6,18 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.fenestra.content.library.PackageManifest;
 import org.fenestra.distribution.api.ContentStatus;
 import org.fenestra.distribution.api.ContentStatus.State;
+import org.fenestra.distribution.api.ContentTransfer;
+import org.fenestra.distribution.api.ContentTransfer.Method;
 import org.fenestra.distribution.api.DistributionListener;
+import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.http.DpClient;
 import org.fenestra.distribution.internal.http.DpException;
 import org.fenestra.distribution.internal.site.DistributionTables.DpRecord;
@@ -25,6 +30,7 @@ import org.fenestra.distribution.internal.site.DistributionTables.DpRecord;
 final class DpPush {
 
     private static final Logger LOG = System.getLogger(DpPush.class.getName());
+    private static final int DELTA_ATTEMPTS = 3;
 
     private final DpRecord dp;
     private final PackageManifest manifest;
@@ -34,6 +40,13 @@ final class DpPush {
     private final DistributionListener listener;
     private final Consumer<ContentStatus> record;
     private PullSource pullSource;
+    private DeltaPlans deltas;
+    /** The DP refused this push's delta: the rest of the push sends the file. */
+    private boolean deltaRefused;
+    private int deltaAttempts;
+    /** Bytes sent to this DP in this push, every attempt counted; written by the push's thread only. */
+    private long bytesSent;
+    private String note = "";
 
     /** Where a pull-DP takes the package from, and the token it presents there. */
     record PullSource(DpRecord source, String token) {
@@ -61,6 +74,12 @@ final class DpPush {
         return report(State.FAILED, 0, reason);
     }
 
+    /** Lets the push try a WIM delta first when the DP holds an earlier version. */
+    DpPush withDeltas(DeltaPlans plans) {
+        this.deltas = plans;
+        return this;
+    }
+
     ContentStatus run() {
         String sha256 = manifest.files().get(0).sha256();
         long size = manifest.files().get(0).size();
@@ -73,22 +92,21 @@ final class DpPush {
                 if (pullSource != null) {
                     client.pull(manifest, pullSource.source().point().url(), pullSource.source().point().fingerprint(),
                             pullSource.token());
-                    return report(State.INSTALLED, 100, "");
+                    return installed(Method.PULLED);
                 }
-                long offset = client.uploadState(sha256).offset();
-                AtomicLong sent = new AtomicLong();
-                AtomicLong lastPercent = new AtomicLong(-1);
-                client.upload(sha256, contentFile, size, bytes -> {
-                    if (listener.isCancelled()) {
-                        throw new CancelledPush();
+                DpClient.UploadState state = client.uploadState(sha256);
+                if (!state.complete() && state.offset() == 0 && deltas != null && !deltaRefused
+                        && deltaAttempts < DELTA_ATTEMPTS) {
+                    Optional<DeltaRecipe> recipe = deltas.recipeFor(client);
+                    if (recipe.isPresent() && rebuiltFromDelta(client, recipe.get())) {
+                        client.putManifest(manifest);
+                        return installed(Method.DELTA);
                     }
-                    long percent = size == 0 ? 99 : Math.min(99, (offset + sent.addAndGet(bytes)) * 100 / size);
-                    if (lastPercent.getAndSet(percent) != percent) {
-                        report(State.IN_PROGRESS, (int) percent, "");
-                    }
-                });
+                }
+                long offset = state.complete() ? size : state.offset();
+                client.upload(sha256, contentFile, size, progress(offset, size));
                 client.putManifest(manifest);
-                return report(State.INSTALLED, 100, "");
+                return installed(bytesSent == 0 && state.complete() ? Method.NOTHING_NEEDED : Method.WHOLE);
             } catch (DpException e) {
                 // 409: the DP still holds the previous connection's partial copy; 5xx: passing trouble
                 if (e.status() != 409 && e.status() < 500) {
@@ -115,6 +133,54 @@ final class DpPush {
                 }
             }
         }
+    }
+
+    /**
+     * Sends the delta; false when the DP refused it (no base, or the rebuilt file's hash was
+     * wrong: a damaged base), which it answers having kept nothing, so the whole file goes next.
+     * A broken connection is thrown, for the retry loop to try the delta again, up to
+     * {@link #DELTA_ATTEMPTS} times (a DP that answers a refusal before reading the request can
+     * look like one).
+     */
+    private boolean rebuiltFromDelta(DpClient client, DeltaRecipe recipe) throws IOException {
+        if (++deltaAttempts == DELTA_ATTEMPTS) {
+            note = "the delta's connection broke " + DELTA_ATTEMPTS + " times, sent whole";
+        }
+        try {
+            client.rebuild(recipe, contentFile, progress(0, recipe.toBytes().length + recipe.sentBytes()));
+            if (deltaAttempts == DELTA_ATTEMPTS) {
+                note = "";
+            }
+            return true;
+        } catch (DpException e) {
+            deltaRefused = true;
+            note = "the delta was refused (" + e.getMessage() + "), sent whole";
+            LOG.log(Level.WARNING, "DP " + dp.point().name() + ": " + note);
+            return false;
+        }
+    }
+
+    /** Counts what is sent and reports percent of {@code total}, starting at {@code offset}; cancels. */
+    private LongConsumer progress(long offset, long total) {
+        AtomicLong sent = new AtomicLong();
+        AtomicLong lastPercent = new AtomicLong(-1);
+        return bytes -> {
+            if (listener.isCancelled()) {
+                throw new CancelledPush();
+            }
+            bytesSent += bytes;
+            long percent = total == 0 ? 99 : Math.min(99, (offset + sent.addAndGet(bytes)) * 100 / total);
+            if (lastPercent.getAndSet(percent) != percent) {
+                report(State.IN_PROGRESS, (int) percent, "");
+            }
+        };
+    }
+
+    private ContentStatus installed(Method method) {
+        ContentStatus status = report(State.INSTALLED, 100, "");
+        listener.contentSent(new ContentTransfer(manifest.packageId(), dp.point().name(), bytesSent,
+                manifest.files().get(0).size(), method, note));
+        return status;
     }
 
     private ContentStatus report(State state, int percent, String reason) {

@@ -14,6 +14,7 @@ import org.fenestra.distribution.api.DistributionPoints;
 import org.fenestra.distribution.internal.Fingerprints;
 import org.fenestra.distribution.internal.http.DpClient;
 import org.fenestra.distribution.internal.site.DistributionTables.DpRecord;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,6 +24,19 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
 
     @Reference
     private SiteDatabase database;
+
+    private SiteSecretKey siteKey;
+
+    /** Loads the site key and seals DP secrets stored in plain text before there was one. */
+    @Activate
+    void activate() throws IOException, DistributionException {
+        siteKey = SiteSecretKey.forSite();
+        SiteSecretsMigration.run(database);
+    }
+
+    private SiteSecretKey key() {
+        return siteKey;
+    }
 
     @Override
     public DistributionPoint add(String name, URI url, String fingerprint, String secret, String pullFrom)
@@ -46,7 +60,7 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
                     "the DP's site secret is the 64 hex digits it printed at first start (DATA/identity/site.secret)");
         }
         if (SiteDatabaseWork.inTransaction(database, "find distribution point " + name,
-                c -> DistributionTables.findDp(c, name)).isPresent()) {
+                c -> DistributionTables.findDp(c, name, key())).isPresent()) {
             throw new DistributionException(Reason.DUPLICATE_DP, "a distribution point named " + name + " exists");
         }
         try {
@@ -58,7 +72,7 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
         DistributionPoint dp = new DistributionPoint(name, url, pinned, source,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         SiteDatabaseWork.inTransaction(database, "add distribution point " + name, c -> {
-            DistributionTables.insertDp(c, dp, secret.strip());
+            DistributionTables.insertDp(c, dp, secret.strip(), key());
             return null;
         });
         return dp;
@@ -66,7 +80,7 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
 
     @Override
     public List<DistributionPoint> list() throws DistributionException {
-        return SiteDatabaseWork.inTransaction(database, "list distribution points", DistributionTables::listDps)
+        return SiteDatabaseWork.inTransaction(database, "list distribution points", c -> DistributionTables.listDps(c, key()))
                 .stream().map(DpRecord::point).toList();
     }
 
@@ -77,7 +91,7 @@ public final class RegisteredDistributionPoints implements DistributionPoints {
 
     DpRecord record(String name) throws DistributionException {
         return SiteDatabaseWork.inTransaction(database, "find distribution point " + name,
-                c -> DistributionTables.findDp(c, name)).orElseThrow(() -> new DistributionException(
+                c -> DistributionTables.findDp(c, name, key())).orElseThrow(() -> new DistributionException(
                         Reason.NO_SUCH_DP, "no distribution point named " + name));
     }
 

@@ -62,11 +62,14 @@ public final class SiteContentDistribution implements ContentDistribution {
     private ImageCatalog catalog;
 
     private ContentLibrary library;
+    private SiteSecretKey siteKey;
 
     @Activate
-    void activate() throws IOException {
+    void activate() throws IOException, DistributionException {
         String data = System.getProperty("fenestra.data", Path.of(System.getProperty("user.home"), ".fenestra").toString());
         library = ContentLibrary.open(Path.of(data, "content-library"));
+        siteKey = SiteSecretKey.forSite();
+        SiteSecretsMigration.run(database);
     }
 
     @Override
@@ -88,6 +91,7 @@ public final class SiteContentDistribution implements ContentDistribution {
         String key = downloadKey();
         Duration retry = Duration.ofSeconds(Long.getLong(RETRY_SECONDS, 300));
         String pullToken = DownloadTokens.mint(key, image.id(), Instant.now().plus(Duration.ofDays(1)));
+        DeltaPlans deltas = new DeltaPlans(library, manifest, content);
         Map<String, ContentStatus> outcome = new LinkedHashMap<>();
         dps.forEach(dp -> outcome.put(dp.point().name(), null));
         ExecutorService pushes = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_PUSHES, dps.size()));
@@ -97,7 +101,8 @@ public final class SiteContentDistribution implements ContentDistribution {
             for (List<DpRecord> wave : waves(dps)) {
                 Map<String, Future<ContentStatus>> running = new LinkedHashMap<>();
                 for (DpRecord dp : wave) {
-                    DpPush push = new DpPush(dp, manifest, content, key, retry, listener, this::recordQuietly);
+                    DpPush push = new DpPush(dp, manifest, content, key, retry, listener, this::recordQuietly)
+                            .withDeltas(deltas);
                     if (!dp.point().isPullDp()) {
                         running.put(dp.point().name(), pushes.submit(push::run));
                         continue;
@@ -253,7 +258,7 @@ public final class SiteContentDistribution implements ContentDistribution {
 
     private String downloadKey() throws DistributionException {
         return SiteDatabaseWork.inTransaction(database, "read the download key",
-                c -> DistributionTables.settingOrInsert(c, DOWNLOAD_KEY, Secrets.newSecret()));
+                c -> DistributionTables.secretSettingOrInsert(c, DOWNLOAD_KEY, Secrets.newSecret(), siteKey));
     }
 
     private OsImageRecord image(String imageId) throws DistributionException {
@@ -268,7 +273,7 @@ public final class SiteContentDistribution implements ContentDistribution {
 
     private DpRecord dp(String name) throws DistributionException {
         return SiteDatabaseWork.inTransaction(database, "find distribution point " + name,
-                c -> DistributionTables.findDp(c, name)).orElseThrow(() -> new DistributionException(
+                c -> DistributionTables.findDp(c, name, siteKey)).orElseThrow(() -> new DistributionException(
                         Reason.NO_SUCH_DP, "no distribution point named " + name));
     }
 
