@@ -43,6 +43,13 @@ public final class Cabinet implements Closeable {
     private final CabinetLayout layout;
     private final List<CabEntry> entries;
     private final Map<CabEntry, Integer> indexOf = new IdentityHashMap<>();
+    /**
+     * The reader of the entry stream closed last, left where that stream stopped: the next
+     * {@link #openEntry} of a later entry of the same folder continues from there instead of
+     * decoding the folder from its start again (reading a folder's entries in order is linear).
+     */
+    private FolderReader parked;
+    private boolean closed;
 
     private Cabinet(CabinetChannel channel, CabinetLayout layout) {
         this.channel = channel;
@@ -103,18 +110,47 @@ public final class Cabinet implements Closeable {
     }
 
     /**
-     * A stream of the entry's data (the folder is decoded from its start up to the entry). The
-     * stream fails with a {@link org.fenestra.cab.errors.CorruptCabinetException} on a bad block.
+     * A stream of the entry's data. The folder is decoded up to the entry: from where the last
+     * closed stream of that folder stopped when the entry lies after it (entries read in order
+     * cost one pass over the folder), else from the folder's start. The stream fails with a
+     * {@link org.fenestra.cab.errors.CorruptCabinetException} on a bad block.
      */
     public InputStream openEntry(CabEntry entry) throws IOException {
         CabFileRecord file = layout.files().get(indexOf(entry));
-        FolderReader reader = new FolderReader(channel, layout.header(), layout.folders().get(file.folder()));
+        FolderReader reader = unpark(file.folder(), file.folderOffset());
+        if (reader == null) {
+            reader = new FolderReader(channel, layout.header(), layout.folders().get(file.folder()));
+        }
         try {
-            return new EntryInputStream(reader, file, true);
+            return new EntryInputStream(reader, file, this::park);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    /** Keeps the reader a stream closed with, for the next entry of its folder (one is kept). */
+    private void park(FolderReader reader) {
+        FolderReader dropped;
+        synchronized (this) {
+            dropped = closed ? reader : parked;
+            if (!closed) {
+                parked = reader;
+            }
+        }
+        if (dropped != null) {
+            dropped.close();
+        }
+    }
+
+    /** The parked reader if it is of {@code folder} and not past {@code offset}, taken; else null. */
+    private synchronized FolderReader unpark(int folder, long offset) {
+        FolderReader reader = parked;
+        if (reader == null || reader.folder().index() != folder || reader.position() > offset) {
+            return null;
+        }
+        parked = null;
+        return reader;
     }
 
     /**
@@ -192,6 +228,15 @@ public final class Cabinet implements Closeable {
 
     @Override
     public void close() throws IOException {
+        FolderReader reader;
+        synchronized (this) {
+            closed = true;
+            reader = parked;
+            parked = null;
+        }
+        if (reader != null) {
+            reader.close();
+        }
         channel.close();
     }
 }

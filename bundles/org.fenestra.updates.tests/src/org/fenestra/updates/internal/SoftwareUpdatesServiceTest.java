@@ -20,7 +20,8 @@ import org.fenestra.catalog.api.SiteDatabase;
 import org.fenestra.catalog.testing.TestServices;
 import org.fenestra.updates.api.InstalledUpdate;
 import org.fenestra.updates.api.SoftwareUpdates;
-import org.fenestra.updates.internal.TestPackages.Parent;
+import org.fenestra.updates.testing.TestPackages;
+import org.fenestra.updates.testing.TestPackages.Parent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

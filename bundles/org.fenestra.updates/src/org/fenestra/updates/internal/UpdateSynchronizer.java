@@ -31,9 +31,9 @@ import org.fenestra.updates.api.UpdatePackage;
 import org.fenestra.updates.api.UpdateSource;
 import org.fenestra.updates.api.UpdateState;
 import org.fenestra.updates.internal.UpdatePackageTable.StoredFile;
-import org.fenestra.updates.internal.packages.PackageFormatException;
 import org.fenestra.updates.internal.packages.PackageMetadata;
 import org.fenestra.updates.internal.packages.PackageReader;
+import org.fenestra.updates.packages.PackageFormatException;
 import org.fenestra.wim.model.WimProgress;
 
 /**

@@ -2,6 +2,7 @@ package org.fenestra.cab.internal.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 
 import org.fenestra.cab.internal.format.CabFileRecord;
 
@@ -11,7 +12,8 @@ public final class EntryInputStream extends InputStream {
     private final FolderReader reader;
     private final CabFileRecord file;
     private long remaining;
-    private final boolean ownsReader;
+    private final Consumer<FolderReader> release;
+    private boolean failed;
     private boolean closed;
 
     /**
@@ -19,8 +21,17 @@ public final class EntryInputStream extends InputStream {
      * there; closing the stream closes the reader when {@code ownsReader}.
      */
     public EntryInputStream(FolderReader reader, CabFileRecord file, boolean ownsReader) throws IOException {
+        this(reader, file, ownsReader ? FolderReader::close : null);
+    }
+
+    /**
+     * Positions {@code reader} at the file's data and reads from there; closing the stream hands
+     * the reader, where the stream left it, to {@code release} (null: the caller keeps it), or
+     * closes it when a read failed (a reader stopped by a bad block is not reused).
+     */
+    public EntryInputStream(FolderReader reader, CabFileRecord file, Consumer<FolderReader> release) throws IOException {
         this.reader = reader;
-        this.ownsReader = ownsReader;
+        this.release = release;
         this.file = file;
         this.remaining = file.size();
         reader.skipTo(file.folderOffset(), "file " + file.name());
@@ -43,8 +54,15 @@ public final class EntryInputStream extends InputStream {
         if (remaining == 0) {
             return -1;
         }
-        int n = reader.read(b, off, (int) Math.min(len, remaining));
+        int n;
+        try {
+            n = reader.read(b, off, (int) Math.min(len, remaining));
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
         if (n < 0) {
+            failed = true;
             throw reader.endsEarly("file " + file.name(), file.folderOffset() + file.size());
         }
         remaining -= n;
@@ -55,8 +73,13 @@ public final class EntryInputStream extends InputStream {
     public void close() {
         if (!closed) {
             closed = true;
-            if (ownsReader) {
+            if (release == null) {
+                return;
+            }
+            if (failed) {
                 reader.close();
+            } else {
+                release.accept(reader);
             }
         }
     }

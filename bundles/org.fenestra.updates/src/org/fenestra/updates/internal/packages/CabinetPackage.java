@@ -11,6 +11,7 @@ import org.fenestra.cab.CabEntry;
 import org.fenestra.cab.Cabinet;
 import org.fenestra.cab.errors.CabException;
 import org.fenestra.cab.errors.UnsupportedCabinetException;
+import org.fenestra.updates.packages.PackageFormatException;
 
 /**
  * A package that is a cabinet: a CBS package (an {@code update.mum} at its root; PSFX when the

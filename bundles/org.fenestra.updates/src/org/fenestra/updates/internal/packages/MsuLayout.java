@@ -18,6 +18,7 @@ import org.fenestra.updates.api.OfflineServiceable;
 import org.fenestra.updates.api.PackageIdentity;
 import org.fenestra.updates.api.PackageType;
 import org.fenestra.updates.api.UpdateArchitecture;
+import org.fenestra.updates.packages.PackageFormatException;
 import org.fenestra.wim.WimBlob;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;

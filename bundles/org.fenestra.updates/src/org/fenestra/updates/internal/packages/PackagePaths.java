@@ -1,5 +1,7 @@
 package org.fenestra.updates.internal.packages;
 
+import org.fenestra.updates.packages.PackageFormatException;
+
 /** The one rule for names inside packages (cabinet entries, ZIP entries, paths a Fenestra package edits). */
 public final class PackagePaths {
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fenestra.updates.packages.PackageFormatException;
+
 /**
  * An MSU's {@code *-pkgProperties.txt}: one {@code Name="value"} per line, usually UTF-16LE with a
  * byte order mark, sometimes UTF-8 (with or without one). Names are compared ignoring case:

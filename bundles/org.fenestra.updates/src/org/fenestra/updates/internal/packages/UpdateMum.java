@@ -13,6 +13,7 @@ import org.fenestra.updates.api.ApplicableBuild.Comparison;
 import org.fenestra.updates.api.OfflineServiceable;
 import org.fenestra.updates.api.OsBuild;
 import org.fenestra.updates.api.PackageIdentity;
+import org.fenestra.updates.packages.PackageFormatException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

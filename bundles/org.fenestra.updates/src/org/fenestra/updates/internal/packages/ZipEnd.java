@@ -7,6 +7,8 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.fenestra.updates.packages.PackageFormatException;
+
 /**
  * The end of central directory record of a ZIP file (APPNOTE 4.3.16), found by searching back
  * from the end over the longest comment (65,535 bytes):
@@ -22,13 +24,13 @@ import java.nio.file.Path;
  *
  * ZIP64 files (more than 65,535 entries or 4 GiB) are refused: no Fenestra package needs them.
  */
-record ZipEnd(int entries, long directoryOffset, long directorySize) {
+public record ZipEnd(int entries, long directoryOffset, long directorySize) {
 
     private static final int SIGNATURE = 0x06054b50;
     private static final int RECORD = 22;
     private static final int MAX_COMMENT = 65_535;
 
-    static ZipEnd read(Path path, String file) throws IOException {
+    public static ZipEnd read(Path path, String file) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(path)) {
             long size = channel.size();
             if (size < RECORD) {

@@ -1,4 +1,4 @@
-package org.fenestra.updates.internal;
+package org.fenestra.updates.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the independent tools the tests make their data with (gcab, wimlib-imagex); a failure fails the test. */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
 
-    static String run(Path directory, String... command) throws IOException, InterruptedException {
+    public static String run(Path directory, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of(command)).directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -24,7 +24,7 @@ final class Tools {
     }
 
     /** {@code gcab -c [-z] CAB FILES...} run in {@code folder}, so the cabinet stores the names as given. */
-    static Path gcab(Path folder, Path cabinet, boolean mszip, List<String> files) throws IOException, InterruptedException {
+    public static Path gcab(Path folder, Path cabinet, boolean mszip, List<String> files) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("gcab", "-c"));
         if (mszip) {
             command.add("-z");

@@ -1,4 +1,4 @@
-package org.fenestra.updates.internal;
+package org.fenestra.updates.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,25 +16,26 @@ import java.util.zip.ZipOutputStream;
  * Format-true update packages made by the tests: CBS cabinets with an {@code update.mum} (made
  * with gcab), MSU-shaped cabinets holding them, Fenestra packages, and WIMs whose tree holds
  * {@code Windows/servicing/Packages/*.mum} (captured with wimlib-imagex, the version and
- * architecture set in their XML by wimlib-imagex too).
+ * architecture set in their XML by wimlib-imagex too). Exported (x-internal) for the tests of the
+ * bundles built on updates (the workbench parts, servicing), so they make the same packages.
  */
-final class TestPackages {
+public final class TestPackages {
 
-    static final String TOKEN = "31bf3856ad364e35";
+    public static final String TOKEN = "31bf3856ad364e35";
 
     private final Path work;
     private int counter;
 
-    TestPackages(Path work) {
+    public TestPackages(Path work) {
         this.work = work;
     }
 
     /** One {@code parent} build rule of a manifest. */
-    record Parent(String version, String buildCompare, String revisionCompare) {
+    public record Parent(String version, String buildCompare, String revisionCompare) {
     }
 
     /** An {@code update.mum} as servicing writes it. */
-    static String mum(String identityName, String version, String arch, String article, String releaseType,
+    public static String mum(String identityName, String version, String arch, String article, String releaseType,
             List<Parent> parents, boolean psfx) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="utf-8" standalone="yes"?>
@@ -63,7 +64,7 @@ final class TestPackages {
     }
 
     /** A CBS cabinet: {@code update.mum}, a component manifest and a payload file, MSZIP or stored. */
-    Path cbs(Path target, String mumXml, boolean mszip) throws IOException, InterruptedException {
+    public Path cbs(Path target, String mumXml, boolean mszip) throws IOException, InterruptedException {
         Path folder = Files.createDirectories(work.resolve("cbs-" + ++counter));
         Files.writeString(folder.resolve("update.mum"), mumXml, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("amd64_component_31bf3856ad364e35.manifest"), "<assembly/>\n".repeat(50));
@@ -76,7 +77,7 @@ final class TestPackages {
      * An MSU: the payload cabinets (in the unattend file's order), WSUSSCAN.cab, the UTF-16LE
      * properties file and the unattend xml.
      */
-    Path msu(Path target, String article, String arch, Map<String, Path> payloadsInOrder) throws IOException, InterruptedException {
+    public Path msu(Path target, String article, String arch, Map<String, Path> payloadsInOrder) throws IOException, InterruptedException {
         Path folder = Files.createDirectories(work.resolve("msu-" + ++counter));
         List<String> names = new ArrayList<>();
         StringBuilder unattend = new StringBuilder("""
@@ -122,7 +123,7 @@ final class TestPackages {
     }
 
     /** A Fenestra package: the manifest and the payload files it names. */
-    static Path fpkg(Path target, String manifestXml, Map<String, byte[]> payload) throws IOException {
+    public static Path fpkg(Path target, String manifestXml, Map<String, byte[]> payload) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("fenestra-package.xml", manifestXml.getBytes(StandardCharsets.UTF_8));
         entries.putAll(payload);
@@ -137,7 +138,7 @@ final class TestPackages {
         return target;
     }
 
-    static String fpkgManifest(String id, String arch, String supersedes, String build) {
+    public static String fpkgManifest(String id, String arch, String supersedes, String build) {
         return """
                 <?xml version="1.0" encoding="utf-8"?>
                 <package xmlns="urn:fenestra:package:1" id="%s" title="Contoso agent %s" classification="Update"
@@ -156,14 +157,14 @@ final class TestPackages {
                 supersedes == null ? "" : "<supersedes article=\"" + supersedes + "\"/>");
     }
 
-    static Map<String, byte[]> fpkgPayload() {
+    public static Map<String, byte[]> fpkgPayload() {
         return Map.of("payload/agent.exe", bytes(3000), "payload/hosts", "127.0.0.1 localhost\n".getBytes(StandardCharsets.US_ASCII),
                 "registry/contoso.reg", "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]\r\n\"Agent\"=\"2\"\r\n"
                         .getBytes(StandardCharsets.UTF_16LE));
     }
 
     /** The payload WIM of a newer cumulative update: its image 1 holds {@code update.mum} and a component manifest. */
-    Path payloadWim(Path target, String mumXml) throws IOException, InterruptedException {
+    public Path payloadWim(Path target, String mumXml) throws IOException, InterruptedException {
         Path tree = Files.createDirectories(work.resolve("payload-" + ++counter));
         Files.writeString(tree.resolve("update.mum"), mumXml);
         Files.writeString(tree.resolve("amd64_component_31bf3856ad364e35.manifest"), "<assembly/>\n".repeat(20));
@@ -176,7 +177,7 @@ final class TestPackages {
      * A WIM of one image whose tree holds the given servicing package manifests, its XML saying the
      * architecture ({@code 0} x86, {@code 9} x64, {@code 12} arm64) and version.
      */
-    Path wim(Path target, int arch, String build, int revision, Map<String, String> mums) throws IOException, InterruptedException {
+    public Path wim(Path target, int arch, String build, int revision, Map<String, String> mums) throws IOException, InterruptedException {
         Path tree = Files.createDirectories(work.resolve("tree-" + ++counter));
         Path packages = Files.createDirectories(tree.resolve("Windows/servicing/Packages"));
         for (Map.Entry<String, String> mum : mums.entrySet()) {
@@ -194,7 +195,7 @@ final class TestPackages {
         return target;
     }
 
-    static byte[] bytes(int size) {
+    public static byte[] bytes(int size) {
         byte[] data = new byte[size];
         for (int i = 0; i < size; i++) {
             data[i] = (byte) (i * 31 + size);

@@ -1,10 +1,12 @@
-package org.fenestra.updates.internal.packages;
+package org.fenestra.updates.packages;
 
 import java.io.IOException;
 
 /**
  * A package file could not be read: damaged ({@link #unsupported()} false) or using a format
  * feature Fenestra does not read (true). The message names the file and what was wrong.
+ *
+ * @since 0.1
  */
 public final class PackageFormatException extends IOException {
 

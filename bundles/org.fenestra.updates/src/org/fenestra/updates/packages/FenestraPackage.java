@@ -1,4 +1,4 @@
-package org.fenestra.updates.internal.packages;
+package org.fenestra.updates.packages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +18,12 @@ import java.util.zip.ZipInputStream;
 
 import org.fenestra.updates.api.ApplicableBuild;
 import org.fenestra.updates.api.ApplicableBuild.Comparison;
-import org.fenestra.updates.api.OfflineServiceable;
 import org.fenestra.updates.api.OsBuild;
 import org.fenestra.updates.api.PackageIdentity;
-import org.fenestra.updates.api.PackageType;
 import org.fenestra.updates.api.UpdateArchitecture;
+import org.fenestra.updates.internal.packages.PackagePaths;
+import org.fenestra.updates.internal.packages.SafeXml;
+import org.fenestra.updates.internal.packages.ZipEnd;
 import org.w3c.dom.Element;
 
 /**
@@ -34,6 +35,7 @@ import org.w3c.dom.Element;
  * @param operations the file operations in the order they are applied
  * @param registry   the registry files imported after the file operations, in order
  * @param entries    every ZIP entry and its uncompressed size
+ * @since 0.1
  */
 public record FenestraPackage(String id, String title, String classification, String product, LocalDate releaseDate,
         PackageIdentity identity, UpdateArchitecture architecture, List<ApplicableBuild> applicableBuilds,
@@ -223,21 +225,5 @@ public record FenestraPackage(String id, String title, String classification, St
         } catch (DateTimeParseException e) {
             throw PackageFormatException.damaged(where, "releaseDate must be yyyy-mm-dd, not '" + text + "'", e);
         }
-    }
-
-    /** What the catalog records of this package. */
-    public PackageMetadata metadata() {
-        List<String> payloads = new ArrayList<>();
-        for (FileOperation operation : operations) {
-            payloads.add(operation.kind().name().toLowerCase(Locale.ROOT) + " " + operation.path());
-        }
-        for (RegistryImport reg : registry) {
-            payloads.add("registry " + reg.hive() + " " + reg.source());
-        }
-        return new PackageMetadata(PackageType.FENESTRA, id, title.isEmpty() ? id : title,
-                classification.isEmpty() ? "Update" : classification, product, architecture, identity, applicableBuilds,
-                supersedes, releaseDate, OfflineServiceable.YES,
-                "a Fenestra package: file and registry operations the portable servicer applies offline", payloads,
-                operations.size() + " file operation(s), " + registry.size() + " registry import(s)");
     }
 }
