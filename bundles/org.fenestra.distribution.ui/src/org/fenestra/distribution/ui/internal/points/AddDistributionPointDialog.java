@@ -40,6 +40,7 @@ public final class AddDistributionPointDialog extends TitleAreaDialog {
     private Combo pullFrom;
     private Job check;
     private DistributionPoint added;
+    private String shownError;
 
     /** @param registered the DPs a new one may pull from */
     public AddDistributionPointDialog(Shell parent, List<String> registered) {
@@ -157,6 +158,17 @@ public final class AddDistributionPointDialog extends TitleAreaDialog {
             check.cancel(); // an answer after Cancel changes nothing on screen; the DP may still be saved
         }
         return super.close();
+    }
+
+    @Override
+    public void setErrorMessage(String message) {
+        shownError = message;
+        super.setErrorMessage(message);
+    }
+
+    /** The error shown at the top, or {@code null}. */
+    public String shownError() {
+        return shownError;
     }
 
     /** The DP registered, after OK. */

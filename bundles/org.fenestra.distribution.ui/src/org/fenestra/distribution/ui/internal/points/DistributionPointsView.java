@@ -1,5 +1,6 @@
 package org.fenestra.distribution.ui.internal.points;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
@@ -50,7 +52,7 @@ public final class DistributionPointsView extends ViewPart {
 
     private TableViewer viewer;
     private Label problem;
-    private List<DpRow> rows = List.of();
+    private final List<DpRow> rows = new ArrayList<>();
     private Action addAction;
     private Action removeAction;
     private Action refreshAction;
@@ -71,6 +73,7 @@ public final class DistributionPointsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setComparer(new SameDp()); // a reload keeps the selection
         column("Name", 130, row -> row.point().name());
         column("URL", 220, row -> row.point().url().toString());
         column("Certificate SHA-256", 300, row -> row.point().fingerprint());
@@ -151,9 +154,10 @@ public final class DistributionPointsView extends ViewPart {
             }
             return points.stream().map(p -> new DpRow(p, byDp.getOrDefault(p.name(), new StateCounts()))).toList();
         }, loaded -> {
-            rows = loaded;
+            rows.clear();
+            rows.addAll(loaded);
             problem.setText("");
-            viewer.setInput(rows);
+            viewer.refresh();
             layoutProblem();
         }, message -> {
             problem.setText(message);
@@ -196,7 +200,7 @@ public final class DistributionPointsView extends ViewPart {
 
     /** The rows shown, for tests. */
     public List<DpRow> shownRows() {
-        return rows;
+        return List.copyOf(rows);
     }
 
     /** The problem shown above the table (a service not running), empty when none. */
@@ -210,6 +214,23 @@ public final class DistributionPointsView extends ViewPart {
 
     public List<Action> actions() {
         return List.of(addAction, refreshAction, removeAction);
+    }
+
+    /** Rows are the same DP when their names are (a DP's name is unique at the site, ignoring case). */
+    private static final class SameDp implements IElementComparer {
+        @Override
+        public boolean equals(Object a, Object b) {
+            if (a instanceof DpRow x && b instanceof DpRow y) {
+                return x.point().name().equalsIgnoreCase(y.point().name());
+            }
+            return java.util.Objects.equals(a, b); // the viewer also compares its input with itself
+        }
+
+        @Override
+        public int hashCode(Object element) {
+            return element instanceof DpRow row ? row.point().name().toLowerCase(java.util.Locale.ROOT).hashCode()
+                    : element.hashCode();
+        }
     }
 
     @Override

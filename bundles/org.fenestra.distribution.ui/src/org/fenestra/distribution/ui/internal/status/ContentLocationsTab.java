@@ -57,7 +57,7 @@ public final class ContentLocationsTab implements ImagePropertyTab {
         area.setLayout(new GridLayout());
         viewer = new TableViewer(area, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        tableData.heightHint = 140;
+        tableData.heightHint = 110;
         viewer.getTable().setLayoutData(tableData);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -76,7 +76,7 @@ public final class ContentLocationsTab implements ImagePropertyTab {
 
         findings = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         GridData findingsData = new GridData(SWT.FILL, SWT.FILL, true, false);
-        findingsData.heightHint = 70;
+        findingsData.heightHint = 110;
         findingsData.widthHint = 560;
         findings.setLayoutData(findingsData);
         subscription = ContentChanges.subscribe(() -> Background.updateLater(area, this::reload));

@@ -94,7 +94,8 @@ public final class ContentStatusDetailsTab implements ImageDetailsTab {
         StateCounts tally = StateCounts.of(statuses);
         counts.forEach((state, label) -> label.setText(Integer.toString(tally.count(state))));
         failures.setText(String.join("\n", statuses.stream().filter(s -> s.state() == State.FAILED)
-                .map(s -> s.dpName() + ": " + s.reason().lines().findFirst().orElse("")).toList()));
+                .map(s -> s.dpName() + ": " + String.join("; ", s.reason().lines().map(String::strip)
+                        .filter(line -> !line.isEmpty()).toList())).toList()));
         area.layout(true, true);
     }
 
