@@ -14,9 +14,27 @@
  *    readable (poll), which stays so once written, like a manual-reset Win32 event.
  *  - WINAPI (stdcall) is empty: on x86-64 Windows has one calling convention too.
  *
+ * Files mode (Standin_UseFiles), for the servicer's tests: images are real WIM files and the stand-in
+ * "mounts" like DISM, with wimlib-imagex doing the WIM work DISM would do itself. DismGetImageInfo
+ * counts the WIM's images (`wimlib-imagex info`), DismMountImage applies the index into the mount
+ * folder (`wimlib-imagex apply`), DismAddPackage checks the file is a cabinet (or a folder: an
+ * expanded package) and records it as Windows/servicing/Packages/<name>.mum in the mounted tree,
+ * DismGetPackages lists those .mum files, and DismUnmountImage with commit captures the tree back
+ * over the WIM (`wimlib-imagex capture`, single-image WIMs only) while discard just empties the
+ * mount folder. Nothing of DISM's component store is modelled: a "package" is its .mum file.
+ *
  * Built by the tests: gcc -shared -fPIC -O1 -std=gnu11 -pthread -o libDismApi.so dismapi_standin.c
  */
+#define _GNU_SOURCE /* nftw */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -87,6 +105,11 @@ typedef struct { PCWSTR MountPath; PCWSTR ImageFilePath; UINT ImageIndex; DismMo
 #define DISMAPI_E_INVALID_DISM_SESSION ((HRESULT)0xC0040004)
 #define DISMAPI_E_INVALID_IMAGE_INDEX ((HRESULT)0xC0040005)
 #define DISMAPI_E_UNABLE_TO_UNMOUNT_IMAGE_PATH ((HRESULT)0xC0040007)
+#define HRESULT_FILE_NOT_FOUND ((HRESULT)0x80070002)
+#define HRESULT_BAD_FORMAT ((HRESULT)0x8007000B)
+#define HRESULT_DIR_NOT_EMPTY ((HRESULT)0x80070091)
+#define E_NOTIMPL ((HRESULT)0x80004001)
+#define CBS_E_INVALID_PACKAGE ((HRESULT)0x800F0805)
 #define FAILED(hr) ((HRESULT)(hr) < 0)
 
 /* ------------------------------------------------------------------ strings */
@@ -347,6 +370,313 @@ static int image_known(PCWSTR image) {
 static const SYSTEMTIME INSTALL_TIME = { 2026, 11, 6, 14, 10, 30, 15, 250 };
 static const SYSTEMTIME CREATION_TIME = { 2026, 11, 3, 11, 8, 0, 0, 0 };
 
+
+/* ------------------------------------------------------------------ files mode (see the top comment) */
+
+static char *files_tool; /* wimlib-imagex, or NULL: the in-memory stand-in */
+static UINT image_version[4] = { 10, 0, 22621, 2428 };
+static char *dism_log; /* DismInitialize's log file, written in files mode as DISM writes dism.log */
+
+/* one line in DISM's log format ("date time, Level  Component  text") */
+static void files_log(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void files_log(const char *format, ...) {
+    pthread_mutex_lock(&lock);
+    FILE *f = dism_log ? fopen(dism_log, "a") : NULL;
+    pthread_mutex_unlock(&lock);
+    if (!f) return;
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &utc);
+    fprintf(f, "%s, Info                  DISM   DISM stand-in: ", stamp);
+    va_list args;
+    va_start(args, format);
+    vfprintf(f, format, args);
+    va_end(args);
+    fputc('\n', f);
+    fclose(f);
+}
+
+/* the files-mode tool, copied under the lock (NULL when files mode is off) */
+static char *files_tool_copy(void) {
+    pthread_mutex_lock(&lock);
+    char *tool = files_tool ? strdup(files_tool) : NULL;
+    pthread_mutex_unlock(&lock);
+    return tool;
+}
+
+static char *utf8_of(PCWSTR s) {
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    utf8_append(&out, &len, &cap, s);
+    if (!out) return strdup("");
+    out[len] = 0;
+    return out;
+}
+
+/* UTF-8 (file names) to UTF-16; code points above U+FFFF become surrogate pairs */
+static WCHAR *wide_of_utf8(const char *s) {
+    size_t n = strlen(s), j = 0;
+    WCHAR *w = malloc((2 * n + 1) * sizeof(WCHAR));
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        int extra;
+        if (c < 0x80) { cp = c; extra = 0; }
+        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; extra = 1; }
+        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; extra = 2; }
+        else { cp = c & 0x07; extra = 3; }
+        i++;
+        for (int k = 0; k < extra && i < n; k++, i++) cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            w[j++] = (WCHAR)(0xD800 + (cp >> 10));
+            w[j++] = (WCHAR)(0xDC00 + (cp & 0x3FF));
+        } else {
+            w[j++] = (WCHAR)cp;
+        }
+    }
+    w[j] = 0;
+    return w;
+}
+
+/* Runs argv (argv[0] looked up on PATH), its stdout and stderr into out; returns the exit code, -1 if it did not run. */
+static int run_tool(char *const argv[], char *out, size_t cap) {
+    int pipe_fds[2];
+    if (pipe(pipe_fds) != 0) return -1;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
+    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+    extern char **environ;
+    pid_t pid;
+    int spawned = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipe_fds[1]);
+    size_t len = 0;
+    char scratch[4096];
+    for (ssize_t n; (n = read(pipe_fds[0], scratch, sizeof scratch)) != 0;) {
+        if (n < 0) { if (errno == EINTR) continue; break; }
+        size_t take = len + (size_t)n < cap ? (size_t)n : cap - 1 - len;
+        memcpy(out + len, scratch, take);
+        len += take;
+    }
+    out[len] = 0;
+    close(pipe_fds[0]);
+    if (spawned != 0) return -1;
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* the value after "Field:" on a line of wimlib-imagex info's output, into value */
+static int info_field(const char *output, const char *field, char *value, size_t cap) {
+    size_t n = strlen(field);
+    for (const char *line = output; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (strncmp(line, field, n) == 0 && line[n] == ':') {
+            const char *v = line + n + 1;
+            while (*v == ' ' || *v == '\t') v++;
+            size_t len = strcspn(v, "\r\n");
+            if (len >= cap) len = cap - 1;
+            memcpy(value, v, len);
+            value[len] = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The WIM's image count (>= 1), or a failed HRESULT with the thread's last error set as DISM would. */
+static HRESULT wim_image_count(const char *tool, const char *wim, UINT *count) {
+    struct stat st;
+    if (stat(wim, &st) != 0) {
+        set_last_error_ascii("The system cannot find the file specified.");
+        return HRESULT_FILE_NOT_FOUND;
+    }
+    static __thread char output[65536];
+    char *argv[] = { (char *)tool, "info", (char *)wim, NULL };
+    char value[64];
+    if (run_tool(argv, output, sizeof output) != 0 || !info_field(output, "Image Count", value, sizeof value)
+        || atoi(value) < 1) {
+        set_last_error_ascii("An attempt was made to load a program with an incorrect format: the file is not a WIM.");
+        return HRESULT_BAD_FORMAT;
+    }
+    *count = (UINT)atoi(value);
+    return S_OK;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+    return ftw->level == 0 ? 0 : remove(path);
+}
+
+/* empties a folder (DISM leaves the mount folder itself behind after unmounting) */
+static void empty_folder(const char *folder) {
+    nftw(folder, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int folder_is_empty(const char *folder) {
+    DIR *dir = opendir(folder);
+    if (!dir) return 0;
+    int empty = 1;
+    for (struct dirent *e; (e = readdir(dir));)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) { empty = 0; break; }
+    closedir(dir);
+    return empty;
+}
+
+static void mkdirs(const char *path) {
+    char *copy = strdup(path);
+    for (char *p = copy + 1; *p; p++)
+        if (*p == '/') { *p = 0; mkdir(copy, 0755); *p = '/'; }
+    mkdir(copy, 0755);
+    free(copy);
+}
+
+#define PACKAGES_FOLDER "/Windows/servicing/Packages"
+
+/* Mount: apply the index into the empty mount folder. */
+static HRESULT files_mount(const char *tool, PCWSTR image, PCWSTR mount, UINT index) {
+    char *wim = utf8_of(image), *folder = utf8_of(mount);
+    UINT count = 0;
+    HRESULT hr = wim_image_count(tool, wim, &count);
+    if (!FAILED(hr) && (index < 1 || index > count)) {
+        set_last_error_ascii("The image index does not exist in the WIM.");
+        hr = DISMAPI_E_INVALID_IMAGE_INDEX;
+    }
+    if (!FAILED(hr) && !folder_is_empty(folder)) {
+        set_last_error_ascii("The mount folder does not exist or is not empty.");
+        hr = HRESULT_DIR_NOT_EMPTY;
+    }
+    if (!FAILED(hr)) {
+        static __thread char output[65536];
+        char number[16];
+        snprintf(number, sizeof number, "%u", index);
+        char *argv[] = { (char *)tool, "apply", wim, number, folder, "--no-acls", NULL };
+        if (run_tool(argv, output, sizeof output) != 0) {
+            empty_folder(folder);
+            set_last_error_ascii("The image could not be mounted (wimlib-imagex apply failed).");
+            hr = E_FAIL;
+        } else {
+            files_log("Mounted image %s index %u at %s", wim, index, folder);
+        }
+    }
+    free(wim);
+    free(folder);
+    return hr;
+}
+
+/* Unmount: commit captures the tree over the WIM (single-image WIMs), then the folder is emptied either way. */
+static HRESULT files_unmount(const char *tool, PCWSTR image, UINT index, PCWSTR mount, int commit) {
+    char *wim = utf8_of(image), *folder = utf8_of(mount);
+    HRESULT hr = S_OK;
+    if (commit) {
+        static __thread char output[65536];
+        UINT count = 0;
+        hr = wim_image_count(tool, wim, &count);
+        if (!FAILED(hr) && count != 1) {
+            set_last_error_ascii("The stand-in commits single-image WIMs only.");
+            hr = E_NOTIMPL;
+        }
+        char name[512] = "Serviced image", number[16];
+        snprintf(number, sizeof number, "%u", index);
+        char *info[] = { (char *)tool, "info", wim, number, NULL };
+        if (!FAILED(hr) && run_tool(info, output, sizeof output) == 0) info_field(output, "Name", name, sizeof name);
+        size_t n = strlen(wim) + 32;
+        char *temporary = malloc(n);
+        snprintf(temporary, n, "%s.standin-commit", wim);
+        char *capture[] = { (char *)tool, "capture", folder, temporary, name, "--no-acls", NULL };
+        if (!FAILED(hr) && (run_tool(capture, output, sizeof output) != 0 || rename(temporary, wim) != 0)) {
+            remove(temporary);
+            set_last_error_ascii("The image could not be committed (wimlib-imagex capture failed).");
+            hr = E_FAIL;
+        }
+        free(temporary);
+    }
+    if (!FAILED(hr)) {
+        empty_folder(folder);
+        files_log("Unmounted %s (%s)", folder, commit ? "changes committed into the WIM" : "changes discarded");
+    }
+    free(wim);
+    free(folder);
+    return hr;
+}
+
+/* Add package: a cabinet (MSCF) or a folder; recorded as <image>/Windows/servicing/Packages/<name>.mum. */
+static HRESULT files_add_package(PCWSTR image, PCWSTR package) {
+    char *path = utf8_of(package);
+    struct stat st;
+    HRESULT hr = S_OK;
+    if (stat(path, &st) != 0) {
+        set_last_error_ascii("The system cannot find the file specified.");
+        hr = HRESULT_FILE_NOT_FOUND;
+    } else if (!S_ISDIR(st.st_mode)) {
+        char magic[4] = { 0 };
+        FILE *f = fopen(path, "rb");
+        size_t got = f ? fread(magic, 1, 4, f) : 0;
+        if (f) fclose(f);
+        if (got != 4 || memcmp(magic, "MSCF", 4) != 0) {
+            set_last_error_ascii("An error occurred while processing the package: the specified package is not a valid Windows package.");
+            hr = CBS_E_INVALID_PACKAGE;
+        }
+    }
+    if (!FAILED(hr)) {
+        WCHAR *wname = package_name_of(package);
+        char *name = utf8_of(wname), *root = utf8_of(image);
+        free(wname);
+        size_t n = strlen(root) + strlen(name) + sizeof PACKAGES_FOLDER + 8;
+        char *folder = malloc(n), *mum = malloc(n);
+        snprintf(folder, n, "%s" PACKAGES_FOLDER, root);
+        snprintf(mum, n, "%s/%s.mum", folder, name);
+        mkdirs(folder);
+        FILE *f = fopen(mum, "w");
+        if (f) {
+            files_log("Added package %s from %s", name, path);
+            fprintf(f, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- added by the DismApi stand-in from %s -->\n"
+                       "<assembly xmlns=\"urn:schemas-microsoft-com:asm.v3\" manifestVersion=\"1.0\"/>\n", path);
+            fclose(f);
+        } else {
+            set_last_error_ascii("The package could not be recorded in the mounted image.");
+            hr = E_FAIL;
+        }
+        free(folder);
+        free(mum);
+        free(name);
+        free(root);
+    }
+    free(path);
+    return hr;
+}
+
+/* the .mum names below <image>/Windows/servicing/Packages, into packages[] for that image (under lock) */
+static void files_load_packages_locked(PCWSTR image) {
+    for (int i = 0; i < package_count;)
+        if (weq(packages[i].image, image)) {
+            free(packages[i].image);
+            free(packages[i].name);
+            packages[i] = packages[--package_count];
+        } else {
+            i++;
+        }
+    char *root = utf8_of(image);
+    size_t n = strlen(root) + sizeof PACKAGES_FOLDER + 1;
+    char *folder = malloc(n);
+    snprintf(folder, n, "%s" PACKAGES_FOLDER, root);
+    DIR *dir = opendir(folder);
+    for (struct dirent *e; dir && (e = readdir(dir));) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".mum") == 0) {
+            e->d_name[len - 4] = 0;
+            add_package_locked(image, wide_of_utf8(e->d_name), 4, 4);
+        }
+    }
+    if (dir) closedir(dir);
+    free(folder);
+    free(root);
+}
+
 /* ------------------------------------------------------------------ DismApi.h */
 
 EXPORT HRESULT DismInitialize(int32_t LogLevel, PCWSTR LogFilePath, PCWSTR ScratchDirectory) {
@@ -362,7 +692,11 @@ EXPORT HRESULT DismInitialize(int32_t LogLevel, PCWSTR LogFilePath, PCWSTR Scrat
     if (!take_program("DismInitialize", &hr)) {
         if (initialized) { set_last_error_ascii("DismInitialize was already called."); hr = E_FAIL; }
     }
-    if (!FAILED(hr)) initialized = 1;
+    if (!FAILED(hr)) {
+        initialized = 1;
+        free(dism_log);
+        dism_log = LogFilePath ? utf8_of(LogFilePath) : NULL;
+    }
     pthread_mutex_unlock(&lock);
     return hr;
 }
@@ -390,6 +724,7 @@ EXPORT HRESULT DismMountImage(PCWSTR ImageFilePath, PCWSTR MountPath, UINT Image
                               int32_t ImageIdentifier, DWORD Flags, HANDLE CancelEvent,
                               DISM_PROGRESS_CALLBACK Progress, PVOID UserData) {
     HRESULT hr = S_OK;
+    char *tool = files_tool_copy();
     pthread_mutex_lock(&lock);
     set_last_error(NULL);
     log_text("DismMountImage image=");
@@ -402,13 +737,15 @@ EXPORT HRESULT DismMountImage(PCWSTR ImageFilePath, PCWSTR MountPath, UINT Image
     log_long_call(CancelEvent, Progress, UserData);
     int programmed = take_program("DismMountImage", &hr);
     if (!programmed && !initialized) hr = not_initialized();
-    if (!programmed && !FAILED(hr) && (ImageIndex < 1 || ImageIndex > 2)) {
+    if (!programmed && !tool && !FAILED(hr) && (ImageIndex < 1 || ImageIndex > 2)) {
         set_last_error_ascii("The image index does not exist in the WIM.");
         hr = DISMAPI_E_INVALID_IMAGE_INDEX;
     }
     pthread_mutex_unlock(&lock);
-    if (FAILED(hr)) return hr;
+    if (FAILED(hr)) { free(tool); return hr; }
     HRESULT progress = run_progress(CancelEvent, Progress, UserData);
+    if (!FAILED(progress) && tool) progress = files_mount(tool, ImageFilePath, MountPath, ImageIndex);
+    free(tool);
     if (FAILED(progress)) return progress;
     pthread_mutex_lock(&lock);
     if (mount_count < MAX_MOUNTS)
@@ -421,6 +758,10 @@ EXPORT HRESULT DismUnmountImage(PCWSTR MountPath, DWORD Flags, HANDLE CancelEven
                                 PVOID UserData) {
     HRESULT hr = S_OK;
     int found = -1;
+    char *tool = files_tool_copy();
+    WCHAR *image = NULL;
+    UINT index = 0;
+    int read_write = 0;
     pthread_mutex_lock(&lock);
     set_last_error(NULL);
     log_text("DismUnmountImage mount=");
@@ -434,9 +775,18 @@ EXPORT HRESULT DismUnmountImage(PCWSTR MountPath, DWORD Flags, HANDLE CancelEven
         set_last_error_ascii("No image is mounted at this path.");
         hr = DISMAPI_E_UNABLE_TO_UNMOUNT_IMAGE_PATH;
     }
+    if (found >= 0) {
+        image = wdup(mounts[found].image);
+        index = mounts[found].index;
+        read_write = mounts[found].mode == 0;
+    }
     pthread_mutex_unlock(&lock);
-    if (FAILED(hr)) return hr;
+    if (FAILED(hr)) { free(tool); free(image); return hr; }
     HRESULT progress = run_progress(CancelEvent, Progress, UserData);
+    if (!FAILED(progress) && tool && image)
+        progress = files_unmount(tool, image, index, MountPath, read_write && !(Flags & 1));
+    free(tool);
+    free(image);
     if (FAILED(progress)) return progress;
     pthread_mutex_lock(&lock);
     for (int i = 0; i < mount_count; i++)
@@ -470,7 +820,7 @@ EXPORT HRESULT DismOpenSession(PCWSTR ImagePath, PCWSTR WindowsDirectory, PCWSTR
         SessionEntry s = { next_session_id++, wdup(ImagePath), 1 };
         sessions[session_count++] = s;
         *Session = s.id;
-        if (!image_known(ImagePath)) {
+        if (!files_tool && !image_known(ImagePath)) {
             static const WCHAR foundation[] = u"Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~10.0.22621.1";
             static const WCHAR stack[] = u"Package_for_ServicingStack_2420~31bf3856ad364e35~amd64~~22621.2420.1.1";
             add_package_locked(ImagePath, wdup(foundation), 4, 9);
@@ -560,11 +910,17 @@ EXPORT HRESULT DismAddPackage(DismSession Session, PCWSTR PackagePath, BOOL Igno
     if (FAILED(hr)) return hr;
     HRESULT progress = run_progress(CancelEvent, Progress, UserData);
     if (FAILED(progress)) { free(image); return progress; }
-    pthread_mutex_lock(&lock);
-    add_package_locked(image, package_name_of(PackagePath), 4, 4);
-    pthread_mutex_unlock(&lock);
+    char *tool = files_tool_copy();
+    if (tool) {
+        progress = files_add_package(image, PackagePath); /* DismGetPackages reads it back from the tree */
+    } else {
+        pthread_mutex_lock(&lock);
+        add_package_locked(image, package_name_of(PackagePath), 4, 4);
+        pthread_mutex_unlock(&lock);
+    }
+    free(tool);
     free(image);
-    return hr;
+    return FAILED(progress) ? progress : hr;
 }
 
 EXPORT HRESULT DismGetPackages(DismSession Session, DismPackage **Package, UINT *Count) {
@@ -573,6 +929,7 @@ EXPORT HRESULT DismGetPackages(DismSession Session, DismPackage **Package, UINT 
     set_last_error(NULL);
     log_format("DismGetPackages session=%u\n", Session);
     HRESULT hr = begin_session_call("DismGetPackages", Session, &entry);
+    if (!FAILED(hr) && files_tool) files_load_packages_locked(entry->image);
     if (!FAILED(hr)) {
         UINT count = 0;
         for (int i = 0; i < package_count; i++) if (weq(packages[i].image, entry->image)) count++;
@@ -604,6 +961,7 @@ EXPORT HRESULT DismGetPackageInfo(DismSession Session, PCWSTR Identifier, int32_
     log_format(" kind=%d\n", PackageIdentifier);
     HRESULT hr = begin_session_call("DismGetPackageInfo", Session, &entry);
     int found = -1;
+    if (!FAILED(hr) && files_tool) files_load_packages_locked(entry->image);
     if (!FAILED(hr)) {
         WCHAR *name = PackageIdentifier == 2 ? package_name_of(Identifier) : wdup(Identifier);
         for (int i = 0; i < package_count; i++)
@@ -651,6 +1009,8 @@ EXPORT HRESULT DismGetPackageInfo(DismSession Session, PCWSTR Identifier, int32_
 
 EXPORT HRESULT DismGetImageInfo(PCWSTR ImageFilePath, DismImageInfo **ImageInfo, UINT *Count) {
     HRESULT hr = S_OK;
+    char *tool = files_tool_copy();
+    UINT count = 2;
     pthread_mutex_lock(&lock);
     set_last_error(NULL);
     log_text("DismGetImageInfo image=");
@@ -658,29 +1018,37 @@ EXPORT HRESULT DismGetImageInfo(PCWSTR ImageFilePath, DismImageInfo **ImageInfo,
     log_text("\n");
     int programmed = take_program("DismGetImageInfo", &hr);
     if (!(programmed && FAILED(hr)) && !initialized) hr = not_initialized();
+    if (!FAILED(hr) && tool) {
+        pthread_mutex_unlock(&lock);
+        char *wim = utf8_of(ImageFilePath);
+        hr = wim_image_count(tool, wim, &count);
+        free(wim);
+        pthread_mutex_lock(&lock);
+    }
+    free(tool);
     if (!FAILED(hr)) {
-        Buffer *b = new_buffer(2 * sizeof(DismImageInfo));
+        Buffer *b = new_buffer(count * sizeof(DismImageInfo));
         DismImageInfo *images = b->memory;
         static const WCHAR *names[] = { u"Windows 11 Pro", u"Windows 11 Pro für Workstations – 日本語 😀" };
         static const WCHAR *editions[] = { u"Professional", u"ProfessionalWorkstation" };
-        for (int i = 0; i < 2; i++) {
+        for (UINT i = 0; i < count; i++) {
             DismImageInfo *image = &images[i];
             image->ImageType = 0;
             image->ImageIndex = (UINT)i + 1;
-            image->ImageName = child_string(b, names[i]);
+            image->ImageName = child_string(b, names[i % 2]);
             image->ImageDescription = child_string(b, ImageFilePath);
             image->ImageSize = 16106127360ULL + (UINT64)i;
             image->Architecture = 9;
             image->ProductName = child_string(b, u"Microsoft® Windows® Operating System");
-            image->EditionId = child_string(b, editions[i]);
+            image->EditionId = child_string(b, editions[i % 2]);
             image->InstallationType = child_string(b, u"Client");
             image->Hal = child_string(b, u"acpiapic");
             image->ProductType = child_string(b, u"WinNT");
             image->ProductSuite = child_string(b, u"Terminal Server");
-            image->MajorVersion = 10;
-            image->MinorVersion = 0;
-            image->Build = 22621;
-            image->SpBuild = 2428 + (UINT)i;
+            image->MajorVersion = files_tool ? image_version[0] : 10;
+            image->MinorVersion = files_tool ? image_version[1] : 0;
+            image->Build = files_tool ? image_version[2] : 22621;
+            image->SpBuild = files_tool ? image_version[3] : 2428 + (UINT)i;
             image->SpLevel = 0;
             image->Bootable = 1;
             image->SystemRoot = child_string(b, u"WINDOWS");
@@ -693,7 +1061,7 @@ EXPORT HRESULT DismGetImageInfo(PCWSTR ImageFilePath, DismImageInfo **ImageInfo,
             image->CustomizedInfo = NULL;
         }
         *ImageInfo = images;
-        *Count = 2;
+        *Count = count;
     }
     pthread_mutex_unlock(&lock);
     return hr;
@@ -805,6 +1173,24 @@ EXPORT void Standin_Reset(void) {
     call_log_len = 0;
     if (call_log) call_log[0] = 0;
     initialize_calls = shutdown_calls = 0;
+    free(files_tool);
+    files_tool = NULL;
+    image_version[0] = 10; image_version[1] = 0; image_version[2] = 22621; image_version[3] = 2428;
+    pthread_mutex_unlock(&lock);
+}
+
+/* Files mode with `tool` as wimlib-imagex (see the top comment); NULL goes back to the in-memory stand-in. */
+EXPORT void Standin_UseFiles(const char *tool) {
+    pthread_mutex_lock(&lock);
+    free(files_tool);
+    files_tool = tool ? strdup(tool) : NULL;
+    pthread_mutex_unlock(&lock);
+}
+
+/* The Windows version DismGetImageInfo reports for every image in files mode. */
+EXPORT void Standin_SetImageVersion(UINT major, UINT minor, UINT build, UINT revision) {
+    pthread_mutex_lock(&lock);
+    image_version[0] = major; image_version[1] = minor; image_version[2] = build; image_version[3] = revision;
     pthread_mutex_unlock(&lock);
 }
 

@@ -28,6 +28,17 @@ public interface DismHost extends AutoCloseable {
         return NativeDismHosts.start(options);
     }
 
+    /**
+     * Loads DismApi from the places {@link #start} tries, without initialising DISM: whether DISM
+     * can be used in this process at all (the DISM servicer is offered only where it can).
+     *
+     * @return the library file that loaded
+     * @throws DismUnavailableException when no DismApi loads (every place tried is named)
+     */
+    static Path probe(DismHostOptions options) throws DismUnavailableException {
+        return NativeDismHosts.probe(options);
+    }
+
     /** The DismApi library this host loaded. */
     Path library();
 

@@ -1,5 +1,7 @@
 package org.fenestra.dism.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,15 +25,15 @@ import org.fenestra.dism.internal.binding.Utf16String;
  * test run, and its test controls. Two builds: {@link #FOLDER} exports {@code _DismCleanImage},
  * {@link #FOLDER_WITHOUT_CLEAN_IMAGE} does not (as older DISM versions).
  */
-final class Standin {
+public final class Standin {
 
     static final Path SOURCE = Path.of("native", "dismapi_standin.c");
-    static final Path FOLDER = build("with-clean-image");
-    static final Path FOLDER_WITHOUT_CLEAN_IMAGE = build("without-clean-image", "-DSTANDIN_WITHOUT_CLEAN_IMAGE");
-    static final Control CONTROL = Native.load(library(FOLDER).toString(), Control.class);
+    public static final Path FOLDER = build("with-clean-image");
+    public static final Path FOLDER_WITHOUT_CLEAN_IMAGE = build("without-clean-image", "-DSTANDIN_WITHOUT_CLEAN_IMAGE");
+    public static final Control CONTROL = Native.load(library(FOLDER).toString(), Control.class);
 
     /** The stand-in's Standin_* functions (same library handle as the binding's, so the same state). */
-    interface Control extends Library {
+    public interface Control extends Library {
         void Standin_Reset();
 
         void Standin_Program(String function, int result, Utf16String message);
@@ -59,12 +61,16 @@ final class Standin {
         int Standin_OffsetOf(String structure, String field);
 
         int Standin_SizeOf(String structure);
+
+        void Standin_UseFiles(String wimlibImagex);
+
+        void Standin_SetImageVersion(int major, int minor, int build, int revision);
     }
 
     private Standin() {
     }
 
-    static Path library(Path folder) {
+    public static Path library(Path folder) {
         return folder.resolve(System.mapLibraryName("DismApi")).toAbsolutePath();
     }
 
@@ -96,34 +102,51 @@ final class Standin {
         return new DismHostOptions(FOLDER, DismLogLevel.ERRORS_WARNINGS_INFO, null, null);
     }
 
-    static DismHost start() throws DismException {
+    public static DismHost start() throws DismException {
         return DismHost.start(options());
     }
 
-    static void reset() {
+    public static void reset() {
         CONTROL.Standin_Reset();
     }
 
-    static void program(String function, int result, String message) {
+    /** The test controls of the stand-in built into {@code folder} (each build is its own library, with its own state). */
+    public static Control control(Path folder) {
+        return Native.load(library(folder).toString(), Control.class);
+    }
+
+    /** Files mode (see dismapi_standin.c): real WIMs, mounted and committed with wimlib-imagex. */
+    public static void useFiles() {
+        CONTROL.Standin_UseFiles("wimlib-imagex");
+    }
+
+    /** Every buffer handed out came back through DismDelete once, and no session is open. */
+    public static void assertNoLeaks() {
+        assertEquals(0, CONTROL.Standin_LiveBuffers(), "buffers never passed to DismDelete");
+        assertEquals(0, CONTROL.Standin_BadDeletes(), "DismDelete of a pointer twice or never handed out");
+        assertEquals(0, CONTROL.Standin_OpenSessions(), "sessions left open");
+    }
+
+    public static void program(String function, int result, String message) {
         try (Utf16String text = Utf16String.of(message)) {
             CONTROL.Standin_Program(function, result, text);
         }
     }
 
-    static void failPackage(String path, int result, String message) {
+    public static void failPackage(String path, int result, String message) {
         try (Utf16String p = Utf16String.of(path); Utf16String text = Utf16String.of(message)) {
             CONTROL.Standin_FailPackage(p, result, text);
         }
     }
 
-    static void addStaleMount(String mount, String image, int index) {
+    public static void addStaleMount(String mount, String image, int index) {
         try (Utf16String m = Utf16String.of(mount); Utf16String i = Utf16String.of(image)) {
             CONTROL.Standin_AddStaleMount(m, i, index);
         }
     }
 
     /** Every call the stand-in saw since the last reset, one line each, strings decoded from the UTF-16 it got. */
-    static List<String> calls() {
+    public static List<String> calls() {
         int length = CONTROL.Standin_CallLog(null, 0);
         try (Memory out = new Memory(length + 1L)) {
             CONTROL.Standin_CallLog(out, length + 1);
@@ -132,7 +155,7 @@ final class Standin {
         }
     }
 
-    static List<String> calls(String function) {
+    public static List<String> calls(String function) {
         return calls().stream().filter(line -> line.equals(function) || line.startsWith(function + " ")).toList();
     }
 }

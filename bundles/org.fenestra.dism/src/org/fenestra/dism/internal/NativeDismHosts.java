@@ -23,6 +23,16 @@ public final class NativeDismHosts {
     private NativeDismHosts() {
     }
 
+    /** Loads DismApi without initialising it; the running one when it is the library asked for. */
+    public static Path probe(DismHostOptions options) throws DismUnavailableException {
+        synchronized (LOCK) {
+            if (running != null && (options.libraryFolder() == null || sameLibrary(running, options.libraryFolder()))) {
+                return running.file();
+            }
+            return DismApiLoader.load(options.libraryFolder()).file();
+        }
+    }
+
     public static DismHost start(DismHostOptions options) throws DismException {
         synchronized (LOCK) {
             if (running == null) {

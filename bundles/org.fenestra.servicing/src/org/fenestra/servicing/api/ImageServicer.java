@@ -1,6 +1,7 @@
 package org.fenestra.servicing.api;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.fenestra.updates.api.PackageType;
 import org.fenestra.wim.model.WimProgress;
@@ -43,6 +44,19 @@ public interface ImageServicer {
      * @throws ServicingException BAD_IMAGE (not a WIM, no such index, damaged), IO, CANCELLED
      */
     ServicingSession open(Path wimFile, int index, Path workFolder, WimProgress progress) throws ServicingException;
+
+    /**
+     * {@link #open}, with the run's servicing log: the servicer writes its own lines there (what it
+     * mounted, what its engine said, as DISM's {@code dism.log}) for as long as the session lasts.
+     * The default drops them, for servicers that have nothing to say beyond the session's results.
+     *
+     * @param log takes one line at a time; called on the caller's thread or the servicer's
+     * @since 0.1
+     */
+    default ServicingSession open(Path wimFile, int index, Path workFolder, WimProgress progress, Consumer<String> log)
+            throws ServicingException {
+        return open(wimFile, index, workFolder, progress);
+    }
 
     /** Whether a servicer supports a package type; {@code reason} says why not (empty when it does). */
     record Support(boolean supported, String reason) {

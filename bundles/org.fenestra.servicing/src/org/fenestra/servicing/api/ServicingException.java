@@ -32,6 +32,11 @@ public class ServicingException extends Exception {
         NO_SUCH_UPDATE,
         /** An update was never downloaded into the content library (or its content is gone). */
         NOT_DOWNLOADED,
+        /**
+         * The servicer's own tooling is older than the image's Windows (DISM of an older release than
+         * the image): servicing with it can corrupt the image, so it is refused.
+         */
+        SERVICER_OUTDATED,
         /** Optimize was asked for an image whose WIM holds several images. */
         OPTIMIZE_REFUSED,
         /** A run of the image is in process already. */

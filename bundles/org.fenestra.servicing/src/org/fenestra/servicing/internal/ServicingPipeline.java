@@ -305,7 +305,9 @@ public final class ServicingPipeline implements OfflineServicing {
                             session.commit(progress);
                         }
                         sessionServicer = best.get();
-                        session = sessionServicer.open(copy, image.imageIndex(), sessionWork, progress);
+                        String servicerName = sessionServicer.name();
+                        session = sessionServicer.open(copy, image.imageIndex(), sessionWork, progress,
+                                line -> log.info(servicerName + ": " + line));
                     }
                     Instant began = clock.instant();
                     log.info(update.id() + " " + update.articleId() + " (" + update.packageType() + ", " + update.title()
