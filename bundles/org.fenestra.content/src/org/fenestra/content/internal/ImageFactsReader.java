@@ -7,7 +7,8 @@ import java.lang.System.Logger.Level;
 import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.model.WimProgress;
-import org.fenestra.wim.windows.WindowsFacts;
+import org.fenestra.wim.model.WindowsFacts;
+import org.fenestra.wim.windows.WindowsTrees;
 
 /**
  * Reads an image's facts from its own SOFTWARE and SYSTEM hives, straight out of the WIM. An image
@@ -23,7 +24,7 @@ final class ImageFactsReader {
 
     /** @param progress polled for cancellation only: the hives are a small part of an import */
     static ImageFacts read(WimFile wim, int index, WimProgress progress) throws IOException {
-        WindowsFacts facts = WindowsFacts.read(wim.openImage(index), new WimProgress() {
+        WindowsFacts facts = WindowsTrees.facts(wim.openImage(index), new WimProgress() {
             @Override
             public boolean isCanceled() {
                 return progress.isCanceled();

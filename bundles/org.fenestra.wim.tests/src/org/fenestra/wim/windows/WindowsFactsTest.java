@@ -16,6 +16,7 @@ import org.fenestra.registry.testing.SyntheticWindowsTree;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
 import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WindowsFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,14 @@ class WindowsFactsTest {
         WindowsFacts facts;
         WimImageInfo xml;
         try (WimFile wim = WimFile.open(wimPath)) {
-            facts = WindowsFacts.read(wim.openImage(1), WimProgress.NONE);
+            facts = WindowsTrees.facts(wim.openImage(1), WimProgress.NONE);
             xml = wim.image(1);
         }
 
         assertEquals(new WindowsFacts("WINDOWS", 9, "Windows 10 Enterprise", "Enterprise", "Client", 10, 0, "26100",
                 26100, 4317, "24H2", 4317, 0, "WinNT", "Terminal Server", "acpiapic", List.of("de-DE", "en-US"),
                 "en-US", List.of()), facts);
-        assertEquals(facts, WindowsFacts.read(tree), "read from the directory, as capture does");
+        assertEquals(facts, WindowsTrees.facts(tree), "read from the directory, as capture does");
         // wimlib read the same hives into the WIM's <WINDOWS> element
         assertEquals(facts.architecture(), xml.architecture());
         assertEquals(facts.productName(), xml.productName());
@@ -67,7 +68,7 @@ class WindowsFactsTest {
         Path wimPath = capture(dir.resolve("tree"), "XPRESS");
 
         try (WimFile wim = WimFile.open(wimPath)) {
-            WindowsFacts facts = WindowsFacts.read(wim.openImage(1), WimProgress.NONE);
+            WindowsFacts facts = WindowsTrees.facts(wim.openImage(1), WimProgress.NONE);
             assertEquals(WindowsFacts.NOT_WINDOWS, facts);
             assertFalse(facts.isWindows());
         }
@@ -83,7 +84,7 @@ class WindowsFactsTest {
         Path wimPath = capture(tree, "LZX");
 
         try (WimFile wim = WimFile.open(wimPath)) {
-            WindowsFacts facts = WindowsFacts.read(wim.openImage(1), WimProgress.NONE);
+            WindowsFacts facts = WindowsTrees.facts(wim.openImage(1), WimProgress.NONE);
             assertTrue(facts.isWindows());
             assertEquals("", facts.productName());
             assertEquals(-1, facts.ubr());

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.fenestra.registry.DirtyHiveException;
 import org.fenestra.registry.Hive;
 import org.fenestra.registry.HiveException;
 import org.fenestra.registry.RegistryKey;
 import org.fenestra.registry.RegistryValue;
 import org.fenestra.registry.RegistryValueType;
-import org.fenestra.wim.windows.WindowsFacts;
+import org.fenestra.wim.model.WindowsFacts;
 
 /**
  * Finds a tree's Windows system root and reads its facts, following wimlib's
@@ -137,27 +136,15 @@ public final class WindowsInspector {
         if (file == null) {
             return null;
         }
-        byte[] bytes = readOrWarn(file);
-        if (bytes == null) {
+        if (file.isDirectory()) {
+            warnings.add(file.path() + " is a directory, not a file");
             return null;
         }
         try {
-            try {
-                return Hive.read(bytes);
-            } catch (DirtyHiveException dirty) {
-                List<byte[]> logs = new ArrayList<>();
-                for (String suffix : List.of(".LOG1", ".LOG2")) {
-                    TreeNode log = config.child(file.name() + suffix);
-                    byte[] content = log == null ? null : readOrWarn(log);
-                    if (content != null) {
-                        logs.add(content);
-                    }
-                }
-                if (logs.isEmpty()) {
-                    throw dirty;
-                }
-                return Hive.read(bytes, logs);
-            }
+            return HiveFiles.open(file, config, WindowsFacts.MAX_FILE_BYTES);
+        } catch (UnreadableFileException e) {
+            warnings.add(e.getMessage());
+            return null;
         } catch (HiveException e) {
             warnings.add(file.path() + " is not a usable registry hive: " + e.getMessage());
             return null;

@@ -1,4 +1,4 @@
-package org.fenestra.wim.internal.windows;
+package org.fenestra.wim.windows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,16 +13,18 @@ import org.fenestra.wim.errors.BlobHashMismatchException;
 import org.fenestra.wim.errors.MissingBlobException;
 import org.fenestra.wim.errors.WimCancelledException;
 import org.fenestra.wim.errors.WimFormatException;
+import org.fenestra.wim.internal.windows.TreeNode;
+import org.fenestra.wim.internal.windows.UnreadableFileException;
 import org.fenestra.wim.model.WimProgress;
 
 /** An image inside a WIM as a {@link TreeNode} tree; files are read from their blobs into memory. */
-public final class ImageTree implements TreeNode {
+final class ImageTree implements TreeNode {
 
     private final WimImage image;
     private final WimEntry entry;
     private final WimProgress progress;
 
-    public ImageTree(WimImage image, WimProgress progress) {
+    ImageTree(WimImage image, WimProgress progress) {
         this(image, image.root(), progress);
     }
 

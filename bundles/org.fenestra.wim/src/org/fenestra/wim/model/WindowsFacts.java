@@ -1,15 +1,7 @@
-package org.fenestra.wim.windows;
+package org.fenestra.wim.model;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-
-import org.fenestra.wim.WimImage;
-import org.fenestra.wim.internal.windows.DirectoryTree;
-import org.fenestra.wim.internal.windows.ImageTree;
-import org.fenestra.wim.internal.windows.WindowsInspector;
-import org.fenestra.wim.model.WimProgress;
 
 /**
  * What a Windows tree says about itself, read from its {@code SOFTWARE} and {@code SYSTEM} hives
@@ -18,7 +10,7 @@ import org.fenestra.wim.model.WimProgress;
  * {@code System32/config/SOFTWARE} and {@code System32/config/SYSTEM}, names compared ignoring
  * case), plus the update build revision and display version.
  * <p>
- * Unknown texts are empty, unknown numbers -1. A tree without a system root is {@link #NOT_WINDOWS};
+ * Read by {@link org.fenestra.wim.windows.WindowsTrees}. Unknown texts are empty, unknown numbers -1. A tree without a system root is {@link #NOT_WINDOWS};
  * a file that cannot be read (a corrupt hive, a damaged blob, one larger than
  * {@link #MAX_FILE_BYTES}) leaves its facts unknown and adds a line to {@link #warnings()}.
  *
@@ -75,19 +67,5 @@ public record WindowsFacts(String systemRoot, long architecture, String productN
     /** Whether the tree has a Windows system root at all. */
     public boolean isWindows() {
         return !systemRoot.isEmpty();
-    }
-
-    /**
-     * Reads the facts of an image inside a WIM, straight from its blobs (nothing is extracted).
-     *
-     * @throws IOException only when the WIM itself cannot be read; damaged files give warnings
-     */
-    public static WindowsFacts read(WimImage image, WimProgress progress) throws IOException {
-        return WindowsInspector.inspect(new ImageTree(image, progress));
-    }
-
-    /** Reads the facts of a Windows tree on disk (the source of a capture). */
-    public static WindowsFacts read(Path root) throws IOException {
-        return WindowsInspector.inspect(new DirectoryTree(root));
     }
 }
