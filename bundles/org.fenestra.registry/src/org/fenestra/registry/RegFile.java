@@ -75,6 +75,14 @@ public final class RegFile {
         export(key, prefix, out, "\n");
     }
 
+    /**
+     * One value as its {@code .reg} line ({@code "name"=data}; long hex data continues on further
+     * lines joined by {@code newline}), as {@code fenestra hive get HIVE KEY} prints it.
+     */
+    public static String valueLine(RegistryValue value, String newline) {
+        return new RegFileWriter(new StringBuilder(), newline).valueLine(value);
+    }
+
     /** As {@link #export(RegistryKey, String, Appendable)}, with the line ending given (Regedit writes "\r\n"). */
     public static void export(RegistryKey key, String prefix, Appendable out, String newline) throws IOException {
         RegFileWriter writer = new RegFileWriter(out, newline);

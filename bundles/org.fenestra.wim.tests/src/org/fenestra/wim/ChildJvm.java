@@ -42,7 +42,7 @@ public final class ChildJvm {
     private static List<String> wimCommand(String heap, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-cp", classPathOf(org.fenestra.wim.internal.cli.WimCommand.class,
-                        org.fenestra.compress.codecs.Decompressors.class),
+                        org.fenestra.compress.codecs.Decompressors.class, org.fenestra.registry.Hive.class),
                 "org.fenestra.wim.internal.cli.WimCommand"));
         cmd.addAll(List.of(args));
         return cmd;

@@ -37,6 +37,7 @@ import org.fenestra.catalog.api.GeneralProperties;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ListenerRegistration;
 import org.fenestra.catalog.api.NewOsImage;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.api.SiteDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +87,30 @@ abstract class ImageCatalogContract {
         assertEquals(List.of(added), catalog.list());
         assertEquals(Optional.of(added), catalog.findByName(image.name()));
         assertEquals(Optional.empty(), catalog.findByName("Windows 10"));
+    }
+
+    @Test
+    final void factsAddedWithAnImageReadBackAndCanBeReplaced() throws Exception {
+        JdbcImageCatalog catalog = open();
+        ImageFacts facts = new ImageFacts("Windows 10 Enterprise", "Enterprise", "Client", 26100, 4317, "24H2",
+                List.of("de-DE", "en-US"));
+        OsImageRecord withFacts = catalog.add(image("Windows 11"), facts);
+        OsImageRecord without = catalog.add(image("Linux tree"));
+
+        assertEquals(facts, catalog.facts(withFacts.id()));
+        assertEquals(ImageFacts.UNKNOWN, catalog.facts(without.id()));
+        assertEquals("26100.4317", catalog.facts(withFacts.id()).buildText());
+
+        ImageFacts partly = new ImageFacts("", "Core", "", 22621, -1, "", List.of());
+        catalog.setFacts(without.id(), partly);
+        assertEquals(partly, catalog.facts(without.id()), "unknown numbers stay unknown, not 0");
+        catalog.setFacts(withFacts.id(), ImageFacts.UNKNOWN);
+        assertEquals(ImageFacts.UNKNOWN, catalog.facts(withFacts.id()));
+
+        assertThrows(ImageNotFoundException.class, () -> catalog.facts("FEN09999"));
+        assertThrows(ImageNotFoundException.class, () -> catalog.setFacts("FEN09999", facts));
+        catalog.remove(without.id());
+        assertThrows(ImageNotFoundException.class, () -> catalog.facts(without.id()));
     }
 
     @Test

@@ -22,7 +22,35 @@ public interface ImageCatalog {
      * @throws DuplicateImageNameException if an image already has this name, ignoring case
      * @throws CatalogException if the database fails; nothing is stored then
      */
-    OsImageRecord add(NewOsImage image) throws CatalogException;
+    default OsImageRecord add(NewOsImage image) throws CatalogException {
+        return add(image, ImageFacts.UNKNOWN);
+    }
+
+    /**
+     * Adds an OS image with the facts read from it at import, in one transaction (so whoever
+     * hears of the new image finds its facts).
+     *
+     * @see #add(NewOsImage)
+     * @since 0.1
+     */
+    OsImageRecord add(NewOsImage image, ImageFacts facts) throws CatalogException;
+
+    /**
+     * What the image says about itself in its registry, as read at import (or last
+     * {@linkplain #setFacts set}); {@link ImageFacts#UNKNOWN} when nothing was read.
+     *
+     * @throws ImageNotFoundException if no image has this ID
+     * @since 0.1
+     */
+    ImageFacts facts(String imageId) throws CatalogException;
+
+    /**
+     * Replaces an image's facts (read again after servicing, say); listeners hear an update.
+     *
+     * @throws ImageNotFoundException if no image has this ID
+     * @since 0.1
+     */
+    void setFacts(String imageId, ImageFacts facts) throws CatalogException;
 
     /**
      * @throws ImageNotFoundException if no image has this ID

@@ -16,6 +16,7 @@ import org.fenestra.catalog.api.CatalogListener;
 import org.fenestra.catalog.api.DuplicateImageNameException;
 import org.fenestra.catalog.api.GeneralProperties;
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ListenerRegistration;
 import org.fenestra.catalog.api.NewOsImage;
@@ -45,6 +46,7 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     private final List<MigrationScript> appliedMigrations;
     private final Clock clock;
     private final OsImageTable images = new OsImageTable();
+    private final ImageFactsTable imageFacts = new ImageFactsTable();
     private final ImageIdAllocator ids = new ImageIdAllocator();
     private final CatalogListeners listeners = new CatalogListeners();
     private final ChangeJournal journal = new ChangeJournal();
@@ -80,7 +82,7 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     }
 
     @Override
-    public OsImageRecord add(NewOsImage image) throws CatalogException {
+    public OsImageRecord add(NewOsImage image, ImageFacts facts) throws CatalogException {
         String operation = "add OS image '" + image.name() + "'";
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what both databases keep
         OsImageRecord added = run(operation, connection -> {
@@ -94,6 +96,7 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
             } catch (SQLException e) {
                 throw duplicateOr(e, image.name());
             }
+            imageFacts.store(connection, record.id(), facts);
             journal.record(connection, new CatalogChange(CatalogChange.Kind.ADDED, record.id()), origin, now);
             return record;
         });
@@ -105,6 +108,29 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     public OsImageRecord get(String imageId) throws CatalogException {
         return run("read OS image " + imageId, connection -> images.selectById(connection, imageId)
                 .orElseThrow(() -> new ImageNotFoundException(imageId)));
+    }
+
+    @Override
+    public ImageFacts facts(String imageId) throws CatalogException {
+        return run("read the facts of OS image " + imageId, connection -> {
+            if (images.selectById(connection, imageId).isEmpty()) {
+                throw new ImageNotFoundException(imageId);
+            }
+            return imageFacts.select(connection, imageId).orElse(ImageFacts.UNKNOWN);
+        });
+    }
+
+    @Override
+    public void setFacts(String imageId, ImageFacts facts) throws CatalogException {
+        run("store the facts of OS image " + imageId, connection -> {
+            if (images.selectById(connection, imageId).isEmpty()) {
+                throw new ImageNotFoundException(imageId);
+            }
+            imageFacts.store(connection, imageId, facts);
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.UPDATED, imageId), origin, clock.instant());
+            return null;
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.UPDATED, imageId));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.fenestra.console.internal;
 import org.apache.felix.service.command.Function;
 import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +31,7 @@ public final class ImageShowCommand extends ConsoleCommand<ImageShowCommand.Opti
     @Override
     Object run(Options options) throws Exception {
         OsImageRecord image = catalog.get(options.id);
+        ImageFacts facts = catalog.facts(image.id());
         return new TextTable("PROPERTY", "VALUE")
                 .row("ID", image.id()).row("Name", image.name()).row("Version", image.version())
                 .row("Comment", image.comment())
@@ -44,6 +46,13 @@ public final class ImageShowCommand extends ConsoleCommand<ImageShowCommand.Opti
                 .row("EULA accepted by", image.eulaAcceptance().user())
                 .row("EULA accepted at", HumanReadable.dateTime(image.eulaAcceptance().acceptedAt()))
                 .row("Content version", image.contentVersion())
+                // what the image's own registry says, read at import
+                .row("Product name", ImageFacts.shown(facts.productName()))
+                .row("Edition ID", ImageFacts.shown(facts.editionId()))
+                .row("Installation type", ImageFacts.shown(facts.installationType()))
+                .row("Build", facts.buildText())
+                .row("Display version", ImageFacts.shown(facts.displayVersion()))
+                .row("Languages", ImageFacts.shown(String.join(", ", facts.languages())))
                 .format();
     }
 }

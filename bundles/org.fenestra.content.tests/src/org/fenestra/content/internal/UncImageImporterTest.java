@@ -24,6 +24,7 @@ import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
 import org.fenestra.smb.SmbShares;
 import org.fenestra.smb.UncPath;
+import org.fenestra.registry.testing.SyntheticWindowsTree;
 import org.fenestra.smb.samba.SambaServer;
 import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimImageInfo;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Imports from UNC paths on a real smbd on 127.0.0.1 (user and password from the
@@ -118,6 +120,21 @@ class UncImageImporterTest {
             if (catalog.findByName(added.name()).isPresent()) {
                 catalog.remove(added.id());
             }
+        }
+    }
+
+    @Test
+    void aUncImportReadsTheImageFactsFromTheWimOnTheShare(@TempDir Path work) throws Exception {
+        SyntheticWindowsTree.Spec spec = SyntheticWindowsTree.windows11Enterprise().withUbr(5012);
+        SyntheticWims.capture(work, samba.imagesFolder().resolve("os/install.wim"), spec, null);
+
+        OsImageRecord added = importer.importImage(new ImportRequest(samba.unc("images", "os\\install.wim"), "admin",
+                1, "UNC facts " + System.nanoTime(), "", "", "", ""), WimProgress.NONE);
+        try {
+            assertEquals(SyntheticWims.expected(spec), catalog.facts(added.id()));
+            assertEquals("26100.5012", catalog.facts(added.id()).buildText());
+        } finally {
+            catalog.remove(added.id());
         }
     }
 

@@ -11,6 +11,7 @@ import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.DuplicateImageNameException;
 import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.content.api.ImageImporter;
@@ -41,7 +42,9 @@ import org.osgi.service.component.annotations.Reference;
  * folder ({@code fenestra.data}); the extracted WIM is written on the same share. The checks
  * run in the order an admin fixes them (EULA, path, WIM, index, architecture and language,
  * name, free space) so a bad request fails before
- * anything is written; the extracted WIM is deleted again if the catalog refuses the record.
+ * anything is written; the extracted WIM is deleted again if the catalog refuses the record. The
+ * image's facts (product, edition, build, UBR, languages) are read from its own hives and stored
+ * with the record.
  */
 @Component(service = ImageImporter.class)
 public final class WimImageImporter implements ImageImporter {
@@ -77,15 +80,18 @@ public final class WimImageImporter implements ImageImporter {
                 ImageProperties properties = ImageProperties.of(wim.image(sourceIndex), request.architecture(),
                         request.language());
                 requireUnusedName(name);
+                ImageFacts facts = ImageFactsReader.read(wim, sourceIndex, progress);
                 Path stored = index == 0 ? source : extract(wim, index, progress);
                 // An extracted WIM holds the chosen image as its only one, index 1.
                 NewOsImage image = new NewOsImage(name, request.version(), request.comment(), source.toString(),
                         stored.toString(), 1, properties.osVersion(), properties.edition(),
                         properties.architecture(), properties.language(), Files.size(stored),
                         new EulaAcceptance(request.eulaAcceptedBy(), Instant.now()), sourceIndex, index != 0);
-                return addOrDiscard(image, index == 0 ? null : stored);
+                return addOrDiscard(image, facts, index == 0 ? null : stored);
             } catch (NotAWimException e) {
                 throw new ImportException(Reason.NOT_A_WIM, source + " is not a WIM file: " + e.getMessage(), e);
+            } catch (WimCancelledException e) {
+                throw new ImportException(Reason.CANCELLED, "cancelled; nothing was added", e);
             } catch (WimException e) {
                 throw new ImportException(Reason.CORRUPT_WIM, source + " cannot be read: " + e.getMessage(), e);
             } catch (IOException e) {
@@ -162,9 +168,9 @@ public final class WimImageImporter implements ImageImporter {
         }
     }
 
-    private OsImageRecord addOrDiscard(NewOsImage image, Path extracted) throws ImportException {
+    private OsImageRecord addOrDiscard(NewOsImage image, ImageFacts facts, Path extracted) throws ImportException {
         try {
-            return catalog.add(image);
+            return catalog.add(image, facts);
         } catch (CatalogException e) {
             ExtractedFiles.deleteQuietly(extracted);
             Reason reason = e instanceof DuplicateImageNameException ? Reason.DUPLICATE_NAME : Reason.CATALOG_FAILED;

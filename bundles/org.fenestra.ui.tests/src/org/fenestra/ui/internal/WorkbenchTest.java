@@ -32,6 +32,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImageSummary;
@@ -147,7 +148,9 @@ class WorkbenchTest {
         OsImageRecord image = catalog.add(new NewOsImage("Windows 11 Enterprise 23H2", "2026-11", "Gold image",
                 "\\\\fileserver\\os$\\install.wim", "/library/install-index3.wim", 3, "10.0.22631.4460",
                 "Enterprise", Architecture.X64, "en-US", 5_234_567_890L,
-                new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))));
+                new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))),
+                new ImageFacts("Windows 10 Enterprise", "Enterprise", "Client", 22631, 4460, "23H2",
+                        List.of("de-DE", "en-US")));
         OsImageRecord other = catalog.add(new NewOsImage("Windows 10 LTSC", "", "", "/share/ltsc.wim",
                 "/share/ltsc.wim", 1, "10.0.19044.1288", "EnterpriseS", Architecture.X64, "en-US", 4_000_000_000L,
                 new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-11-24T09:30:00Z"))));
@@ -164,7 +167,8 @@ class WorkbenchTest {
             List<String> shown = texts(dialog.tabFolder().getItem(0).getControl()).stream().map(Text::getText).toList();
             for (String value : List.of(image.id(), "Windows 11 Enterprise 23H2", "2026-11", "Gold image",
                     "\\\\fileserver\\os$\\install.wim", "/library/install-index3.wim", "Enterprise", "x64", "en-US",
-                    "3", "10.0.22631.4460", "4.9 GB (5,234,567,890 bytes)", "1")) {
+                    "3", "10.0.22631.4460", "4.9 GB (5,234,567,890 bytes)", "1",
+                    "Windows 10 Enterprise", "Client", "22631.4460", "23H2", "de-DE, en-US")) {
                 assertTrue(shown.contains(value), value + " not on the General tab: " + shown);
             }
             assertTrue(shown.stream().anyMatch(v -> v.startsWith("CONTOSO\\admin, ")), shown.toString());

@@ -64,6 +64,13 @@ public final class Messages extends NLS {
     public static String General_size;
     public static String General_bytes;
     public static String General_contentVersion;
+    public static String General_windowsGroup;
+    public static String General_productName;
+    public static String General_editionId;
+    public static String General_installationType;
+    public static String General_build;
+    public static String General_displayVersion;
+    public static String General_languages;
     public static String General_sourceGroup;
     public static String General_importedFrom;
     public static String General_storedImage;

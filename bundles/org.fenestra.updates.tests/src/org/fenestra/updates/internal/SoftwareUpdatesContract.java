@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.testing.DatabaseLogin;
@@ -451,6 +452,27 @@ abstract class SoftwareUpdatesContract {
         ImageUpdates rescanned = updates.rescan(image.id(), WimProgress.NONE);
         assertTrue(rescanned.installed().contains(applied), "a rescan keeps what servicing applied");
         assertEquals(3, rescanned.installed().size());
+    }
+
+    @Test
+    final void applicabilityComparesTheRevisionWithTheUbrFromTheImagesRegistryWhenKnown() throws Exception {
+        new TestPackages(Files.createDirectories(folder.resolve("ubr"))).cbs(source.resolve("lcu-2715-x64.cab"),
+                TestPackages.mum(ROLLUP, "22621.2715.1.0", "amd64", "KB5032288", "Security Update",
+                        List.of(new Parent("10.0.22621.2400", "EQ", "GE")), false), true);
+        updates.addSource(source.toString(), "monthly");
+        updates.synchronize(null, WimProgress.NONE);
+        OsImageRecord byXml = addImage(imageWim); // the WIM's XML says 22621, SPBUILD 2361
+        OsImageRecord byRegistry = catalog.images().add(new NewOsImage("Windows 11 UBR " + System.nanoTime(), "", "",
+                imageWim.toString(), imageWim.toString(), 1, "10.0.22621.2361", "Enterprise", Architecture.X64, "en-US",
+                Files.size(imageWim), new EulaAcceptance("admin", Instant.now())),
+                new ImageFacts("Windows 11 Enterprise", "Enterprise", "Client", 22621, 2428, "22H2", List.of("en-US")));
+
+        assertEquals(new OsBuild(10, 0, 22621, 2361), updates.installedUpdates(byXml.id()).osBuild());
+        assertEquals(Set.of(), articles(updates.applicable(byXml.id(), UpdateFilter.ALL)),
+                "revision 2361 is below the package's GE 2400");
+        assertEquals(new OsBuild(10, 0, 22621, 2428), updates.installedUpdates(byRegistry.id()).osBuild());
+        assertEquals(Set.of("KB5032288/X64"), articles(updates.applicable(byRegistry.id(), UpdateFilter.ALL)),
+                "the registry's UBR 2428 satisfies revisionCompare GE 2400");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fenestra.catalog.api.Architecture;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.updates.api.ImageUpdates;
 import org.fenestra.updates.api.InstalledUpdate;
@@ -30,7 +31,8 @@ import org.fenestra.wim.model.WimProgress;
 /**
  * Reads which packages an image holds from the WIM itself, without extracting it: the
  * {@code Windows/servicing/Packages/*.mum} files of the image (names compared ignoring case, as
- * Windows does), and the version, build, revision and architecture from the WIM's XML.
+ * Windows does), and the version, build, revision and architecture from the WIM's XML, with the
+ * build and revision (UBR) from the image's registry where the import read them.
  */
 final class ImagePackageScanner {
 
@@ -44,15 +46,17 @@ final class ImagePackageScanner {
     /**
      * @param record the catalog's image: its architecture and OS version stand in where the WIM's XML
      *               has none (the admin gave the architecture at import)
+     * @param facts  what the image's registry says (read at import): its build and UBR, when both are
+     *               known, are the image's build and revision, over the XML's BUILD and SPBUILD
      */
-    static ImageUpdates scan(WimFile wim, OsImageRecord record, Instant now, WimProgress progress)
+    static ImageUpdates scan(WimFile wim, OsImageRecord record, ImageFacts facts, Instant now, WimProgress progress)
             throws UpdateException, IOException {
         String where = record.storedPath();
         WimImage image = wim.openImage(record.imageIndex());
         WimImageInfo info = image.info();
-        OsBuild build = info.versionMajor() > 0
+        OsBuild build = osBuild(info.versionMajor() > 0
                 ? new OsBuild(info.versionMajor(), info.versionMinor(), info.versionBuild(), info.versionSpBuild())
-                : catalogVersion(record);
+                : catalogVersion(record), facts);
         Architecture architecture = info.processorArchitecture().isPresent() ? architecture(info, where) : record.architecture();
         Map<WimBlob, List<String>> mums = new IdentityHashMap<>();
         Map<String, WimBlob> byHash = new HashMap<>(); // files with equal content share one blob
@@ -89,6 +93,21 @@ final class ImagePackageScanner {
         }
         installed.sort(java.util.Comparator.comparing(u -> u.identity().text().toLowerCase(Locale.ROOT)));
         return new ImageUpdates(record.id(), build, architecture, now, installed);
+    }
+
+    /**
+     * The registry's CurrentBuildNumber and UBR where known: the UBR is the revision Windows itself
+     * reports and that cumulative updates raise, while SPBUILD in the XML is only what the WIM's
+     * writer copied at capture. Major and minor stay the XML's (10.0 for Windows 10 and later builds
+     * when the XML has none).
+     */
+    static OsBuild osBuild(OsBuild fromXml, ImageFacts facts) {
+        if (facts.build() < 0 || facts.ubr() < 0) {
+            return fromXml;
+        }
+        boolean versionKnown = fromXml.major() > 0;
+        return new OsBuild(versionKnown ? fromXml.major() : facts.build() >= 10240 ? 10 : 0,
+                versionKnown ? fromXml.minor() : 0, facts.build(), facts.ubr());
     }
 
     private static OsBuild catalogVersion(OsImageRecord record) {

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.api.SiteDatabase;
@@ -256,9 +257,10 @@ public final class JdbcSoftwareUpdates implements SoftwareUpdates {
     @Override
     public ImageUpdates rescan(String imageId, WimProgress progress) throws UpdateException {
         OsImageRecord image = image(imageId);
+        ImageFacts facts = facts(imageId);
         ImageUpdates scan;
         try (SitePath wimPath = SitePath.open(image.storedPath(), smb()); WimFile wim = WimFile.open(wimPath.path())) {
-            scan = ImagePackageScanner.scan(wim, image, clock.instant(), progress);
+            scan = ImagePackageScanner.scan(wim, image, facts, clock.instant(), progress);
         } catch (WimCancelledException e) {
             throw new UpdateException(Reason.CANCELLED, image.storedPath(), "reading the packages of " + imageId + " was cancelled", e);
         } catch (IOException e) {
@@ -296,6 +298,16 @@ public final class JdbcSoftwareUpdates implements SoftwareUpdates {
     private OsImageRecord image(String imageId) throws UpdateException {
         try {
             return images.get(imageId);
+        } catch (ImageNotFoundException e) {
+            throw new UpdateException(Reason.NO_SUCH_IMAGE, null, "no OS image has the ID " + imageId, e);
+        } catch (CatalogException e) {
+            throw new UpdateException(Reason.DATABASE, null, e.getMessage(), e);
+        }
+    }
+
+    private ImageFacts facts(String imageId) throws UpdateException {
+        try {
+            return images.facts(imageId);
         } catch (ImageNotFoundException e) {
             throw new UpdateException(Reason.NO_SUCH_IMAGE, null, "no OS image has the ID " + imageId, e);
         } catch (CatalogException e) {

@@ -24,6 +24,7 @@ import org.eclipse.ui.PlatformUI;
 import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.GeneralProperties;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
@@ -32,8 +33,8 @@ import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
- * The General tab: the image's full catalog record, read in a job when the dialog opens (the
- * tab says "Loading" until then). Name, version and comment are edited here and saved on OK,
+ * The General tab: the image's full catalog record and the facts its own registry gave at import,
+ * read in a job when the dialog opens (the tab says "Loading" until then). Name, version and comment are edited here and saved on OK,
  * off the UI thread with a busy cursor; a refused save (a name another image has, a blank
  * name, the catalog unreachable) keeps the dialog open with the reason.
  */
@@ -61,7 +62,8 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         Job load = Job.create(Messages.bind(Messages.General_loadJob, image.id()), (IProgressMonitor monitor) -> {
             try {
                 OsImageRecord read = services.requireCatalog().get(image.id());
-                UiJobs.updateLater(page, () -> showRecord(read));
+                ImageFacts facts = services.requireCatalog().facts(image.id());
+                UiJobs.updateLater(page, () -> showRecord(read, facts));
             } catch (CatalogException e) {
                 UiJobs.updateLater(page, () -> loading.setText(
                         Messages.General_cannotRead + "\n\n" + e.getMessage()));
@@ -78,7 +80,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         return name != null;
     }
 
-    private void showRecord(OsImageRecord read) {
+    private void showRecord(OsImageRecord read, ImageFacts facts) {
         record = read;
         loading.dispose();
         Composite editable = grid(page, null);
@@ -97,6 +99,14 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         field(os, Messages.General_size, ByteSize.text(record.sizeBytes()) + " ("
                 + String.format("%,d", record.sizeBytes()) + " " + Messages.General_bytes + ")");
         field(os, Messages.General_contentVersion, Integer.toString(record.contentVersion()));
+
+        Composite windows = grid(page, Messages.General_windowsGroup);
+        field(windows, Messages.General_productName, ImageFacts.shown(facts.productName()));
+        field(windows, Messages.General_editionId, ImageFacts.shown(facts.editionId()));
+        field(windows, Messages.General_installationType, ImageFacts.shown(facts.installationType()));
+        field(windows, Messages.General_build, facts.buildText());
+        field(windows, Messages.General_displayVersion, ImageFacts.shown(facts.displayVersion()));
+        field(windows, Messages.General_languages, ImageFacts.shown(String.join(", ", facts.languages())));
 
         Composite origin = grid(page, Messages.General_sourceGroup);
         field(origin, Messages.General_importedFrom, record.sourcePath());

@@ -16,8 +16,10 @@ import org.fenestra.wim.internal.format.ImageMetadata;
 import org.fenestra.wim.internal.format.WimHeader;
 import org.fenestra.wim.internal.read.OpenedWim;
 import org.fenestra.wim.internal.read.SolidChunkCache;
+import org.fenestra.wim.internal.windows.WindowsInspector;
 import org.fenestra.wim.model.CaptureOptions;
 import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WindowsFacts;
 import org.fenestra.wim.model.WriteOptions;
 import org.w3c.dom.Element;
 
@@ -44,10 +46,19 @@ public final class ImageExport {
         return capturedImage(root, nowFiletime(), capture);
     }
 
-    /** The image a capture writes from its scanned tree, created and modified {@code now}. */
-    public static WimFileWriter.Image capturedImage(TreeDentry root, long now, CaptureOptions capture) {
+    /**
+     * The image a capture writes from its scanned tree, created and modified {@code now}; a tree
+     * holding Windows gets wimlib's {@code <WINDOWS>} element, read from the tree's own hives and
+     * kernel32.dll (what cannot be read is left out, as wimlib does, and logged).
+     */
+    public static WimFileWriter.Image capturedImage(TreeDentry root, long now, CaptureOptions capture)
+            throws IOException {
+        WindowsFacts windows = WindowsInspector.inspect(new CapturedTree(root));
+        for (String warning : windows.warnings()) {
+            LOG.log(Level.WARNING, "capture: {0}; the WIM''s WINDOWS element leaves it out", warning);
+        }
         return new WimFileWriter.Image(root, List.of(), (index, stats) -> XmlWriter.newImage(index,
-                capture.name(), capture.description(), capture.flags(), stats, now, now));
+                capture.name(), capture.description(), capture.flags(), windows, stats, now, now));
     }
 
     public static WimFileWriter.Settings captureSettings(CaptureOptions capture, WriteOptions options) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.fenestra.wim.model.WindowsFacts;
+
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -23,6 +25,17 @@ public final class XmlWriter {
     /** The IMAGE element of a newly captured image, with wimlib's element order. */
     public static String newImage(int index, String name, String description, String flags, ImageStats s,
             long creationTime, long modificationTime) {
+        return newImage(index, name, description, flags, WindowsFacts.NOT_WINDOWS, s, creationTime, modificationTime);
+    }
+
+    /**
+     * The IMAGE element of a newly captured image holding Windows: wimlib's order, where the
+     * {@code <WINDOWS>} element and the FLAGS (EditionID), DISPLAYNAME and DISPLAYDESCRIPTION
+     * (ProductName) it derives from the hives come right after the times, set before DESCRIPTION
+     * and the admin's FLAGS (which replace EditionID's in place).
+     */
+    public static String newImage(int index, String name, String description, String flags, WindowsFacts windows,
+            ImageStats s, long creationTime, long modificationTime) {
         StringBuilder sb = new StringBuilder();
         sb.append("<IMAGE INDEX=\"").append(index).append("\">");
         if (name != null && !name.isEmpty()) {
@@ -34,13 +47,31 @@ public final class XmlWriter {
         text(sb, "HARDLINKBYTES", Long.toString(s.hardLinkBytes()));
         timestamp(sb, "CREATIONTIME", creationTime);
         timestamp(sb, "LASTMODIFICATIONTIME", modificationTime);
+        boolean userFlags = flags != null && !flags.isEmpty();
+        boolean flagsDone = false;
+        if (windows.isWindows()) {
+            WindowsXml.append(sb, windows);
+            if (!windows.editionId().isEmpty()) {
+                text(sb, "FLAGS", userFlags ? flags : windows.editionId());
+                flagsDone = true;
+            }
+            optional(sb, "DISPLAYNAME", windows.productName());
+            optional(sb, "DISPLAYDESCRIPTION", windows.productName());
+        }
         if (description != null && !description.isEmpty()) {
             text(sb, "DESCRIPTION", description);
         }
-        if (flags != null && !flags.isEmpty()) {
+        if (userFlags && !flagsDone) {
             text(sb, "FLAGS", flags);
         }
         return sb.append("</IMAGE>").toString();
+    }
+
+    /** An element wimlib writes only when its value is not empty. */
+    static void optional(StringBuilder sb, String tag, String value) {
+        if (!value.isEmpty()) {
+            text(sb, tag, value);
+        }
     }
 
     /** The start tag of {@code image} with INDEX set to {@code index}, its other attributes kept. */
@@ -171,7 +202,7 @@ public final class XmlWriter {
         sb.append('"');
     }
 
-    private static void text(StringBuilder sb, String tag, String value) {
+    static void text(StringBuilder sb, String tag, String value) {
         sb.append('<').append(tag).append('>');
         escape(sb, value, false);
         sb.append("</").append(tag).append('>');
