@@ -5,9 +5,8 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * Service calls as Jobs (never on the UI thread), their outcome handed to the UI thread of the
@@ -38,30 +37,16 @@ public final class Background {
                 return Status.CANCEL_STATUS;
             } catch (Exception e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                updateLater(owner, () -> failed.accept(message));
+                UiThread.updateLater(owner, () -> failed.accept(message));
                 return Status.OK_STATUS;
             }
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
-            updateLater(owner, () -> done.accept(result));
+            UiThread.updateLater(owner, () -> done.accept(result));
             return Status.OK_STATUS;
         });
         job.schedule();
         return job;
-    }
-
-    /** Runs {@code update} on {@code control}'s UI thread unless the control (or display) is gone by then. */
-    public static void updateLater(Control control, Runnable update) {
-        try {
-            Display display = control.getDisplay(); // throws once the control is disposed
-            display.asyncExec(() -> {
-                if (!control.isDisposed()) {
-                    update.run();
-                }
-            });
-        } catch (SWTException e) {
-            // the view or dialog closed: nothing left to update
-        }
     }
 }

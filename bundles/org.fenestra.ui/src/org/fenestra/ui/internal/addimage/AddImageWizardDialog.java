@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.ImportException;
+import org.fenestra.ui.api.WimProgressMonitor;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
@@ -45,7 +46,7 @@ public final class AddImageWizardDialog extends WizardDialog {
         try {
             run(true, true, monitor -> {
                 try {
-                    added.set(importer.importImage(wizard.settings().toRequest(user), new MonitorProgress(monitor)));
+                    added.set(importer.importImage(wizard.settings().toRequest(user), new WimProgressMonitor(monitor)));
                 } catch (ImportException e) {
                     throw new InvocationTargetException(e);
                 } finally {

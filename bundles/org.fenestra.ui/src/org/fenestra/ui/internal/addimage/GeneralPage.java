@@ -15,8 +15,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Messages;
-import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
@@ -137,7 +137,7 @@ final class GeneralPage extends WizardPage {
                 holderId = ""; // the import checks again and reports the catalog's problem
             }
             String found = holderId;
-            UiJobs.updateLater(page, () -> checked(candidate, found));
+            UiThread.updateLater(page, () -> checked(candidate, found));
             return Status.OK_STATUS;
         }
 

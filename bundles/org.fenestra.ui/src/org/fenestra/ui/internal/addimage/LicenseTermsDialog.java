@@ -15,8 +15,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.fenestra.content.api.ImportException;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Messages;
-import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
@@ -68,7 +68,7 @@ final class LicenseTermsDialog extends Dialog {
                 shown = Messages.bind(Messages.License_failed, e.getMessage());
             }
             String text = shown;
-            UiJobs.updateLater(terms, () -> terms.setText(text));
+            UiThread.updateLater(terms, () -> terms.setText(text));
             return Status.OK_STATUS;
         });
         read.setSystem(true);

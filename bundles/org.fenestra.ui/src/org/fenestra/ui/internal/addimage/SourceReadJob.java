@@ -8,8 +8,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Control;
 import org.fenestra.content.api.ImportException;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Messages;
-import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
@@ -51,7 +51,7 @@ final class SourceReadJob extends Job {
             result = new Result(source, null, e.getMessage());
         }
         Result read = result;
-        UiJobs.updateLater(page, () -> show.accept(read));
+        UiThread.updateLater(page, () -> show.accept(read));
         return Status.OK_STATUS;
     }
 

@@ -28,8 +28,8 @@ import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Messages;
-import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
@@ -63,9 +63,9 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
             try {
                 OsImageRecord read = services.requireCatalog().get(image.id());
                 ImageFacts facts = services.requireCatalog().facts(image.id());
-                UiJobs.updateLater(page, () -> showRecord(read, facts));
+                UiThread.updateLater(page, () -> showRecord(read, facts));
             } catch (CatalogException e) {
-                UiJobs.updateLater(page, () -> loading.setText(
+                UiThread.updateLater(page, () -> loading.setText(
                         Messages.General_cannotRead + "\n\n" + e.getMessage()));
             }
             return Status.OK_STATUS;

@@ -27,13 +27,13 @@ import org.fenestra.content.api.ImageRemover;
 import org.fenestra.content.api.RemovedImage;
 import org.fenestra.ui.api.ImageAction;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Icons;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.addimage.AddImageWizard;
 import org.fenestra.ui.internal.addimage.AddImageWizardDialog;
 import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
 import org.fenestra.ui.internal.registry.Contribution;
-import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
@@ -180,7 +180,7 @@ final class ImageViewActions {
                     failures.add(e.getMessage());
                 }
                 if (!failures.isEmpty()) {
-                    UiJobs.updateLater(shell, () -> MessageDialog.openError(shell,
+                    UiThread.updateLater(shell, () -> MessageDialog.openError(shell,
                             Messages.Delete_title, Messages.bind(Messages.Delete_failed, String.join("\n", failures))));
                 }
                 return Status.OK_STATUS;

@@ -13,9 +13,9 @@ import org.eclipse.swt.widgets.Control;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.services.ImageSummaries;
-import org.fenestra.ui.internal.services.UiJobs;
 import org.fenestra.ui.internal.services.WorkbenchServices;
 
 /**
@@ -79,7 +79,7 @@ final class ImagesLoadJob extends Job {
         }
         List<ImageSummary> loaded = images;
         String shownProblem = problem;
-        UiJobs.updateLater(control, () -> show.accept(loaded, shownProblem));
+        UiThread.updateLater(control, () -> show.accept(loaded, shownProblem));
         return Status.OK_STATUS;
     }
 

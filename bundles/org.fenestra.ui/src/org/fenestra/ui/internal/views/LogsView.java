@@ -22,10 +22,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.List;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.ui.internal.Icons;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.app.SiteFolders;
-import org.fenestra.ui.internal.services.UiJobs;
 
 /**
  * Logs: the log files of this installation ({@code logs/} in the data folder), newest first,
@@ -157,7 +157,7 @@ public final class LogsView extends ViewPart {
             }
             String shown = text;
             String chosen = requested;
-            UiJobs.updateLater(tail, () -> show(names, chosen, shown));
+            UiThread.updateLater(tail, () -> show(names, chosen, shown));
             return Status.OK_STATUS;
         }
 

@@ -6,8 +6,9 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Control;
+import org.fenestra.ui.api.UiThread;
+import org.fenestra.ui.api.WimProgressMonitor;
 import org.fenestra.updates.api.SoftwareUpdates;
 import org.fenestra.updates.api.UpdateException;
 import org.fenestra.updates.api.UpdateException.Reason;
@@ -57,7 +58,7 @@ public final class UpdatesJob<T> extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         Outcome<T> outcome;
         try {
-            outcome = new Outcome<>(work.run(UpdatesService.await(monitor), new MonitorProgress(monitor)), null);
+            outcome = new Outcome<>(work.run(UpdatesService.await(monitor), new WimProgressMonitor(monitor)), null);
         } catch (UpdateException e) {
             outcome = new Outcome<>(null, e);
         } catch (RuntimeException e) {
@@ -68,7 +69,7 @@ public final class UpdatesJob<T> extends Job {
             monitor.done();
         }
         Outcome<T> done = outcome;
-        onUiThread(control, () -> onDone.accept(done));
+        UiThread.updateLater(control, () -> onDone.accept(done));
         // errors are shown in the view itself; a cancel is what the admin asked for
         return done.cancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }
@@ -76,21 +77,5 @@ public final class UpdatesJob<T> extends Job {
     @Override
     public boolean belongsTo(Object candidate) {
         return candidate == family;
-    }
-
-    /**
-     * Runs {@code update} on {@code control}'s UI thread if the control still exists then; nothing
-     * once the control or the display is disposed. Callable from any thread.
-     */
-    public static void onUiThread(Control control, Runnable update) {
-        try {
-            control.getDisplay().asyncExec(() -> {
-                if (!control.isDisposed()) {
-                    update.run();
-                }
-            });
-        } catch (SWTException e) {
-            // the control or its display was disposed: nothing left to update
-        }
     }
 }

@@ -3,9 +3,9 @@ package org.fenestra.distribution.ui.internal.distribute;
 import java.util.List;
 
 import org.eclipse.jface.wizard.Wizard;
-import org.fenestra.distribution.ui.internal.Background;
 import org.fenestra.distribution.ui.internal.distribute.DistributeContentJob.Outcome;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * Distribute Content, as Configuration Manager's wizard: choose the DPs (or all), review the
@@ -44,8 +44,8 @@ public final class DistributeContentWizard extends Wizard {
             return;
         }
         job = new DistributeContentJob(images, choice.allChosen() ? List.of() : choice.chosenNames(),
-                status -> Background.updateLater(progress.getControl(), () -> progress.show(status)),
-                outcome -> Background.updateLater(progress.getControl(), () -> finished(outcome)));
+                status -> UiThread.updateLater(progress.getControl(), () -> progress.show(status)),
+                outcome -> UiThread.updateLater(progress.getControl(), () -> finished(outcome)));
         job.schedule();
     }
 

@@ -34,6 +34,7 @@ import org.fenestra.distribution.ui.internal.Background;
 import org.fenestra.distribution.ui.internal.ContentChanges;
 import org.fenestra.distribution.ui.internal.DistributionServices;
 import org.fenestra.distribution.ui.internal.status.StateCounts;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * Administration › Distribution Points: the DPs registered at the site with the state of the
@@ -83,7 +84,7 @@ public final class DistributionPointsView extends ViewPart {
         createActions();
         viewer.addSelectionChangedListener(event -> removeAction.setEnabled(!event.getStructuredSelection().isEmpty()));
         getSite().setSelectionProvider(viewer);
-        subscription = ContentChanges.subscribe(() -> Background.updateLater(viewer.getControl(), this::reload));
+        subscription = ContentChanges.subscribe(() -> UiThread.updateLater(viewer.getControl(), this::reload));
         reload();
     }
 

@@ -29,6 +29,7 @@ import org.fenestra.distribution.ui.internal.ContentChanges;
 import org.fenestra.distribution.ui.internal.DistributionServices;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * Content Locations in an image's Properties: the image's state on every DP it was distributed
@@ -79,7 +80,7 @@ public final class ContentLocationsTab implements ImagePropertyTab {
         findingsData.heightHint = 110;
         findingsData.widthHint = 560;
         findings.setLayoutData(findingsData);
-        subscription = ContentChanges.subscribe(() -> Background.updateLater(area, this::reload));
+        subscription = ContentChanges.subscribe(() -> UiThread.updateLater(area, this::reload));
         area.addDisposeListener(event -> subscription.close());
         reload();
         return area;
@@ -135,7 +136,7 @@ public final class ContentLocationsTab implements ImagePropertyTab {
                 results.add(distribution.redistribute(image.id(), dp, new DistributionListener() {
                     @Override
                     public void statusChanged(ContentStatus status) {
-                        Background.updateLater(viewer.getControl(), () -> showInRow(status));
+                        UiThread.updateLater(viewer.getControl(), () -> showInRow(status));
                     }
 
                     @Override

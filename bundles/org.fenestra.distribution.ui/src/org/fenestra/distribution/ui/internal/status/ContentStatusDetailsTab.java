@@ -20,6 +20,7 @@ import org.fenestra.distribution.ui.internal.ContentChanges;
 import org.fenestra.distribution.ui.internal.DistributionServices;
 import org.fenestra.ui.api.ImageDetailsTab;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * Content Status in the OS Images view's details pane: over the selected images' DPs, how many
@@ -52,7 +53,7 @@ public final class ContentStatusDetailsTab implements ImageDetailsTab {
         }
         failures = new Label(area, SWT.WRAP);
         failures.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        subscription = ContentChanges.subscribe(() -> Background.updateLater(area, () -> show(selection)));
+        subscription = ContentChanges.subscribe(() -> UiThread.updateLater(area, () -> show(selection)));
         show(List.of());
         return area;
     }

@@ -1,13 +1,17 @@
-package org.fenestra.ui.internal.services;
+package org.fenestra.ui.api;
 
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
-/** Hands a background job's result to the UI thread, for a control that may be gone by then. */
-public final class UiJobs {
+/**
+ * Hands a background job's result to the UI thread, for a control that may be gone by then.
+ *
+ * @since 0.1
+ */
+public final class UiThread {
 
-    private UiJobs() {
+    private UiThread() {
     }
 
     /**

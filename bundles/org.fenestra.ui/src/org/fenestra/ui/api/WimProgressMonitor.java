@@ -1,10 +1,15 @@
-package org.fenestra.ui.internal.addimage;
+package org.fenestra.ui.api;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.fenestra.wim.model.WimProgress;
 
-/** The WIM engine's progress (in bytes, may exceed int) shown on an {@link IProgressMonitor}. */
-final class MonitorProgress implements WimProgress {
+/**
+ * The progress of the WIM engine or a service that reports like it (bytes, files: a long that
+ * may exceed int) shown on an {@link IProgressMonitor}, whose Cancel stops the work.
+ *
+ * @since 0.1
+ */
+public final class WimProgressMonitor implements WimProgress {
 
     private static final int UNITS = 1000;
 
@@ -13,7 +18,7 @@ final class MonitorProgress implements WimProgress {
     private long done;
     private int reported;
 
-    MonitorProgress(IProgressMonitor monitor) {
+    public WimProgressMonitor(IProgressMonitor monitor) {
         this.monitor = monitor;
     }
 
