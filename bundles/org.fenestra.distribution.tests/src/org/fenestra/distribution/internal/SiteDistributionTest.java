@@ -268,14 +268,7 @@ class SiteDistributionTest {
 
     /** A WIM of one incompressible file of {@code size} bytes, captured by wimlib-imagex without compression. */
     private static Path captureWim(String name, long size, long seed) throws Exception {
-        Path source = Files.createDirectories(dir.resolve("source-" + name));
-        TestFiles.randomFile(source.resolve("data.bin"), size, seed);
-        Files.writeString(source.resolve("readme.txt"), "image " + name + "\n");
-        Path wim = dir.resolve(name + ".wim");
-        TestFiles.Result capture = TestFiles.run(List.of("wimlib-imagex", "capture", source.toString(), wim.toString(),
-                name, "--compress=none"));
-        assertEquals(0, capture.exit(), capture.output());
-        return wim;
+        return TestFiles.capturedWim(dir, name, size, seed);
     }
 
     private static OsImageRecord addImage(Path wim) throws Exception {

@@ -57,6 +57,12 @@ public final class SenderEngine implements AutoCloseable {
     private static final long MAX_BURST = TimeUnit.MILLISECONDS.toNanos(10);
     /** A receiver's rate is judged only after this long: start-up and the first losses pass. */
     private static final long SLOW_GRACE = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * How long a receiver is heard before it is compared with the others ("split into streams"):
+     * shorter than {@link #SLOW_GRACE}, since while it stays its repairs take the others' share.
+     */
+    private static final long STREAM_GRACE = TimeUnit.SECONDS.toNanos(2);
+
 
     private final SenderSettings settings;
     private final SessionManifest manifest;
@@ -301,28 +307,52 @@ public final class SenderEngine implements AutoCloseable {
     }
 
     /**
-     * Slow-receiver policy "disconnect": a receiver heard for at least {@link #SLOW_GRACE} whose
-     * goodput since is below the minimum is told so (DISMISS, unicast) and no longer waited for.
+     * Slow-receiver policies, once a tick, for receivers heard for at least {@link #SLOW_GRACE}
+     * ({@link #STREAM_GRACE} for the streams policy alone):
+     * "disconnect" dismisses one whose goodput since is below the minimum rate; "split into
+     * streams" one whose goodput is below a fraction of the other active receivers' median (it takes
+     * a slower stream). A dismissed receiver is told so (DISMISS, unicast) and no longer waited for.
      */
     private void dismissSlowReceivers(long now, PacketCodec codec, ByteBuffer body, ByteBuffer packet)
             throws IOException {
         long minimum = settings.minReceiverRate();
-        if (minimum <= 0) {
+        double fraction = settings.slowerStreamBelow();
+        if (minimum <= 0 && fraction <= 0) {
             return;
         }
+        Map<ReceiverRecord, Double> rates = new java.util.HashMap<>();
         for (ReceiverRecord r : receivers.values()) {
+            synchronized (r) {
+                long grace = minimum > 0 ? SLOW_GRACE : STREAM_GRACE;
+                if (r.state == State.ACTIVE && r.firstHeard != 0 && now - r.firstHeard >= grace) {
+                    rates.put(r, r.bytes / ((now - r.firstHeard) / 1e9));
+                }
+            }
+        }
+        for (Map.Entry<ReceiverRecord, Double> entry : rates.entrySet()) {
+            ReceiverRecord r = entry.getKey();
+            double rate = entry.getValue();
+            String why = null;
+            if (minimum > 0 && rate < minimum) {
+                why = String.format(java.util.Locale.ROOT, "%.1f MB/s is below the minimum %.1f MB/s", rate / 1e6,
+                        minimum / 1e6);
+            } else if (fraction > 0 && rates.size() >= 2) {
+                double others = medianOfOthers(rates, r);
+                if (rate < fraction * others) {
+                    why = String.format(java.util.Locale.ROOT, "%.1f MB/s is below %.0f%% of the others' %.1f MB/s: "
+                            + "a slower stream", rate / 1e6, fraction * 100, others / 1e6);
+                }
+            }
+            if (why == null) {
+                continue;
+            }
             SocketAddress to;
             synchronized (r) {
-                if (r.state != State.ACTIVE || r.firstHeard == 0 || now - r.firstHeard < SLOW_GRACE) {
-                    continue;
-                }
-                double rate = r.bytes / ((now - r.firstHeard) / 1e9);
-                if (rate >= minimum) {
+                if (r.state != State.ACTIVE) {
                     continue;
                 }
                 r.state = State.DISCONNECTED;
-                r.detail = String.format(java.util.Locale.ROOT, "%.1f MB/s is below the minimum %.1f MB/s",
-                        rate / 1e6, minimum / 1e6);
+                r.detail = why;
                 to = r.socketAddress;
             }
             for (int i = 0; i < 3; i++) {
@@ -330,6 +360,18 @@ public final class SenderEngine implements AutoCloseable {
                 send(codec, PacketType.DISMISS, body, packet, to);
             }
         }
+    }
+
+    /** The median goodput of the receivers other than {@code except} (the upper one of an even count). */
+    private static double medianOfOthers(Map<ReceiverRecord, Double> rates, ReceiverRecord except) {
+        List<Double> others = new ArrayList<>();
+        rates.forEach((r, rate) -> {
+            if (r != except) {
+                others.add(rate);
+            }
+        });
+        others.sort(null);
+        return others.get(others.size() / 2);
     }
 
     /**
