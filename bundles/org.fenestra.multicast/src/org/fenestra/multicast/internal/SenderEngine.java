@@ -61,7 +61,14 @@ public final class SenderEngine implements AutoCloseable {
      * How long a receiver is heard before it is compared with the others ("split into streams"):
      * shorter than {@link #SLOW_GRACE}, since while it stays its repairs take the others' share.
      */
-    private static final long STREAM_GRACE = TimeUnit.SECONDS.toNanos(2);
+    private static final long STREAM_GRACE = TimeUnit.SECONDS.toNanos(3);
+    /**
+     * "Split into streams": while the first pass runs, at most one repair per this many first-pass
+     * blocks (10% of the packets). A receiver that cannot keep up (a slow link) asks for nearly
+     * every block again, and unbounded repairs would stall the first pass for everyone until it
+     * moves to a slower stream; the rest is repaired after the pass.
+     */
+    private static final int FIRST_PASS_BLOCKS_PER_REPAIR = 9;
 
 
     private final SenderSettings settings;
@@ -147,6 +154,7 @@ public final class SenderEngine implements AutoCloseable {
         ByteBuffer packet = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
         int total = manifest.blockCount();
         int firstPassNext = 0;
+        long repairsDuringFirstPass = 0;
         ReadAhead readAhead = new ReadAhead();
         long nextTick = 0;
         long nextSend = System.nanoTime();
@@ -170,8 +178,13 @@ public final class SenderEngine implements AutoCloseable {
                         break;
                     }
                 }
-                int block = nextRepair();
+                boolean repairAllowed = firstPassNext >= total || settings.slowerStreamBelow() == 0
+                        || repairsDuringFirstPass * FIRST_PASS_BLOCKS_PER_REPAIR <= firstPassNext;
+                int block = repairAllowed ? nextRepair() : -1;
                 boolean repair = block >= 0;
+                if (repair && firstPassNext < total) {
+                    repairsDuringFirstPass++;
+                }
                 if (!repair && firstPassNext < total) {
                     block = firstPassNext++;
                 }
@@ -336,7 +349,9 @@ public final class SenderEngine implements AutoCloseable {
             if (minimum > 0 && rate < minimum) {
                 why = String.format(java.util.Locale.ROOT, "%.1f MB/s is below the minimum %.1f MB/s", rate / 1e6,
                         minimum / 1e6);
-            } else if (fraction > 0 && rates.size() >= 2) {
+            } else if (fraction > 0 && rates.size() >= 3) {
+                // judged against at least two others: with one, which of two is "slow" is a guess
+                // (a receiver's JVM that started late or is starved looks slow for seconds)
                 double others = medianOfOthers(rates, r);
                 if (rate < fraction * others) {
                     why = String.format(java.util.Locale.ROOT, "%.1f MB/s is below %.0f%% of the others' %.1f MB/s: "
@@ -362,7 +377,11 @@ public final class SenderEngine implements AutoCloseable {
         }
     }
 
-    /** The median goodput of the receivers other than {@code except} (the upper one of an even count). */
+    /**
+     * The median goodput of the receivers other than {@code except}, the lower one of an even
+     * count: with one fast and one slow other, a receiver is compared with the slow one, so only a
+     * receiver slower than most is moved on (a JVM that started late is not).
+     */
     private static double medianOfOthers(Map<ReceiverRecord, Double> rates, ReceiverRecord except) {
         List<Double> others = new ArrayList<>();
         rates.forEach((r, rate) -> {
@@ -371,7 +390,7 @@ public final class SenderEngine implements AutoCloseable {
             }
         });
         others.sort(null);
-        return others.get(others.size() / 2);
+        return others.get((others.size() - 1) / 2);
     }
 
     /**
