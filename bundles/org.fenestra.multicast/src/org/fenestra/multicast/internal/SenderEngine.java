@@ -174,7 +174,9 @@ public final class SenderEngine implements AutoCloseable {
                     send(codec, PacketType.ANNOUNCE, body, packet, settings.group());
                     progress.update(Math.min(manifest.fileSize(), manifest.offsetOf(firstPassNext)),
                             manifest.fileSize());
-                    if (firstPassNext == total && !repairPending() && allSettled()) {
+                    // every admitted receiver settled: nobody listens, so the rest of the pass would
+                    // only flood the links (a dropped receiver's HTTPS fallback shares its link)
+                    if (allSettled() && (!receivers.isEmpty() || firstPassNext == total && !repairPending())) {
                         break;
                     }
                 }
