@@ -29,16 +29,17 @@ import org.osgi.framework.ServiceReference;
 /** Help, completion, readable output and the image-add/remove regressions, through real Gogo sessions. */
 class ConsoleUsabilityTest {
 
-    private static final List<String> COMMANDS = List.of("fenestra:content-remove", "fenestra:content-status",
-            "fenestra:content-token", "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list",
-            "fenestra:dp-remove", "fenestra:help", "fenestra:image-add", "fenestra:image-history",
-            "fenestra:image-indexes", "fenestra:image-list", "fenestra:image-registry", "fenestra:image-remove",
-            "fenestra:image-show",
-            "fenestra:image-updates", "fenestra:redistribute", "fenestra:servicing-cancel", "fenestra:servicing-now",
-            "fenestra:servicing-schedule", "fenestra:servicing-status", "fenestra:status",
-            "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add",
-            "fenestra:updates-source-list", "fenestra:updates-source-remove", "fenestra:updates-sync",
-            "fenestra:validate");
+    private static final List<String> COMMANDS = List.of(
+            "fenestra:content-remove", "fenestra:content-status", "fenestra:content-token",
+            "fenestra:deployment-add", "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list",
+            "fenestra:dp-multicast", "fenestra:dp-remove", "fenestra:help", "fenestra:image-add",
+            "fenestra:image-distribution-settings", "fenestra:image-history", "fenestra:image-indexes",
+            "fenestra:image-list", "fenestra:image-registry", "fenestra:image-remove", "fenestra:image-show",
+            "fenestra:image-updates", "fenestra:multicast-sessions", "fenestra:redistribute",
+            "fenestra:servicing-cancel", "fenestra:servicing-now", "fenestra:servicing-schedule",
+            "fenestra:servicing-status", "fenestra:status", "fenestra:updates-download", "fenestra:updates-list",
+            "fenestra:updates-source-add", "fenestra:updates-source-list", "fenestra:updates-source-remove",
+            "fenestra:updates-sync", "fenestra:validate");
 
     @TempDir
     Path folder;

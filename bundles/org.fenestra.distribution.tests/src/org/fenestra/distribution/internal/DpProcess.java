@@ -27,22 +27,32 @@ import org.osgi.framework.FrameworkUtil;
 final class DpProcess implements AutoCloseable {
 
     private static final List<String> DP_BUNDLES = List.of("org.fenestra.distribution", "org.fenestra.content",
-            "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util",
+            "org.fenestra.multicast", "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util",
             "slf4j.api");
 
     final Path data;
+    /** What the command line starts with (e.g. {@code ip netns exec NS}) and the DP options after --data. */
+    private final List<String> prefix;
+    private final List<String> options;
     private Process process;
     private int port;
     URI url;
     String fingerprint;
     final List<String> output = new ArrayList<>();
 
-    private DpProcess(Path data) {
+    private DpProcess(Path data, List<String> prefix, List<String> options) {
         this.data = data;
+        this.prefix = prefix;
+        this.options = options;
     }
 
     static DpProcess start(Path data) throws Exception {
-        DpProcess dp = new DpProcess(data);
+        return start(data, List.of(), List.of("--bind", "127.0.0.1"));
+    }
+
+    /** A DP whose command line starts with {@code prefix} (a network namespace) and has {@code options}. */
+    static DpProcess start(Path data, List<String> prefix, List<String> options) throws Exception {
+        DpProcess dp = new DpProcess(data, prefix, options);
         dp.launch(0);
         return dp;
     }
@@ -53,10 +63,11 @@ final class DpProcess implements AutoCloseable {
     }
 
     private void launch(int onPort) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
-                "-Dslf4j.internal.verbosity=WARN", "-cp", classpath(), DpMain.class.getName(), "--port", Integer.toString(onPort),
-                "--data", data.toString(), "--bind", "127.0.0.1");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java(), "-Xmx256m", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                "-Dslf4j.internal.verbosity=WARN", "-cp", classpath(), DpMain.class.getName(), "--port",
+                Integer.toString(onPort), "--data", data.toString()));
+        command.addAll(options);
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -91,6 +102,10 @@ final class DpProcess implements AutoCloseable {
         }, "dp-output");
         drain.setDaemon(true);
         drain.start();
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     String secret() throws IOException {

@@ -50,6 +50,18 @@ final class TestFiles {
     record Result(int exit, String output) {
     }
 
+    /** A WIM from {@code size} random bytes (and a small text file), written by wimlib-imagex uncompressed. */
+    static Path capturedWim(Path dir, String name, long size, long seed) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("source-" + name));
+        randomFile(source.resolve("data.bin"), size, seed);
+        Files.writeString(source.resolve("readme.txt"), "image " + name + "\n");
+        Path wim = dir.resolve(name + ".wim");
+        Result capture = run(List.of("wimlib-imagex", "capture", source.toString(), wim.toString(), name,
+                "--compress=none"));
+        assertEquals(0, capture.exit(), capture.output());
+        return wim;
+    }
+
     static Result run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

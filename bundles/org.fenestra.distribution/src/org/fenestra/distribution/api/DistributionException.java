@@ -16,7 +16,9 @@ public class DistributionException extends Exception {
         CONTENT_UNREADABLE,
         /** the DP could not be reached or refused the site */
         DP_UNREACHABLE,
-        CATALOG_FAILED
+        CATALOG_FAILED,
+        /** refused by a multicast rule (only via multicast, multicast disabled or not allowed) */
+        MULTICAST_RULE
     }
 
     private final Reason reason;

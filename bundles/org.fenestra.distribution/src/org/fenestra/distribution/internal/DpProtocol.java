@@ -16,6 +16,10 @@ package org.fenestra.distribution.internal;
  * GET      /admin/packages               "ID VERSION" per package                                site
  * POST     /admin/validate/ID            hash every file again; Validation: valid|invalid        site
  * PUT      /admin/download-key           the key clients' tokens are checked with               site
+ * POST     /multicast/ID[/STREAM]        join (or start) the image's multicast session: its ticket token for ID
+ * PUT      /admin/multicast              the DP's multicast settings (MulticastWire)             site
+ * PUT      /admin/multicast/packages/ID  an image's distribution settings (MulticastWire)        site
+ * GET      /admin/multicast/sessions     SESSION and RECEIVER lines, now and recently ended      site
  * </pre>
  * "site" means {@code Authorization: Bearer SITE_SECRET}, "token" {@code Authorization: Bearer TOKEN}
  * ({@link DownloadTokens}). Names are refused unless they are plain: hex hashes, package IDs,
@@ -27,6 +31,12 @@ public final class DpProtocol {
     public static final String UPLOAD_COMPLETE = "Upload-Complete";
     public static final String PACKAGE_VERSION = "Package-Version";
     public static final String VALIDATION = "Validation";
+    /** Answering POST /multicast/ID: the file's name, whether HTTPS is refused, seconds until a scheduled start. */
+    public static final String MULTICAST_FILE = "Multicast-File";
+    public static final String MULTICAST_ONLY = "Multicast-Only";
+    public static final String MULTICAST_START_WITHIN = "Multicast-Start-Within";
+    /** "K/N": the client got stream K (1 fastest) of N; too slow for it, it asks for /multicast/ID/K+1. */
+    public static final String MULTICAST_STREAM = "Multicast-Stream";
 
     private DpProtocol() {
     }

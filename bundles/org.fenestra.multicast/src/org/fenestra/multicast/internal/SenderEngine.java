@@ -57,6 +57,19 @@ public final class SenderEngine implements AutoCloseable {
     private static final long MAX_BURST = TimeUnit.MILLISECONDS.toNanos(10);
     /** A receiver's rate is judged only after this long: start-up and the first losses pass. */
     private static final long SLOW_GRACE = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * How long a receiver is heard before it is compared with the others ("split into streams"):
+     * shorter than {@link #SLOW_GRACE}, since while it stays its repairs take the others' share.
+     */
+    private static final long STREAM_GRACE = TimeUnit.SECONDS.toNanos(3);
+    /**
+     * "Split into streams": while the first pass runs, at most one repair per this many first-pass
+     * blocks (10% of the packets). A receiver that cannot keep up (a slow link) asks for nearly
+     * every block again, and unbounded repairs would stall the first pass for everyone until it
+     * moves to a slower stream; the rest is repaired after the pass.
+     */
+    private static final int FIRST_PASS_BLOCKS_PER_REPAIR = 9;
+
 
     private final SenderSettings settings;
     private final SessionManifest manifest;
@@ -141,6 +154,7 @@ public final class SenderEngine implements AutoCloseable {
         ByteBuffer packet = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
         int total = manifest.blockCount();
         int firstPassNext = 0;
+        long repairsDuringFirstPass = 0;
         ReadAhead readAhead = new ReadAhead();
         long nextTick = 0;
         long nextSend = System.nanoTime();
@@ -160,12 +174,19 @@ public final class SenderEngine implements AutoCloseable {
                     send(codec, PacketType.ANNOUNCE, body, packet, settings.group());
                     progress.update(Math.min(manifest.fileSize(), manifest.offsetOf(firstPassNext)),
                             manifest.fileSize());
-                    if (firstPassNext == total && !repairPending() && allSettled()) {
+                    // every admitted receiver settled: nobody listens, so the rest of the pass would
+                    // only flood the links (a dropped receiver's HTTPS fallback shares its link)
+                    if (allSettled() && (!receivers.isEmpty() || firstPassNext == total && !repairPending())) {
                         break;
                     }
                 }
-                int block = nextRepair();
+                boolean repairAllowed = firstPassNext >= total || settings.slowerStreamBelow() == 0
+                        || repairsDuringFirstPass * FIRST_PASS_BLOCKS_PER_REPAIR <= firstPassNext;
+                int block = repairAllowed ? nextRepair() : -1;
                 boolean repair = block >= 0;
+                if (repair && firstPassNext < total) {
+                    repairsDuringFirstPass++;
+                }
                 if (!repair && firstPassNext < total) {
                     block = firstPassNext++;
                 }
@@ -301,28 +322,54 @@ public final class SenderEngine implements AutoCloseable {
     }
 
     /**
-     * Slow-receiver policy "disconnect": a receiver heard for at least {@link #SLOW_GRACE} whose
-     * goodput since is below the minimum is told so (DISMISS, unicast) and no longer waited for.
+     * Slow-receiver policies, once a tick, for receivers heard for at least {@link #SLOW_GRACE}
+     * ({@link #STREAM_GRACE} for the streams policy alone):
+     * "disconnect" dismisses one whose goodput since is below the minimum rate; "split into
+     * streams" one whose goodput is below a fraction of the other active receivers' median (it takes
+     * a slower stream). A dismissed receiver is told so (DISMISS, unicast) and no longer waited for.
      */
     private void dismissSlowReceivers(long now, PacketCodec codec, ByteBuffer body, ByteBuffer packet)
             throws IOException {
         long minimum = settings.minReceiverRate();
-        if (minimum <= 0) {
+        double fraction = settings.slowerStreamBelow();
+        if (minimum <= 0 && fraction <= 0) {
             return;
         }
+        Map<ReceiverRecord, Double> rates = new java.util.HashMap<>();
         for (ReceiverRecord r : receivers.values()) {
+            synchronized (r) {
+                long grace = minimum > 0 ? SLOW_GRACE : STREAM_GRACE;
+                if (r.state == State.ACTIVE && r.firstHeard != 0 && now - r.firstHeard >= grace) {
+                    rates.put(r, r.bytes / ((now - r.firstHeard) / 1e9));
+                }
+            }
+        }
+        for (Map.Entry<ReceiverRecord, Double> entry : rates.entrySet()) {
+            ReceiverRecord r = entry.getKey();
+            double rate = entry.getValue();
+            String why = null;
+            if (minimum > 0 && rate < minimum) {
+                why = String.format(java.util.Locale.ROOT, "%.1f MB/s is below the minimum %.1f MB/s", rate / 1e6,
+                        minimum / 1e6);
+            } else if (fraction > 0 && rates.size() >= 3) {
+                // judged against at least two others: with one, which of two is "slow" is a guess
+                // (a receiver's JVM that started late or is starved looks slow for seconds)
+                double others = medianOfOthers(rates, r);
+                if (rate < fraction * others) {
+                    why = String.format(java.util.Locale.ROOT, "%.1f MB/s is below %.0f%% of the others' %.1f MB/s: "
+                            + "a slower stream", rate / 1e6, fraction * 100, others / 1e6);
+                }
+            }
+            if (why == null) {
+                continue;
+            }
             SocketAddress to;
             synchronized (r) {
-                if (r.state != State.ACTIVE || r.firstHeard == 0 || now - r.firstHeard < SLOW_GRACE) {
-                    continue;
-                }
-                double rate = r.bytes / ((now - r.firstHeard) / 1e9);
-                if (rate >= minimum) {
+                if (r.state != State.ACTIVE) {
                     continue;
                 }
                 r.state = State.DISCONNECTED;
-                r.detail = String.format(java.util.Locale.ROOT, "%.1f MB/s is below the minimum %.1f MB/s",
-                        rate / 1e6, minimum / 1e6);
+                r.detail = why;
                 to = r.socketAddress;
             }
             for (int i = 0; i < 3; i++) {
@@ -330,6 +377,22 @@ public final class SenderEngine implements AutoCloseable {
                 send(codec, PacketType.DISMISS, body, packet, to);
             }
         }
+    }
+
+    /**
+     * The median goodput of the receivers other than {@code except}, the lower one of an even
+     * count: with one fast and one slow other, a receiver is compared with the slow one, so only a
+     * receiver slower than most is moved on (a JVM that started late is not).
+     */
+    private static double medianOfOthers(Map<ReceiverRecord, Double> rates, ReceiverRecord except) {
+        List<Double> others = new ArrayList<>();
+        rates.forEach((r, rate) -> {
+            if (r != except) {
+                others.add(rate);
+            }
+        });
+        others.sort(null);
+        return others.get((others.size() - 1) / 2);
     }
 
     /**

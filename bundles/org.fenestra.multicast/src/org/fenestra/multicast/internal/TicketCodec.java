@@ -18,14 +18,14 @@ import org.fenestra.multicast.SessionTicket;
  * u16, receiver id u32, file size u64, block size u32, blocks per chunk u32, chunk count u32, the
  * chunk hashes (32 bytes each), the file hash (32), key flag u8 and, when 1, the key (32).
  */
-final class TicketCodec {
+public final class TicketCodec {
 
     private static final int MAX_CHUNKS = 1 << 24;
 
     private TicketCodec() {
     }
 
-    static void write(SessionTicket ticket, DataOutputStream out) throws IOException {
+    public static void write(SessionTicket ticket, DataOutputStream out) throws IOException {
         SessionManifest manifest = ticket.manifest();
         out.writeLong(ticket.sessionId());
         out.write(ticket.group().getAddress().getAddress());
@@ -46,7 +46,7 @@ final class TicketCodec {
         out.flush();
     }
 
-    static SessionTicket read(DataInputStream in) throws IOException {
+    public static SessionTicket read(DataInputStream in) throws IOException {
         long sessionId = in.readLong();
         byte[] group = in.readNBytes(4);
         int port = in.readUnsignedShort();

@@ -12,11 +12,15 @@ import org.fenestra.distribution.internal.http.DpException;
 /**
  * {@code ./fenestra client download --dp URL --fingerprint SHA256 --image ID --dest DIR --token T}:
  * downloads an image's files from a DP, resuming an earlier interrupted run, every file's SHA-256
- * checked. Exit status 0 done, 1 failed (the reason on stderr), 2 wrong usage.
+ * checked. {@code client receive} (the same options, and {@code --interface ADDRESS}) receives it
+ * by multicast instead ({@link ImageReceive}). Exit status 0 done, 1 failed (the reason on
+ * stderr), 2 wrong usage.
  */
 public final class ClientMain {
 
     private static final List<String> OPTIONS = List.of("--dp", "--fingerprint", "--image", "--dest", "--token");
+    /** Options of {@code receive} only, not needed. */
+    private static final List<String> RECEIVE_OPTIONS = List.of("--interface");
 
     private ClientMain() {
     }
@@ -26,13 +30,15 @@ public final class ClientMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !args[0].equals("download")) {
+        boolean receive = args.length > 0 && args[0].equals("receive");
+        if (args.length == 0 || !(args[0].equals("download") || receive)) {
             err.println(usage());
             return 2;
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 1; i < args.length; i += 2) {
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+            boolean known = OPTIONS.contains(args[i]) || receive && RECEIVE_OPTIONS.contains(args[i]);
+            if (!known || i + 1 >= args.length) {
                 err.println("client: unknown option or missing value: " + args[i] + "\n" + usage());
                 return 2;
             }
@@ -45,6 +51,11 @@ public final class ClientMain {
             }
         }
         try {
+            if (receive) {
+                new ImageReceive(URI.create(values.get("--dp")), values.get("--fingerprint"), values.get("--token"), out)
+                        .receive(values.get("--image"), Path.of(values.get("--dest")), values.get("--interface"));
+                return 0;
+            }
             new ImageDownload(URI.create(values.get("--dp")), values.get("--fingerprint"), values.get("--token"), out)
                     .download(values.get("--image"), Path.of(values.get("--dest")));
             return 0;
@@ -59,6 +70,8 @@ public final class ClientMain {
     }
 
     private static String usage() {
-        return "usage: fenestra client download --dp URL --fingerprint SHA256 --image ID --dest DIR --token TOKEN";
+        return "usage: fenestra client download --dp URL --fingerprint SHA256 --image ID --dest DIR --token TOKEN\n"
+                + "       fenestra client receive --dp URL --fingerprint SHA256 --image ID --dest DIR --token TOKEN"
+                + " [--interface ADDRESS]";
     }
 }

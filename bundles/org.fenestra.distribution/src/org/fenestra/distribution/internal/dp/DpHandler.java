@@ -358,7 +358,7 @@ final class DpHandler extends Handler.Abstract {
 
     // ---- who asks -----------------------------------------------------------------------
 
-    private static String bearer(Request request) throws Refusal {
+    static String bearer(Request request) throws Refusal {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (header == null || !header.startsWith("Bearer ")) {
             throw new Refusal(401, "authentication needed (a deployment token, or the site's secret)");
@@ -366,18 +366,18 @@ final class DpHandler extends Handler.Abstract {
         return header.substring("Bearer ".length()).strip();
     }
 
-    private boolean isSite(String bearer) {
+    boolean isSite(String bearer) {
         return Secrets.same(bearer, identity.siteSecret());
     }
 
-    private void requireSite(Request request) throws Refusal {
+    void requireSite(Request request) throws Refusal {
         if (!isSite(bearer(request))) {
             throw new Refusal(403, "only the site may change or inspect this DP's content");
         }
     }
 
     /** The package a valid, unexpired token opens. */
-    private String tokenPackage(String token) throws Refusal, IOException {
+    String tokenPackage(String token) throws Refusal, IOException {
         String[] parts = token.split(":", -1);
         String key = identity.downloadKey().orElseThrow(() -> new Refusal(403,
                 "this DP has no download key from the site yet"));
@@ -438,7 +438,7 @@ final class DpHandler extends Handler.Abstract {
         return Long.parseLong(value);
     }
 
-    private static String readSmallBody(Request request) throws IOException, Refusal {
+    static String readSmallBody(Request request) throws IOException, Refusal {
         try (InputStream body = Request.asInputStream(request)) {
             byte[] data = body.readNBytes(PackageManifest.MAX_BYTES + 1);
             if (data.length > PackageManifest.MAX_BYTES) {
@@ -477,7 +477,7 @@ final class DpHandler extends Handler.Abstract {
         }
     }
 
-    private static void text(Response response, int status, String message, Callback callback) {
+    static void text(Response response, int status, String message, Callback callback) {
         try {
             text(response, status, message.endsWith("\n") ? message : message + "\n");
             callback.succeeded();

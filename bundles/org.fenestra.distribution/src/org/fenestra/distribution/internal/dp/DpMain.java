@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * {@code ./fenestra dp --port PORT --data DIR [--bind ADDRESS] [--host NAME]}: runs a distribution
+ * {@code ./fenestra dp --port PORT --data DIR [--bind ADDRESS] [--host NAME] [--multicast-interface ADDRESS]}: runs a distribution
  * point until stopped, after printing its URL and certificate fingerprint (and, at first start,
  * the secret the site needs to register it).
  */
@@ -22,6 +22,7 @@ public final class DpMain {
         Path data = null;
         String bind = "0.0.0.0";
         String host = null;
+        String multicastInterface = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("-h") || option.equals("--help")) {
@@ -48,6 +49,7 @@ public final class DpMain {
                 case "--data" -> data = Path.of(value);
                 case "--bind" -> bind = value;
                 case "--host" -> host = value;
+                case "--multicast-interface" -> multicastInterface = value;
                 default -> {
                     err.println("dp: unknown option " + option + "\n" + usage());
                     return 2;
@@ -63,7 +65,7 @@ public final class DpMain {
         }
         DpServer server;
         try {
-            server = DpServer.start(data.toAbsolutePath(), bind, port, host);
+            server = DpServer.start(data.toAbsolutePath(), bind, port, host, multicastInterface);
         } catch (Exception e) {
             err.println("dp: cannot start: " + e.getMessage());
             return 1;
@@ -94,6 +96,6 @@ public final class DpMain {
     }
 
     private static String usage() {
-        return "usage: fenestra dp --port PORT --data DIR [--bind ADDRESS] [--host NAME]";
+        return "usage: fenestra dp --port PORT --data DIR [--bind ADDRESS] [--host NAME] [--multicast-interface ADDRESS]";
     }
 }

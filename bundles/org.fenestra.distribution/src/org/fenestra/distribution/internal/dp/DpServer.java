@@ -25,8 +25,11 @@ public final class DpServer implements AutoCloseable {
     private final ServerConnector connector;
     private final DpIdentity identity;
     private final String hostName;
+    private final DpMulticastSessions multicast;
 
-    private DpServer(Server server, ServerConnector connector, DpIdentity identity, String hostName) {
+    private DpServer(Server server, ServerConnector connector, DpIdentity identity, String hostName,
+            DpMulticastSessions multicast) {
+        this.multicast = multicast;
         this.server = server;
         this.connector = connector;
         this.identity = identity;
@@ -39,6 +42,15 @@ public final class DpServer implements AutoCloseable {
      * @param hostName the name clients reach it by: in its URL and certificate
      */
     public static DpServer start(Path data, String bindAddress, int port, String hostName) throws Exception {
+        return start(data, bindAddress, port, hostName, null);
+    }
+
+    /**
+     * Starts a DP whose multicast sessions are sent from {@code multicastInterface} (an address of
+     * this host; null: the bind address, or the host's own address when bound to all).
+     */
+    public static DpServer start(Path data, String bindAddress, int port, String hostName, String multicastInterface)
+            throws Exception {
         ContentLibrary library = ContentLibrary.open(data.resolve("library"));
         DpIdentity identity = DpIdentity.loadOrCreate(data.resolve("identity"), hostName);
 
@@ -65,10 +77,14 @@ public final class DpServer implements AutoCloseable {
         connector.setHost(bindAddress);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new DpHandler(library, identity));
+        String sendFrom = multicastInterface != null ? multicastInterface
+                : bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? null : bindAddress;
+        DpMulticastSessions multicast = new DpMulticastSessions(data.resolve("multicast"),
+                sendFrom == null ? InetAddress.getLocalHost() : InetAddress.getByName(sendFrom));
+        server.setHandler(new DpMulticastHandler(new DpHandler(library, identity), library, multicast));
         server.setStopTimeout(2000);
         server.start();
-        return new DpServer(server, connector, identity, hostName);
+        return new DpServer(server, connector, identity, hostName, multicast);
     }
 
     public int port() {
@@ -89,6 +105,7 @@ public final class DpServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        multicast.close();
         server.stop();
     }
 

@@ -274,6 +274,15 @@ public final class DpClient {
         }
     }
 
+    /**
+     * A request of the multicast interface ({@code DpProtocol}): the DP's answer, whatever its
+     * status, for the caller to read (a refusal's body says why).
+     */
+    public HttpResponse<byte[]> exchange(String method, String path, String body) throws IOException {
+        return send(request(path).method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                .build(), BodyHandlers.ofByteArray());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
                 .timeout(SMALL_REQUEST_TIMEOUT);

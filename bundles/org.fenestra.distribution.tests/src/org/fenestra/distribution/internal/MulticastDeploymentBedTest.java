@@ -1,0 +1,224 @@
+package org.fenestra.distribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.fenestra.catalog.api.Architecture;
+import org.fenestra.catalog.api.EulaAcceptance;
+import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.NewOsImage;
+import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.distribution.api.ContentDistribution;
+import org.fenestra.distribution.api.ContentStatus;
+import org.fenestra.distribution.api.DistributionPoints;
+import org.fenestra.distribution.api.DpMulticastSettings;
+import org.fenestra.distribution.api.DpMulticastSettings.SessionStart;
+import org.fenestra.distribution.api.DpMulticastSettings.SlowClientPolicy;
+import org.fenestra.distribution.api.ImageDistributionSettings;
+import org.fenestra.distribution.api.MulticastSession;
+import org.fenestra.distribution.api.MulticastSettings;
+import org.fenestra.distribution.internal.client.ClientMain;
+import org.fenestra.multicast.testbed.BedProcess;
+import org.fenestra.multicast.testbed.NamespaceBed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Multicast deployment end to end on a namespace bed (needs root; skipped with the reason
+ * otherwise): a real DP process in the sender's namespace (the site, this JVM, reaches it over a
+ * point-to-point link; multicast stays on the bed's bridge), the site's services setting its
+ * multicast and the image's distribution settings, and {@code client receive} processes in the
+ * receivers' namespaces.
+ */
+class MulticastDeploymentBedTest {
+
+    private static final long IMAGE_BYTES = 12L << 20;
+
+    @TempDir
+    static Path dir;
+    private static NamespaceBed bed;
+    private static DpProcess dp;
+    private static String dpName;
+    private static String clientDpUrl;
+    private static DistributionPoints points;
+    private static ContentDistribution distribution;
+    private static MulticastSettings multicast;
+    private static ImageCatalog catalog;
+    private static final List<String> IMAGES = new ArrayList<>();
+
+    @BeforeAll
+    static void upTheBed() throws Exception {
+        Optional<String> unavailable = NamespaceBed.unavailable();
+        assumeTrue(unavailable.isEmpty(), () -> "no namespace bed: " + unavailable.get());
+        points = Services.get(DistributionPoints.class);
+        distribution = Services.get(ContentDistribution.class);
+        multicast = Services.get(MulticastSettings.class);
+        catalog = Services.get(ImageCatalog.class);
+        bed = NamespaceBed.up(3);
+        String siteSide = bed.linkSenderToHost();
+        dp = DpProcess.start(dir.resolve("dp"), bed.inside(bed.senderNs(), List.of()), List.of("--bind", "0.0.0.0",
+                "--host", siteSide, "--multicast-interface", NamespaceBed.SENDER_ADDRESS));
+        dpName = "mc" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        points.add(dpName, dp.url, dp.fingerprint, dp.secret());
+        // clients reach the DP on the bed, where its multicast goes too
+        clientDpUrl = "https://" + NamespaceBed.SENDER_ADDRESS + ":" + dp.url.getPort() + "/";
+    }
+
+    @AfterAll
+    static void downTheBed() throws Exception {
+        try {
+            for (String image : IMAGES) {
+                catalog.remove(image);
+            }
+            if (dpName != null) {
+                points.remove(dpName);
+            }
+        } finally {
+            if (dp != null) {
+                dp.close();
+            }
+            if (bed != null) {
+                bed.close();
+            }
+        }
+    }
+
+    @Test
+    void clientsReceiveTheImageFromTheDpsSessionBitExactAndTheSiteSeesEachResult() throws Exception {
+        Path wim = TestFiles.capturedWim(dir, "full", IMAGE_BYTES, 21);
+        String image = distributed(wim, new ImageDistributionSettings("", true, true, false));
+        multicast.setDpSettings(dpName, settings(true, SlowClientPolicy.NONE));
+        String token = distribution.downloadToken(image, Duration.ofHours(1));
+
+        List<BedProcess> clients = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            clients.add(receive(k, image, token, "full-" + k));
+        }
+        for (int k = 1; k <= 2; k++) {
+            BedProcess client = clients.get(k - 1);
+            assertEquals(0, client.await(Duration.ofMinutes(4)), client.linesOrProblem().toString());
+            assertTrue(client.lines().stream().anyMatch(l -> l.startsWith("Received full.wim by multicast")),
+                    client.linesOrProblem().toString());
+            assertEquals(TestFiles.sha256(wim), TestFiles.sha256(dir.resolve("full-" + k + "/full.wim")), "bit-exact");
+        }
+        List<MulticastSession.Receiver> receivers = awaitSettled(image, 2);
+        long size = Files.size(wim);
+        assertTrue(receivers.stream().allMatch(r -> r.state().equals("VERIFIED") && r.bytes() == size),
+                receivers.toString());
+        assertTrue(multicast.sessions(dpName).stream().filter(s -> s.imageId().equals(image))
+                .allMatch(MulticastSession::encrypted));
+    }
+
+    @Test
+    void multicastDisabledOrNotAllowedIsRefusedWithTheReason() throws Exception {
+        Path wim = TestFiles.capturedWim(dir, "refused", 1 << 20, 22);
+        String image = distributed(wim, new ImageDistributionSettings("", false, false, false));
+        String token = distribution.downloadToken(image, Duration.ofHours(1));
+
+        multicast.setDpSettings(dpName, settings(false, SlowClientPolicy.NONE));
+        BedProcess disabled = receive(1, image, token, "refused-1");
+        assertEquals(1, disabled.await(Duration.ofMinutes(1)));
+        assertTrue(disabled.lines().stream().anyMatch(l -> l.contains("multicast is disabled on this distribution point")),
+                disabled.linesOrProblem().toString());
+
+        multicast.setDpSettings(dpName, settings(true, SlowClientPolicy.NONE));
+        BedProcess notAllowed = receive(1, image, token, "refused-2");
+        assertEquals(1, notAllowed.await(Duration.ofMinutes(1)));
+        assertTrue(notAllowed.lines().stream().anyMatch(l -> l.contains("is not allowed to be sent by multicast")),
+                notAllowed.linesOrProblem().toString());
+        assertFalse(Files.exists(dir.resolve("refused-2/refused.wim")));
+    }
+
+    @Test
+    void anImageSentOnlyViaMulticastIsNotDownloadedNorFallsBackAndOthersFallBackToHttps() throws Exception {
+        Path wim = TestFiles.capturedWim(dir, "only", IMAGE_BYTES, 23);
+        String only = distributed(wim, new ImageDistributionSettings("", true, false, true));
+        String onlyToken = distribution.downloadToken(only, Duration.ofHours(1));
+        // receiver 3 is held to 8 Mbit/s (1 MB/s), below the DP's minimum of 3 MB/s
+        bed.slow(3, 8);
+        try {
+            multicast.setDpSettings(dpName, settings(true, new SlowClientPolicy(SlowClientPolicy.Kind.DISCONNECT, 3)));
+            BedProcess download = BedProcess.start("only-download", bed.inside(bed.receiverNs(1), client("download",
+                    only, onlyToken, dir.resolve("only-download"))), dir);
+            assertEquals(1, download.await(Duration.ofMinutes(1)));
+            assertTrue(download.lines().stream().anyMatch(l -> l.contains("is sent only via multicast")),
+                    download.linesOrProblem().toString());
+
+            BedProcess slowOnly = receive(3, only, onlyToken, "only-slow");
+            assertEquals(1, slowOnly.await(Duration.ofMinutes(3)));
+            assertTrue(slowOnly.lines().stream().anyMatch(l -> l.contains("only via multicast, so it is not downloaded")),
+                    slowOnly.linesOrProblem().toString());
+            assertFalse(Files.exists(dir.resolve("only-slow/only.wim")));
+
+            Path other = TestFiles.capturedWim(dir, "fallback", IMAGE_BYTES, 24);
+            String image = distributed(other, new ImageDistributionSettings("", true, false, false));
+            String token = distribution.downloadToken(image, Duration.ofHours(1));
+            BedProcess slow = receive(3, image, token, "fallback-slow");
+            assertEquals(0, slow.await(Duration.ofMinutes(4)), slow.linesOrProblem().toString());
+            assertTrue(slow.lines().stream().anyMatch(l -> l.contains("downloading over HTTPS instead")),
+                    slow.linesOrProblem().toString());
+            assertEquals(TestFiles.sha256(other), TestFiles.sha256(dir.resolve("fallback-slow/fallback.wim")));
+            assertTrue(awaitSettled(image, 1).stream().allMatch(r -> r.state().equals("DISCONNECTED")));
+        } finally {
+            bed.clear();
+        }
+    }
+
+    /** Adds the image with these distribution settings, distributes it to the DP and returns its ID. */
+    private static String distributed(Path wim, ImageDistributionSettings settings) throws Exception {
+        OsImageRecord image = catalog.add(new NewOsImage(dpName + " " + wim.getFileName(), "1", "", wim.toString(),
+                wim.toString(), 1, "10.0.22621.1", "Enterprise", Architecture.X64, "en-US", Files.size(wim),
+                new EulaAcceptance("tester", Instant.now())));
+        IMAGES.add(image.id());
+        multicast.setImageSettings(new ImageDistributionSettings(image.id(), settings.allowMulticast(),
+                settings.encryptMulticast(), settings.onlyMulticast()));
+        ContentStatus status = distribution.distribute(image.id(), List.of(dpName), s -> { }).get(0);
+        assertEquals(ContentStatus.State.INSTALLED, status.state(), status.describe());
+        return image.id();
+    }
+
+    private static DpMulticastSettings settings(boolean enabled, SlowClientPolicy slow) {
+        return new DpMulticastSettings(enabled, "239.192.7.1", "239.192.7.9", 51000, 51010, 10, 200,
+                SessionStart.AUTO_CAST, 0, Optional.empty(), slow);
+    }
+
+    private static BedProcess receive(int k, String image, String token, String dest) throws Exception {
+        return BedProcess.start("client-" + dest, bed.inside(bed.receiverNs(k), client("receive", image, token,
+                dir.resolve(dest))), dir);
+    }
+
+    private static List<String> client(String verb, String image, String token, Path dest) throws Exception {
+        return List.of(DpProcess.java(), "-Xmx256m", "-cp", DpProcess.classpath(), ClientMain.class.getName(), verb,
+                "--dp", clientDpUrl, "--fingerprint", dp.fingerprint, "--image", image, "--dest", dest.toString(),
+                "--token", token);
+    }
+
+    /** The receivers of the image's sessions once {@code count} of them settled (the DP reports when its session ends). */
+    private static List<MulticastSession.Receiver> awaitSettled(String image, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<MulticastSession.Receiver> receivers = List.of();
+        while (System.nanoTime() < deadline) {
+            List<MulticastSession> sessions = multicast.sessions(dpName).stream()
+                    .filter(s -> s.imageId().equals(image)).toList();
+            receivers = sessions.stream().flatMap(s -> s.receivers().stream()).toList();
+            if (receivers.size() >= count && sessions.stream().allMatch(s -> s.state().equals("ENDED"))) {
+                return receivers;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the DP's sessions of " + image + " did not end with " + count + " receivers: "
+                + multicast.sessions(dpName));
+    }
+}
