@@ -1,7 +1,5 @@
 package org.fenestra.servicing.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,6 +47,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class ServicingScheduler implements ServicingSchedules {
 
     static final String POLL = "fenestra.servicing.pollMillis";
+    /** The host name part of this site server's ID ({@link ServerLease}); default the host name. */
     static final String SERVER = "fenestra.servicing.server";
     private static final System.Logger LOG = System.getLogger(ServicingScheduler.class.getName());
 
@@ -58,27 +57,27 @@ public final class ServicingScheduler implements ServicingSchedules {
     private final OfflineServicing servicing;
     private final Clock clock;
     private final ZoneId zone;
-    private final String server;
+    private final ServerLease lease;
     private final ScheduleTable table = new ScheduleTable();
     private final ScheduledExecutorService poller;
     private volatile boolean stopping;
 
     @Activate
     public ServicingScheduler(@Reference SiteDatabase database, @Reference ImageCatalog images,
-            @Reference SoftwareUpdates updates, @Reference OfflineServicing servicing, BundleContext context)
-            throws ServicingException {
-        this(database, images, updates, servicing, context::getProperty, Clock.systemUTC(), ZoneId.systemDefault());
+            @Reference SoftwareUpdates updates, @Reference OfflineServicing servicing, @Reference ServerLease lease,
+            BundleContext context) throws ServicingException {
+        this(database, images, updates, servicing, lease, context::getProperty, Clock.systemUTC(), ZoneId.systemDefault());
     }
 
     ServicingScheduler(SiteDatabase database, ImageCatalog images, SoftwareUpdates updates, OfflineServicing servicing,
-            UnaryOperator<String> properties, Clock clock, ZoneId zone) throws ServicingException {
+            ServerLease lease, UnaryOperator<String> properties, Clock clock, ZoneId zone) throws ServicingException {
         this.database = database;
         this.images = images;
         this.updates = updates;
         this.servicing = servicing;
         this.clock = clock;
         this.zone = zone;
-        this.server = serverName(properties.apply(SERVER));
+        this.lease = lease;
         recoverInterrupted();
         long poll = parsePoll(properties.apply(POLL));
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -152,14 +151,15 @@ public final class ServicingScheduler implements ServicingSchedules {
         return had;
     }
 
-    /** One poll: every due schedule this server can claim, run in turn. */
+    /** One poll: the schedules of gone servers recovered, then every due schedule this server can claim, run in turn. */
     void runDue() {
         try {
+            recoverInterrupted();
             for (String imageId : transaction("due servicing schedules", c -> table.due(c, clock.instant()))) {
                 if (stopping) {
                     return;
                 }
-                if (transaction("claim servicing schedule", c -> table.claim(c, imageId, clock.instant(), server))) {
+                if (transaction("claim servicing schedule", c -> table.claim(c, imageId, clock.instant(), lease.id()))) {
                     runClaimed(imageId);
                 }
             }
@@ -204,7 +204,7 @@ public final class ServicingScheduler implements ServicingSchedules {
 
     private void recoverInterrupted() throws ServicingException {
         transaction("recover servicing schedules", c -> {
-            for (ServicingSchedule held : table.heldBy(c, server)) {
+            for (ServicingSchedule held : table.heldByGone(c, lease)) {
                 Instant next = held.recurrence().monthly() ? held.recurrence().next(clock.instant(), zone) : null;
                 table.finished(c, held.imageId(), RunStatus.FAILED, held.lastRunId(),
                         "interrupted: the site server stopped during the run; nothing was committed", next);
@@ -219,17 +219,6 @@ public final class ServicingScheduler implements ServicingSchedules {
             return text == null ? 30_000 : Math.max(50, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
             return 30_000;
-        }
-    }
-
-    private static String serverName(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 
