@@ -36,3 +36,10 @@ CREATE TABLE servicing_commit (
     CONSTRAINT pk_servicing_commit PRIMARY KEY (run_id),
     CONSTRAINT fk_servicing_commit_run FOREIGN KEY (run_id) REFERENCES servicing_run (run_id) ON DELETE CASCADE
 );
+
+-- Site-wide servicing settings, e.g. 'drive': the folder servicing work folders are made on (absent: Automatic).
+CREATE TABLE servicing_setting (
+    setting_name  VARCHAR(64)   NOT NULL,
+    setting_value VARCHAR(2048) NOT NULL,
+    CONSTRAINT pk_servicing_setting PRIMARY KEY (setting_name)
+);

@@ -95,7 +95,8 @@ public final class ServerLease {
 
     /**
      * SQL true for a holder column whose server is gone: NULL (recorded before leases existed), no
-     * row, or a row whose lease expired before the one parameter ({@link #bindNow}).
+     * row, or a row whose lease expired before the one parameter ({@link #bindNow}). The column must
+     * be qualified by its table's alias: unqualified, {@code server_id} would name the subquery's own.
      */
     static String holderGone(String holderColumn) {
         return "(" + holderColumn + " IS NULL OR NOT EXISTS (SELECT 1 FROM servicing_server l WHERE l.server_id = "

@@ -34,6 +34,7 @@ import org.fenestra.servicing.api.ImageServicer;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.PackageOutcome;
 import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingDrive;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.api.ServicingException.Reason;
 import org.fenestra.servicing.api.ServicingPackage;
@@ -65,12 +66,21 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * image's content version. A failure or a cancel anywhere before the rename leaves the catalog's
  * file untouched; the work folder is removed in every case.
  */
-@Component(service = OfflineServicing.class)
-public final class ServicingPipeline implements OfflineServicing {
+@Component(service = { OfflineServicing.class, ServicingDrive.class })
+public final class ServicingPipeline implements OfflineServicing, ServicingDrive {
 
-    /** A site setting: the folder the work folder is made on; absent or missing = Automatic (the data folder). */
+    /**
+     * The servicing drive when the site has none set ({@code servicing-drive}): the folder the work
+     * folder is made on; absent or missing = Automatic (the data folder).
+     */
     static final String DRIVE = "fenestra.servicing.drive";
+    private static final String DRIVE_SETTING = "drive";
     static final String WORK_FOLDER = "FenestraOfflineImageServicing";
+    /**
+     * Fault injection for the crash tests: {@code journaled} or {@code renamed} stops the process dead
+     * (as kill -9 does) right after that step of the commit, the two points a random kill rarely hits.
+     */
+    static final String HALT_AT = "fenestra.servicing.haltAt";
 
     private static final System.Logger LOG = System.getLogger(ServicingPipeline.class.getName());
 
@@ -80,9 +90,11 @@ public final class ServicingPipeline implements OfflineServicing {
     private final Path dataFolder;
     private final UnaryOperator<String> properties;
     private final Clock clock;
+    private final String haltAt;
     private final ServerLease lease;
     private final ServicingRunTable runs = new ServicingRunTable();
     private final CommitJournal journal = new CommitJournal();
+    private final SettingTable settings = new SettingTable();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -103,12 +115,13 @@ public final class ServicingPipeline implements OfflineServicing {
         this.properties = properties;
         this.dataFolder = LogSettings.dataFolder(properties);
         this.clock = Clock.tick(clock, Duration.ofNanos(1000));
+        this.haltAt = properties.apply(HALT_AT);
         recoverInterrupted();
     }
 
     /** The work folder's parent: the configured servicing drive, or Automatic (the data folder's file system). */
-    Path servicingDrive(ServicingLog log) {
-        String configured = properties.apply(DRIVE);
+    Path servicingDrive(ServicingLog log) throws ServicingException {
+        String configured = configured().orElse(null);
         if (configured != null && !configured.isBlank() && !configured.equalsIgnoreCase("automatic")) {
             Path drive = Path.of(configured);
             if (Files.isDirectory(drive)) {
@@ -119,6 +132,32 @@ public final class ServicingPipeline implements OfflineServicing {
             }
         }
         return dataFolder;
+    }
+
+    @Override
+    public Optional<String> configured() throws ServicingException {
+        String setting = transaction("servicing drive", connection -> settings.get(connection, DRIVE_SETTING));
+        String configured = setting != null ? setting : properties.apply(DRIVE);
+        return configured == null || configured.isBlank() || configured.strip().equalsIgnoreCase("automatic") ? Optional.empty()
+                : Optional.of(configured.strip());
+    }
+
+    @Override
+    public Path effective() throws ServicingException {
+        return servicingDrive(null);
+    }
+
+    @Override
+    public void set(String folder) throws ServicingException {
+        String value = folder == null || folder.isBlank() ? "automatic" : folder.strip();
+        if (!value.equalsIgnoreCase("automatic") && !Path.of(value).isAbsolute()) {
+            throw new ServicingException(Reason.INVALID_ARGUMENT, "the servicing drive must be an absolute folder path or "
+                    + "'automatic', not " + value);
+        }
+        transaction("set the servicing drive", connection -> {
+            settings.put(connection, DRIVE_SETTING, value);
+            return null;
+        });
     }
 
     @Override
@@ -267,6 +306,14 @@ public final class ServicingPipeline implements OfflineServicing {
                 failure = "cancelled; nothing was committed";
             } catch (IOException e) {
                 throw finishFailed(new ServicingException(Reason.IO, e.getMessage(), e), sizeBefore, started);
+            } catch (RuntimeException | Error e) {
+                // a bug or the heap running out: the run ends FAILED rather than staying in process under a live lease
+                ServicingException failed = finishFailed(new ServicingException(Reason.IO, "the run broke off: " + e, e),
+                        sizeBefore, started);
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                throw failed;
             }
             String message = message(status, failure, false); // the committed path returned above
             if (failure != null) {
@@ -429,8 +476,10 @@ public final class ServicingPipeline implements OfflineServicing {
                     throw new ServicingException(Reason.BUSY, "another site server took this run as interrupted "
                             + "(this server's lease expired); nothing was committed");
                 }
+                haltIf("journaled");
                 Files.move(temporary, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 fsyncFolder(stored.getParent());
+                haltIf("renamed");
                 log.info("committed: " + stored + " replaced by the serviced WIM");
                 return sizeAfter;
             } catch (org.fenestra.wim.errors.WimCancelledException e) {
@@ -504,6 +553,12 @@ public final class ServicingPipeline implements OfflineServicing {
                 return null;
             });
             return run;
+        }
+    }
+
+    private void haltIf(String step) {
+        if (step.equals(haltAt)) {
+            Runtime.getRuntime().halt(137);
         }
     }
 

@@ -182,8 +182,8 @@ final class ServicingRunTable {
     List<Interrupted> interrupted(Connection connection, ServerLease lease) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, work_folder FROM servicing_run "
-                + "WHERE status = 'IN_PROCESS' AND " + ServerLease.holderGone("server_id"))) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT r.run_id, r.work_folder FROM servicing_run r "
+                + "WHERE r.status = 'IN_PROCESS' AND " + ServerLease.holderGone("r.server_id"))) {
             lease.bindNow(select, 1);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

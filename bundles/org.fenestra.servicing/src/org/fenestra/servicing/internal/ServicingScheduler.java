@@ -39,11 +39,12 @@ import org.osgi.service.component.annotations.Reference;
  * Keeps the servicing schedules and runs them when due: a single thread polls the catalog every
  * {@value #POLL} milliseconds (30 s unless set), takes each due schedule with a conditional update
  * (so of several site servers on one database exactly one runs it) and runs it through the
- * pipeline, one at a time. Schedules are rows in the catalog, so they survive restarts; one this
- * server held in process when it stopped is failed (interrupted) at its next start and, when
- * recurring, scheduled for its next time.
+ * pipeline, one at a time. Schedules are rows in the catalog, so they survive restarts; one held in
+ * process by a server whose lease expired ({@link ServerLease}) is failed (interrupted) at the next
+ * poll and, when recurring, scheduled for its next time.
  */
-@Component(service = ServicingSchedules.class)
+// immediate: a headless site server with no console or workbench asking for schedules must still run them
+@Component(service = ServicingSchedules.class, immediate = true)
 public final class ServicingScheduler implements ServicingSchedules {
 
     static final String POLL = "fenestra.servicing.pollMillis";
@@ -191,6 +192,11 @@ public final class ServicingScheduler implements ServicingSchedules {
         } catch (ServicingException | UpdateException e) {
             status = RunStatus.FAILED;
             message = "not started: " + e.getMessage();
+        } catch (RuntimeException | Error e) {
+            // the schedule must not stay in process under this live server's lease; the poller goes on
+            LOG.log(System.Logger.Level.ERROR, imageId + ": servicing schedule broke off", e);
+            status = RunStatus.FAILED;
+            message = "failed: " + e;
         }
         Instant next = schedule.recurrence().monthly() ? schedule.recurrence().next(clock.instant(), zone) : null;
         RunStatus result = status;
