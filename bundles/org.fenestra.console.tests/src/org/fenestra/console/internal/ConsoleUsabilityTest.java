@@ -36,10 +36,11 @@ class ConsoleUsabilityTest {
             "fenestra:image-distribution-settings", "fenestra:image-history", "fenestra:image-indexes",
             "fenestra:image-list", "fenestra:image-registry", "fenestra:image-remove", "fenestra:image-show",
             "fenestra:image-updates", "fenestra:multicast-sessions", "fenestra:redistribute",
-            "fenestra:servicing-cancel", "fenestra:servicing-now", "fenestra:servicing-schedule",
-            "fenestra:servicing-status", "fenestra:status", "fenestra:updates-download", "fenestra:updates-list",
-            "fenestra:updates-source-add", "fenestra:updates-source-list", "fenestra:updates-source-remove",
-            "fenestra:updates-sync", "fenestra:validate");
+            "fenestra:servicing-cancel", "fenestra:servicing-drive", "fenestra:servicing-log",
+            "fenestra:servicing-now", "fenestra:servicing-schedule", "fenestra:servicing-status", "fenestra:status",
+            "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add",
+            "fenestra:updates-source-list", "fenestra:updates-source-remove", "fenestra:updates-sync",
+            "fenestra:validate");
 
     @TempDir
     Path folder;

@@ -76,9 +76,18 @@ class UpdatesCommandsTest {
                 serviced);
         assertTrue(execute(context, "image-history " + image.id()).lines().anyMatch(l -> l.contains("SUCCESSFUL")
                 && l.contains("1/1")));
+        String log = execute(context, "servicing-log " + image.id());
+        assertTrue(log.contains("SUCCESSFUL") && log.contains("FPK-2") && log.contains("APPLIED"), log);
+        // schedule --now runs in this process as servicing-now does: a failed run is a failed command (exit 1)
         CommandFailedException again = assertThrows(CommandFailedException.class,
-                () -> execute(context, "servicing-now " + image.id() + " --updates FPK-2"));
+                () -> execute(context, "servicing-schedule " + image.id() + " --updates FPK-2 --now"));
         assertTrue(again.getMessage().contains("FAILED") && again.getMessage().contains("exists"), again.getMessage());
+        String failedLog = execute(context, "servicing-log " + image.id());
+        assertTrue(failedLog.contains("FAILED") && !failedLog.equals(log), failedLog);
+        long firstRun = Long.parseLong(log.substring(4, log.indexOf(' ', 4)));
+        assertEquals(log, execute(context, "servicing-log " + image.id() + " --run " + firstRun));
+        assertTrue(assertThrows(CommandFailedException.class, () -> execute(context, "servicing-log " + image.id() + " --run 999999"))
+                .getMessage().contains("has no run 999999"));
         assertTrue(assertThrows(CommandFailedException.class, () -> execute(context, "servicing-cancel " + image.id()))
                 .getMessage().contains("no servicing run is in process"));
         assertTrue(execute(context, "servicing-schedule " + image.id() + " --all-applicable --monthly \"2nd tue +3d 03:00\" --update-dps")
@@ -94,6 +103,23 @@ class UpdatesCommandsTest {
         execute(context, "updates-source-remove " + name);
         assertFalse(execute(context, "updates-source-list").contains(name));
         await(context, ImageCatalog.class).remove(image.id());
+    }
+
+    @Test
+    void theServicingDriveIsShownSetAndFallsBackToAutomatic() throws Exception {
+        BundleContext context = startedConsoleBundle();
+        try {
+            assertTrue(execute(context, "servicing-drive automatic").startsWith("servicing drive: Automatic ("));
+            Path missing = work.resolve("no-such-drive");
+            String fallback = execute(context, "servicing-drive " + missing);
+            assertTrue(fallback.contains(missing + " (does not exist: runs use Automatic"), fallback);
+            assertEquals("servicing drive: " + work, execute(context, "servicing-drive " + work));
+            assertEquals("servicing drive: " + work, execute(context, "servicing-drive"));
+            assertTrue(assertThrows(Exception.class, () -> execute(context, "servicing-drive relative/folder")).getMessage()
+                    .contains("absolute folder path"));
+        } finally {
+            execute(context, "servicing-drive automatic"); // a site setting: the other tests use Automatic
+        }
     }
 
     private OsImageRecord addImage(BundleContext context) throws Exception {

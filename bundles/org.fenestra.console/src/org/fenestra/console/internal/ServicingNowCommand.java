@@ -64,15 +64,25 @@ public final class ServicingNowCommand extends ConsoleCommand<ServicingNowComman
 
     @Override
     Object run(Options options) throws Exception {
-        List<String> ids = options.which.allApplicable
-                ? updates.applicable(options.id, UpdateFilter.ALL).stream()
+        return serviceNow(servicing, updates, options.id, options.which.allApplicable, options.which.updates,
+                options.continueOnError, options.optimize);
+    }
+
+    /**
+     * Runs servicing in this process with a progress line; the report, or a failure (exit 1) when
+     * the run did not succeed. Shared with {@code servicing-schedule --now}.
+     */
+    static String serviceNow(OfflineServicing servicing, SoftwareUpdates updates, String imageId, boolean allApplicable,
+            List<String> updateIds, boolean continueOnError, boolean optimize) throws Exception {
+        List<String> ids = allApplicable
+                ? updates.applicable(imageId, UpdateFilter.ALL).stream()
                         .filter(u -> u.state() == UpdateState.DOWNLOADED).map(UpdatePackage::id).toList()
-                : options.which.updates;
+                : updateIds;
         if (ids.isEmpty()) {
-            throw new CommandFailedException(options.id + ": no applicable updates");
+            throw new CommandFailedException(imageId + ": no applicable updates");
         }
-        ServicingRun run = servicing.serviceNow(new ServicingRequest(options.id, ids, options.continueOnError,
-                options.optimize), new ConsoleProgress(System.out));
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(imageId, ids, continueOnError, optimize),
+                new ConsoleProgress(System.out));
         String report = ServicingRuns.describe(run);
         if (run.status() != RunStatus.SUCCESSFUL) {
             throw new CommandFailedException(report);

@@ -7,9 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.apache.felix.service.command.Function;
+import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.ServicingSchedule;
 import org.fenestra.servicing.api.ServicingSchedules;
+import org.fenestra.updates.api.SoftwareUpdates;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -25,7 +27,8 @@ public final class ServicingScheduleCommand extends ConsoleCommand<ServicingSche
     @Command(name = "fenestra:servicing-schedule", description = {
             "Schedules updates for an OS image: once (--at, or now) or every month",
             "(--monthly \"2nd tue +3d 03:00\" is Patch Tuesday plus 3 days).",
-            "The site server (a running headless Fenestra) runs it when due." })
+            "The site server (a running headless Fenestra) runs it when due; --now runs it in this",
+            "process instead, with a progress line (exit 0 successful, 1 failed or nothing applied)." })
     static final class Options {
         @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
         String id;
@@ -60,10 +63,19 @@ public final class ServicingScheduleCommand extends ConsoleCommand<ServicingSche
 
         @Option(names = "--monthly", paramLabel = "RULE", description = "every month: 1st|2nd|3rd|4th|last WEEKDAY [+Nd] [HH:MM]")
         String monthly;
+
+        @Option(names = "--now", description = "run it now in this process and return when it ends (as servicing-now)")
+        boolean now;
     }
 
     @Reference
     private ServicingSchedules schedules;
+
+    @Reference
+    private OfflineServicing servicing;
+
+    @Reference
+    private SoftwareUpdates updates;
 
     public ServicingScheduleCommand() {
         super(Options::new);
@@ -71,6 +83,13 @@ public final class ServicingScheduleCommand extends ConsoleCommand<ServicingSche
 
     @Override
     Object run(Options options) throws Exception {
+        if (options.when != null && options.when.now) {
+            if (options.updateDps) {
+                throw new CommandFailedException("--update-dps is not available with --now yet; distribute the image afterwards");
+            }
+            return ServicingNowCommand.serviceNow(servicing, updates, options.id, options.which.allApplicable,
+                    options.which.updates, options.continueOnError, options.optimize);
+        }
         Recurrence recurrence = options.when == null ? Recurrence.once(Instant.now())
                 : options.when.monthly != null ? Recurrence.parseMonthly(options.when.monthly)
                 : Recurrence.once(instant(options.when.at));

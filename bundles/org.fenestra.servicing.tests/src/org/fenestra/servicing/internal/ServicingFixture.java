@@ -25,7 +25,7 @@ import org.fenestra.wim.model.WimProgress;
 
 /**
  * What the servicing tests share: the DS services of the running framework (catalog in H2 under
- * target/), an image made with wimlib-imagex and added to the catalog, and an update source whose
+ * target/) or given ones, an image made with wimlib-imagex and added to the catalog, and an update source whose
  * .fpkg packages are synchronized and downloaded through the real SoftwareUpdates service.
  */
 final class ServicingFixture {
@@ -41,9 +41,14 @@ final class ServicingFixture {
     private final String sourceName = "src-" + System.nanoTime();
 
     ServicingFixture(Path work) throws Exception {
+        this(work, service(ImageCatalog.class), service(SoftwareUpdates.class));
+    }
+
+    /** The same on given services, e.g. a catalog on PostgreSQL that several site server processes share. */
+    ServicingFixture(Path work, ImageCatalog catalog, SoftwareUpdates updates) throws Exception {
         this.work = work;
-        catalog = service(ImageCatalog.class);
-        updates = service(SoftwareUpdates.class);
+        this.catalog = catalog;
+        this.updates = updates;
         wim = TestImages.windowsImage(work.resolve("tree"), work.resolve("images/install.wim"));
         image = addImage(wim);
         source = Files.createDirectories(work.resolve("updates"));

@@ -47,11 +47,11 @@ final class ScheduleTable {
     }
 
     List<ServicingSchedule> all(Connection connection) throws SQLException {
-        return select(connection, "ORDER BY s.image_id", null);
+        return select(connection, "ORDER BY s.image_id", statement -> { });
     }
 
     ServicingSchedule get(Connection connection, String imageId) throws SQLException {
-        List<ServicingSchedule> found = select(connection, "WHERE s.image_id = ?", imageId);
+        List<ServicingSchedule> found = select(connection, "WHERE s.image_id = ?", statement -> statement.setString(1, imageId));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -107,17 +107,22 @@ final class ScheduleTable {
         }
     }
 
-    /** Schedules this server held IN_PROCESS when it stopped without finishing them. */
-    List<ServicingSchedule> heldBy(Connection connection, String owner) throws SQLException {
-        return select(connection, "WHERE s.status = 'IN_PROCESS' AND s.lease_owner = ?", owner);
+    /** Schedules held IN_PROCESS by a site server that is gone (its lease expired) without finishing them. */
+    List<ServicingSchedule> heldByGone(Connection connection, ServerLease lease) throws SQLException {
+        return select(connection, "WHERE s.status = 'IN_PROCESS' AND " + ServerLease.holderGone("s.lease_owner"),
+                statement -> lease.bindNow(statement, 1));
     }
 
-    private List<ServicingSchedule> select(Connection connection, String where, String parameter) throws SQLException {
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<ServicingSchedule> select(Connection connection, String where, Parameters parameters) throws SQLException {
         List<ServicingSchedule> schedules = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT + where)) {
-            if (parameter != null) {
-                select.setString(1, parameter);
-            }
+            parameters.bind(select);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     String ids = row.getString(2);

@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +34,7 @@ import org.fenestra.servicing.api.ImageServicer;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.PackageOutcome;
 import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingDrive;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.api.ServicingException.Reason;
 import org.fenestra.servicing.api.ServicingPackage;
@@ -62,12 +66,21 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * image's content version. A failure or a cancel anywhere before the rename leaves the catalog's
  * file untouched; the work folder is removed in every case.
  */
-@Component(service = OfflineServicing.class)
-public final class ServicingPipeline implements OfflineServicing {
+@Component(service = { OfflineServicing.class, ServicingDrive.class })
+public final class ServicingPipeline implements OfflineServicing, ServicingDrive {
 
-    /** A site setting: the folder the work folder is made on; absent or missing = Automatic (the data folder). */
+    /**
+     * The servicing drive when the site has none set ({@code servicing-drive}): the folder the work
+     * folder is made on; absent or missing = Automatic (the data folder).
+     */
     static final String DRIVE = "fenestra.servicing.drive";
+    private static final String DRIVE_SETTING = "drive";
     static final String WORK_FOLDER = "FenestraOfflineImageServicing";
+    /**
+     * Fault injection for the crash tests: {@code journaled} or {@code renamed} stops the process dead
+     * (as kill -9 does) right after that step of the commit, the two points a random kill rarely hits.
+     */
+    static final String HALT_AT = "fenestra.servicing.haltAt";
 
     private static final System.Logger LOG = System.getLogger(ServicingPipeline.class.getName());
 
@@ -77,7 +90,11 @@ public final class ServicingPipeline implements OfflineServicing {
     private final Path dataFolder;
     private final UnaryOperator<String> properties;
     private final Clock clock;
+    private final String haltAt;
+    private final ServerLease lease;
     private final ServicingRunTable runs = new ServicingRunTable();
+    private final CommitJournal journal = new CommitJournal();
+    private final SettingTable settings = new SettingTable();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -85,24 +102,26 @@ public final class ServicingPipeline implements OfflineServicing {
 
     @Activate
     public ServicingPipeline(@Reference SiteDatabase database, @Reference ImageCatalog images,
-            @Reference SoftwareUpdates updates, BundleContext context) throws ServicingException {
-        this(database, images, updates, context::getProperty, Clock.systemUTC());
+            @Reference SoftwareUpdates updates, @Reference ServerLease lease, BundleContext context) throws ServicingException {
+        this(database, images, updates, lease, context::getProperty, Clock.systemUTC());
     }
 
-    ServicingPipeline(SiteDatabase database, ImageCatalog images, SoftwareUpdates updates,
+    ServicingPipeline(SiteDatabase database, ImageCatalog images, SoftwareUpdates updates, ServerLease lease,
             UnaryOperator<String> properties, Clock clock) throws ServicingException {
         this.database = database;
+        this.lease = lease;
         this.images = images;
         this.updates = updates;
         this.properties = properties;
         this.dataFolder = LogSettings.dataFolder(properties);
         this.clock = Clock.tick(clock, Duration.ofNanos(1000));
-        cleanUpInterrupted();
+        this.haltAt = properties.apply(HALT_AT);
+        recoverInterrupted();
     }
 
     /** The work folder's parent: the configured servicing drive, or Automatic (the data folder's file system). */
-    Path servicingDrive(ServicingLog log) {
-        String configured = properties.apply(DRIVE);
+    Path servicingDrive(ServicingLog log) throws ServicingException {
+        String configured = configured().orElse(null);
         if (configured != null && !configured.isBlank() && !configured.equalsIgnoreCase("automatic")) {
             Path drive = Path.of(configured);
             if (Files.isDirectory(drive)) {
@@ -113,6 +132,32 @@ public final class ServicingPipeline implements OfflineServicing {
             }
         }
         return dataFolder;
+    }
+
+    @Override
+    public Optional<String> configured() throws ServicingException {
+        String setting = transaction("servicing drive", connection -> settings.get(connection, DRIVE_SETTING));
+        String configured = setting != null ? setting : properties.apply(DRIVE);
+        return configured == null || configured.isBlank() || configured.strip().equalsIgnoreCase("automatic") ? Optional.empty()
+                : Optional.of(configured.strip());
+    }
+
+    @Override
+    public Path effective() throws ServicingException {
+        return servicingDrive(null);
+    }
+
+    @Override
+    public void set(String folder) throws ServicingException {
+        String value = folder == null || folder.isBlank() ? "automatic" : folder.strip();
+        if (!value.equalsIgnoreCase("automatic") && !Path.of(value).isAbsolute()) {
+            throw new ServicingException(Reason.INVALID_ARGUMENT, "the servicing drive must be an absolute folder path or "
+                    + "'automatic', not " + value);
+        }
+        transaction("set the servicing drive", connection -> {
+            settings.put(connection, DRIVE_SETTING, value);
+            return null;
+        });
     }
 
     @Override
@@ -141,6 +186,7 @@ public final class ServicingPipeline implements OfflineServicing {
             contents.add(content);
             packageBytes += size(content);
         }
+        recoverInterrupted(); // a gone server's run of this image would refuse it as busy
         if (!running.add(image.id())) {
             throw new ServicingException(Reason.BUSY, image.name() + " is being serviced already");
         }
@@ -169,13 +215,14 @@ public final class ServicingPipeline implements OfflineServicing {
             long id = runs.allocateId(connection);
             runs.insert(connection, new ServicingRun(id, image.id(), RunStatus.IN_PROCESS, 0, request.continueOnError(),
                     request.optimize(), started, null, sizeBefore, sizeBefore, 0, 0, 0, List.of(), "in process",
-                    logFolder().resolve(image.id() + "-run-" + id + ".log").toString()));
+                    logFolder().resolve(image.id() + "-run-" + id + ".log").toString()), lease.id(),
+                    workFolder(drive, id).toString());
             return id;
         });
         if (runId < 0) {
             throw new ServicingException(Reason.BUSY, image.name() + " is being serviced by another site server");
         }
-        Path work = drive.resolve(WORK_FOLDER).resolve("run-" + runId);
+        Path work = workFolder(drive, runId);
         try (ServicingLog log = new ServicingLog(logFolder(), image.id(), runId)) {
             servicingDrive(log);
             log.info("servicing " + image.name() + " (" + image.storedPath() + ", index " + image.imageIndex() + ") with "
@@ -221,8 +268,6 @@ public final class ServicingPipeline implements OfflineServicing {
             Path stored = Path.of(image.storedPath());
             String failure = null;
             RunStatus status;
-            boolean committed = false;
-            long sizeAfter = sizeBefore;
             try {
                 Files.createDirectories(work);
                 Path copy = work.resolve("image.wim");
@@ -241,12 +286,14 @@ public final class ServicingPipeline implements OfflineServicing {
                 } else {
                     Path result = request.optimize() ? optimized(copy) : copy;
                     progress.worked(1);
-                    commit(stored, result);
-                    committed = true;
-                    progress.worked(1);
-                    sizeAfter = size(stored);
-                    recordCommitted(sizeAfter);
                     status = failure == null ? RunStatus.SUCCESSFUL : RunStatus.FAILED;
+                    String message = message(status, failure, true);
+                    long sizeAfter = commit(stored, result, status, message);
+                    progress.worked(1);
+                    if (failure != null) {
+                        log.error(message);
+                    }
+                    return recordCommitted(status, message, sizeBefore, sizeAfter, started);
                 }
             } catch (ServicingException e) {
                 if (e.reason() != Reason.CANCELLED) {
@@ -259,18 +306,34 @@ public final class ServicingPipeline implements OfflineServicing {
                 failure = "cancelled; nothing was committed";
             } catch (IOException e) {
                 throw finishFailed(new ServicingException(Reason.IO, e.getMessage(), e), sizeBefore, started);
+            } catch (RuntimeException | Error e) {
+                // a bug or the heap running out: the run ends FAILED rather than staying in process under a live lease
+                ServicingException failed = finishFailed(new ServicingException(Reason.IO, "the run broke off: " + e, e),
+                        sizeBefore, started);
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                throw failed;
             }
-            long applied = results.stream().filter(r -> r.outcome() == Outcome.APPLIED).count();
-            String message = switch (status) {
+            String message = message(status, failure, false); // the committed path returned above
+            if (failure != null) {
+                log.error(message);
+            }
+            return finish(status, message, sizeBefore, sizeBefore, started);
+        }
+
+        private String message(RunStatus status, String failure, boolean committed) {
+            long applied = appliedIds().size();
+            return switch (status) {
                 case SUCCESSFUL -> applied + " update(s) applied";
                 case CANCELLED -> failure;
                 default -> failure + (committed ? "; the " + applied + " applied update(s) were committed (continue on error)"
                         : "; nothing was committed");
             };
-            if (failure != null) {
-                log.error(message);
-            }
-            return finish(status, message, sizeBefore, sizeAfter, started);
+        }
+
+        private List<String> appliedIds() {
+            return results.stream().filter(r -> r.outcome() == Outcome.APPLIED).map(UpdateResult::updateId).toList();
         }
 
         /** Applies the updates in order; returns the first failure's message, or null. */
@@ -377,8 +440,13 @@ public final class ServicingPipeline implements OfflineServicing {
             return exported;
         }
 
-        /** Verifies the new WIM, writes it beside the catalog's file under a temporary name and renames it over. */
-        private void commit(Path stored, Path result) throws ServicingException, IOException {
+        /**
+         * Verifies the new WIM, writes it beside the catalog's file under a temporary name, journals the
+         * swap (with the run's outcomes, so a kill after the rename is finished at the next start) and
+         * renames it over. Returns the new file's size.
+         */
+        private long commit(Path stored, Path result, RunStatus status, String message)
+                throws ServicingException, IOException {
             WimProgress.checkCanceled(progress);
             progress.subTask("verifying the serviced WIM");
             try (WimFile wim = WimFile.open(result)) {
@@ -390,32 +458,70 @@ public final class ServicingPipeline implements OfflineServicing {
             } catch (org.fenestra.wim.errors.WimCancelledException e) {
                 throw new ServicingException(Reason.CANCELLED, "cancelled", e);
             }
-            Path temporary = stored.resolveSibling(stored.getFileName() + ".servicing-" + runId + ".tmp");
+            Path temporary = temporaryFile(stored, runId);
+            boolean journaled = false;
             try {
-                copy(result, temporary, progress);
+                String sha256 = copy(result, temporary, progress);
                 WimProgress.checkCanceled(progress); // the last point a cancel is honoured: after it, the swap
+                long sizeAfter = size(temporary);
+                CommitJournal.Entry entry = new CommitJournal.Entry(runId, image.id(), stored.toString(), temporary.toString(),
+                        sha256, sizeAfter, status, message, appliedIds());
+                journaled = transaction("journal the commit of run " + runId, connection -> {
+                    if (!runs.inProcess(connection, runId)) {
+                        return false;
+                    }
+                    runs.recordOutcomes(connection, runId, results);
+                    journal.write(connection, entry);
+                    return true;
+                });
+                if (!journaled) {
+                    throw new ServicingException(Reason.BUSY, "another site server took this run as interrupted "
+                            + "(this server's lease expired); nothing was committed");
+                }
+                haltIf("journaled");
                 Files.move(temporary, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 fsyncFolder(stored.getParent());
+                haltIf("renamed");
+                log.info("committed: " + stored + " replaced by the serviced WIM");
+                return sizeAfter;
             } catch (org.fenestra.wim.errors.WimCancelledException e) {
                 throw new ServicingException(Reason.CANCELLED, "cancelled", e);
+            } catch (IOException | ServicingException | RuntimeException e) {
+                if (journaled) {
+                    forgetJournal(e);
+                }
+                throw e;
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            log.info("committed: " + stored + " replaced by the serviced WIM");
         }
 
-        private void recordCommitted(long sizeAfter) throws ServicingException {
-            List<String> applied = results.stream().filter(r -> r.outcome() == Outcome.APPLIED).map(UpdateResult::updateId)
-                    .toList();
+        /** The rename failed after the journal row was written: the swap did not happen, so the row goes. */
+        private void forgetJournal(Exception failure) {
             try {
-                updates.recordApplied(image.id(), applied);
-            } catch (UpdateException e) {
-                log.error("recording the applied updates failed: " + e.getMessage());
+                transaction("forget the commit of run " + runId, connection -> {
+                    journal.remove(connection, runId);
+                    return null;
+                });
+            } catch (ServicingException e) {
+                failure.addSuppressed(e); // the next start compares checksums and finds nothing was committed
             }
+        }
+
+        /** The swap happened: the applied updates, the image's new content version and the run, with the journal row gone. */
+        private ServicingRun recordCommitted(RunStatus status, String message, long sizeBefore, long sizeAfter,
+                Instant started) throws ServicingException {
+            recordApplied(image.id(), appliedIds(), log);
+            ServicingRun run = new ServicingRun(runId, image.id(), status, status == RunStatus.SUCCESSFUL ? 100 : 0,
+                    request.continueOnError(), request.optimize(), started, clock.instant(), sizeBefore, sizeAfter, added,
+                    changed, removed, results, message, log.file().toString());
             transaction("record servicing of " + image.id(), connection -> {
                 runs.imageContentChanged(connection, image.id(), sizeAfter);
+                runs.finishRow(connection, run);
+                journal.remove(connection, runId);
                 return null;
             });
+            return run;
         }
 
         private void percent(int value) {
@@ -449,6 +555,12 @@ public final class ServicingPipeline implements OfflineServicing {
                 return null;
             });
             return run;
+        }
+    }
+
+    private void haltIf(String step) {
+        if (step.equals(haltAt)) {
+            Runtime.getRuntime().halt(137);
         }
     }
 
@@ -542,14 +654,90 @@ public final class ServicingPipeline implements OfflineServicing {
         return transaction("servicing history of " + imageId, connection -> runs.history(connection, imageId));
     }
 
-    /** Runs a previous process left in process are failed (interrupted) and their work folders removed. */
-    private void cleanUpInterrupted() throws ServicingException {
-        List<ServicingRun> interrupted = transaction("fail interrupted servicing runs",
-                connection -> runs.failInterrupted(connection, clock.instant()));
-        for (ServicingRun run : interrupted) {
-            LOG.log(System.Logger.Level.WARNING, run.imageId() + " run " + run.runId()
-                    + ": interrupted (the site server stopped during the run); marked failed, nothing was committed");
-            deleteTree(servicingDrive(null).resolve(WORK_FOLDER).resolve("run-" + run.runId()));
+    /**
+     * Ends the runs site servers that are gone (lease expired) left in process: a run whose commit was
+     * journaled and whose rename happened (the catalog's file has the new WIM's SHA-256) is recorded
+     * as committed; every other one is failed (interrupted), its temporary file removed. Its work
+     * folder is removed when it is on this host. Of several servers recovering at once, one ends each run.
+     */
+    void recoverInterrupted() throws ServicingException {
+        List<ServicingRunTable.Interrupted> interrupted = transaction("find interrupted servicing runs",
+                connection -> runs.interrupted(connection, lease));
+        for (ServicingRunTable.Interrupted found : interrupted) {
+            ServicingRun run = found.run();
+            CommitJournal.Entry pending = transaction("commit journal of run " + run.runId(),
+                    connection -> journal.get(connection, run.runId()));
+            boolean swapped = pending != null && swapped(pending);
+            Path temporary = pending != null ? Path.of(pending.temporaryPath()) : temporaryOf(run);
+            if (!swapped && temporary != null) {
+                deleteQuietly(temporary);
+            }
+            if (swapped) {
+                recordApplied(run.imageId(), pending.appliedIds(), null);
+            }
+            RunStatus status = swapped ? pending.finalStatus() : RunStatus.FAILED;
+            long sizeAfter = swapped ? pending.sizeAfter() : run.sizeBefore();
+            String message = swapped
+                    ? pending.finalMessage() + " (the site server stopped after the commit; recorded at the next start)"
+                    : "interrupted: the site server stopped during the run; nothing was committed";
+            boolean ended = transaction("end interrupted servicing run " + run.runId(), connection -> {
+                if (!runs.endInterrupted(connection, run.runId(), status, sizeAfter, message, clock.instant())) {
+                    return false;
+                }
+                if (swapped) {
+                    runs.imageContentChanged(connection, run.imageId(), sizeAfter);
+                }
+                journal.remove(connection, run.runId());
+                return true;
+            });
+            if (ended) {
+                LOG.log(System.Logger.Level.WARNING, run.imageId() + " run " + run.runId() + ": " + message);
+                if (found.workFolder() != null) {
+                    deleteTree(Path.of(found.workFolder()));
+                }
+            }
+        }
+    }
+
+    /** Whether the journaled rename happened: the catalog's file is the new WIM. */
+    private static boolean swapped(CommitJournal.Entry pending) {
+        Path stored = Path.of(pending.storedPath());
+        try {
+            return Files.isRegularFile(stored) && Files.size(stored) == pending.sizeAfter()
+                    && sha256(stored).equals(pending.newSha256());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The temporary file a run killed before journaling may have left beside the catalog's file. */
+    private Path temporaryOf(ServicingRun run) {
+        try {
+            return temporaryFile(Path.of(images.get(run.imageId()).storedPath()), run.runId());
+        } catch (CatalogException e) {
+            return null; // the image is gone, and with it its folder's business
+        }
+    }
+
+    private static Path temporaryFile(Path stored, long runId) {
+        return stored.resolveSibling(stored.getFileName() + ".servicing-" + runId + ".tmp");
+    }
+
+    private static Path workFolder(Path drive, long runId) {
+        return drive.resolve(WORK_FOLDER).resolve("run-" + runId);
+    }
+
+    /** Records the applied updates on the image; a failure is logged, as the WIM holds them either way. */
+    private void recordApplied(String imageId, List<String> applied, ServicingLog log) {
+        try {
+            updates.recordApplied(imageId, applied);
+        } catch (UpdateException e) {
+            String line = "recording the applied updates of " + imageId + " failed: " + e.getMessage();
+            if (log != null) {
+                log.error(line);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, line);
+            }
         }
     }
 
@@ -610,17 +798,47 @@ public final class ServicingPipeline implements OfflineServicing {
         }
     }
 
-    /** Copies a file in chunks, cancellable, and forces it to disk. */
-    static void copy(Path from, Path to, WimProgress progress) throws IOException {
+    /** Copies a file in chunks, cancellable, and forces it to disk; returns the copy's SHA-256 (hex). */
+    static String copy(Path from, Path to, WimProgress progress) throws IOException {
         byte[] buffer = new byte[1 << 20];
+        MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
             for (int n; (n = in.read(buffer)) > 0;) {
                 WimProgress.checkCanceled(progress);
                 out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
             }
         }
         try (FileChannel channel = FileChannel.open(to, StandardOpenOption.WRITE)) {
             channel.force(true);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove " + file + ": " + e.getMessage());
         }
     }
 

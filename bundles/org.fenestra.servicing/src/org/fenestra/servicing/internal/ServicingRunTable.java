@@ -49,9 +49,14 @@ final class ServicingRunTable {
         }
     }
 
-    void insert(Connection connection, ServicingRun run) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO servicing_run (" + COLUMNS + ", cancel_requested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)")) {
+    /** A run left in process by a site server that is gone, and where its work folder was. */
+    record Interrupted(ServicingRun run, String workFolder) {
+    }
+
+    /** A new run, held by the site server {@code serverId}, working in {@code workFolder}. */
+    void insert(Connection connection, ServicingRun run, String serverId, String workFolder) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO servicing_run (" + COLUMNS
+                + ", cancel_requested, server_id, work_folder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)")) {
             insert.setLong(1, run.runId());
             insert.setString(2, run.imageId());
             insert.setString(3, run.status().name());
@@ -67,6 +72,8 @@ final class ServicingRunTable {
             insert.setInt(13, run.filesRemoved());
             insert.setString(14, clip(run.message()));
             insert.setString(15, run.logFile());
+            insert.setString(16, serverId);
+            insert.setString(17, workFolder);
             insert.executeUpdate();
         }
     }
@@ -99,10 +106,23 @@ final class ServicingRunTable {
         }
     }
 
-    /** Writes the finished run and its updates' outcomes over the in-process row. */
-    void finish(Connection connection, ServicingRun run) throws SQLException {
+    /**
+     * Writes the finished run and its updates' outcomes over the in-process row; false (and nothing
+     * written) when the row is no longer in process: another server took the run as interrupted.
+     */
+    boolean finish(Connection connection, ServicingRun run) throws SQLException {
+        if (!finishRow(connection, run)) {
+            return false;
+        }
+        recordOutcomes(connection, run.runId(), run.updates());
+        return true;
+    }
+
+    /** The run's row only (its outcomes were written with the commit journal). */
+    boolean finishRow(Connection connection, ServicingRun run) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_run SET status = ?, percent_done = ?, "
-                + "ended_at = ?, size_after = ?, files_added = ?, files_changed = ?, files_removed = ?, message = ? WHERE run_id = ?")) {
+                + "ended_at = ?, size_after = ?, files_added = ?, files_changed = ?, files_removed = ?, message = ? "
+                + "WHERE run_id = ? AND status = 'IN_PROCESS'")) {
             update.setString(1, run.status().name());
             update.setInt(2, run.percentDone());
             update.setTimestamp(3, Timestamp.from(run.endedAt()));
@@ -112,13 +132,16 @@ final class ServicingRunTable {
             update.setInt(7, run.filesRemoved());
             update.setString(8, clip(run.message()));
             update.setLong(9, run.runId());
-            update.executeUpdate();
+            return update.executeUpdate() == 1;
         }
+    }
+
+    void recordOutcomes(Connection connection, long runId, List<UpdateResult> outcomes) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO servicing_run_update "
                 + "(run_id, position, update_id, outcome, servicer, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
             int position = 0;
-            for (UpdateResult result : run.updates()) {
-                insert.setLong(1, run.runId());
+            for (UpdateResult result : outcomes) {
+                insert.setLong(1, runId);
                 insert.setInt(2, ++position);
                 insert.setString(3, result.updateId());
                 insert.setString(4, result.outcome().name());
@@ -140,19 +163,58 @@ final class ServicingRunTable {
         }
     }
 
+    /** Whether the run is still in process (not taken as interrupted by another server meanwhile). */
+    boolean inProcess(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM servicing_run WHERE run_id = ? AND status = 'IN_PROCESS'")) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1) == 1;
+            }
+        }
+    }
+
     /**
-     * Runs left IN_PROCESS by a process that ended without finishing them (killed, crashed) become
-     * FAILED (interrupted); returns them so their work folders can be removed.
+     * Runs left IN_PROCESS by a site server that is gone (killed, crashed, stopped without finishing
+     * them: its lease expired), with their work folders.
      */
-    List<ServicingRun> failInterrupted(Connection connection, Instant now) throws SQLException {
-        List<ServicingRun> interrupted = select(connection, "WHERE status = 'IN_PROCESS'", null);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_run SET status = 'FAILED', "
-                + "ended_at = ?, message = ? WHERE status = 'IN_PROCESS'")) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, "interrupted: the site server stopped during the run; nothing was committed");
-            update.executeUpdate();
+    List<Interrupted> interrupted(Connection connection, ServerLease lease) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT r.run_id, r.work_folder FROM servicing_run r "
+                + "WHERE r.status = 'IN_PROCESS' AND " + ServerLease.holderGone("r.server_id"))) {
+            lease.bindNow(select, 1);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getLong(1));
+                    folders.add(row.getString(2));
+                }
+            }
+        }
+        List<Interrupted> interrupted = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            List<ServicingRun> run = select(connection, "WHERE run_id = " + ids.get(i), null);
+            if (!run.isEmpty()) {
+                interrupted.add(new Interrupted(run.get(0), folders.get(i)));
+            }
         }
         return interrupted;
+    }
+
+    /** Ends an interrupted run; false when another server ended it first. */
+    boolean endInterrupted(Connection connection, long runId, RunStatus status, long sizeAfter, String message, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_run SET status = ?, ended_at = ?, "
+                + "size_after = ?, message = ?, percent_done = ? WHERE run_id = ? AND status = 'IN_PROCESS'")) {
+            update.setString(1, status.name());
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setLong(3, sizeAfter);
+            update.setString(4, clip(message));
+            update.setInt(5, status == RunStatus.SUCCESSFUL ? 100 : 0);
+            update.setLong(6, runId);
+            return update.executeUpdate() == 1;
+        }
     }
 
     List<ServicingRun> history(Connection connection, String imageId) throws SQLException {
@@ -204,7 +266,7 @@ final class ServicingRunTable {
                 run.filesChanged(), run.filesRemoved(), updates, run.message(), run.logFile());
     }
 
-    private static String clip(String text) {
+    static String clip(String text) {
         return text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
     }
 }

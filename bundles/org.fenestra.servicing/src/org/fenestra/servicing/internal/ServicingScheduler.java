@@ -1,7 +1,5 @@
 package org.fenestra.servicing.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,14 +39,16 @@ import org.osgi.service.component.annotations.Reference;
  * Keeps the servicing schedules and runs them when due: a single thread polls the catalog every
  * {@value #POLL} milliseconds (30 s unless set), takes each due schedule with a conditional update
  * (so of several site servers on one database exactly one runs it) and runs it through the
- * pipeline, one at a time. Schedules are rows in the catalog, so they survive restarts; one this
- * server held in process when it stopped is failed (interrupted) at its next start and, when
- * recurring, scheduled for its next time.
+ * pipeline, one at a time. Schedules are rows in the catalog, so they survive restarts; one held in
+ * process by a server whose lease expired ({@link ServerLease}) is failed (interrupted) at the next
+ * poll and, when recurring, scheduled for its next time.
  */
-@Component(service = ServicingSchedules.class)
+// immediate: a headless site server with no console or workbench asking for schedules must still run them
+@Component(service = ServicingSchedules.class, immediate = true)
 public final class ServicingScheduler implements ServicingSchedules {
 
     static final String POLL = "fenestra.servicing.pollMillis";
+    /** The host name part of this site server's ID ({@link ServerLease}); default the host name. */
     static final String SERVER = "fenestra.servicing.server";
     private static final System.Logger LOG = System.getLogger(ServicingScheduler.class.getName());
 
@@ -58,27 +58,27 @@ public final class ServicingScheduler implements ServicingSchedules {
     private final OfflineServicing servicing;
     private final Clock clock;
     private final ZoneId zone;
-    private final String server;
+    private final ServerLease lease;
     private final ScheduleTable table = new ScheduleTable();
     private final ScheduledExecutorService poller;
     private volatile boolean stopping;
 
     @Activate
     public ServicingScheduler(@Reference SiteDatabase database, @Reference ImageCatalog images,
-            @Reference SoftwareUpdates updates, @Reference OfflineServicing servicing, BundleContext context)
-            throws ServicingException {
-        this(database, images, updates, servicing, context::getProperty, Clock.systemUTC(), ZoneId.systemDefault());
+            @Reference SoftwareUpdates updates, @Reference OfflineServicing servicing, @Reference ServerLease lease,
+            BundleContext context) throws ServicingException {
+        this(database, images, updates, servicing, lease, context::getProperty, Clock.systemUTC(), ZoneId.systemDefault());
     }
 
     ServicingScheduler(SiteDatabase database, ImageCatalog images, SoftwareUpdates updates, OfflineServicing servicing,
-            UnaryOperator<String> properties, Clock clock, ZoneId zone) throws ServicingException {
+            ServerLease lease, UnaryOperator<String> properties, Clock clock, ZoneId zone) throws ServicingException {
         this.database = database;
         this.images = images;
         this.updates = updates;
         this.servicing = servicing;
         this.clock = clock;
         this.zone = zone;
-        this.server = serverName(properties.apply(SERVER));
+        this.lease = lease;
         recoverInterrupted();
         long poll = parsePoll(properties.apply(POLL));
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -152,14 +152,15 @@ public final class ServicingScheduler implements ServicingSchedules {
         return had;
     }
 
-    /** One poll: every due schedule this server can claim, run in turn. */
+    /** One poll: the schedules of gone servers recovered, then every due schedule this server can claim, run in turn. */
     void runDue() {
         try {
+            recoverInterrupted();
             for (String imageId : transaction("due servicing schedules", c -> table.due(c, clock.instant()))) {
                 if (stopping) {
                     return;
                 }
-                if (transaction("claim servicing schedule", c -> table.claim(c, imageId, clock.instant(), server))) {
+                if (transaction("claim servicing schedule", c -> table.claim(c, imageId, clock.instant(), lease.id()))) {
                     runClaimed(imageId);
                 }
             }
@@ -191,6 +192,11 @@ public final class ServicingScheduler implements ServicingSchedules {
         } catch (ServicingException | UpdateException e) {
             status = RunStatus.FAILED;
             message = "not started: " + e.getMessage();
+        } catch (RuntimeException | Error e) {
+            // the schedule must not stay in process under this live server's lease; the poller goes on
+            LOG.log(System.Logger.Level.ERROR, imageId + ": servicing schedule broke off", e);
+            status = RunStatus.FAILED;
+            message = "failed: " + e;
         }
         Instant next = schedule.recurrence().monthly() ? schedule.recurrence().next(clock.instant(), zone) : null;
         RunStatus result = status;
@@ -204,7 +210,7 @@ public final class ServicingScheduler implements ServicingSchedules {
 
     private void recoverInterrupted() throws ServicingException {
         transaction("recover servicing schedules", c -> {
-            for (ServicingSchedule held : table.heldBy(c, server)) {
+            for (ServicingSchedule held : table.heldByGone(c, lease)) {
                 Instant next = held.recurrence().monthly() ? held.recurrence().next(clock.instant(), zone) : null;
                 table.finished(c, held.imageId(), RunStatus.FAILED, held.lastRunId(),
                         "interrupted: the site server stopped during the run; nothing was committed", next);
@@ -219,17 +225,6 @@ public final class ServicingScheduler implements ServicingSchedules {
             return text == null ? 30_000 : Math.max(50, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
             return 30_000;
-        }
-    }
-
-    private static String serverName(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 
