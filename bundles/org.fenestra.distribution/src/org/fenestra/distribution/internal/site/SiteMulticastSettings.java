@@ -23,6 +23,7 @@ import org.fenestra.distribution.api.MulticastSettings;
 import org.fenestra.distribution.internal.MulticastWire;
 import org.fenestra.distribution.internal.http.DpClient;
 import org.fenestra.distribution.internal.site.DistributionTables.DpRecord;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -38,6 +39,14 @@ public final class SiteMulticastSettings implements MulticastSettings {
 
     @Reference
     private ImageCatalog catalog;
+
+    private SiteSecretKey siteKey;
+
+    /** Loads the site key that opens the DPs' stored secrets. */
+    @Activate
+    void activate() throws IOException {
+        siteKey = SiteSecretKey.forSite();
+    }
 
     @Override
     public ImageDistributionSettings imageSettings(String imageId) throws DistributionException {
@@ -77,7 +86,7 @@ public final class SiteMulticastSettings implements MulticastSettings {
         for (DpRecord dp : SiteDatabaseWork.inTransaction(database, "list distribution points", c -> {
             List<DpRecord> concerned = new ArrayList<>();
             for (String name : MulticastTables.dpsConcerned(c, settings.imageId())) {
-                DistributionTables.findDp(c, name).ifPresent(concerned::add);
+                DistributionTables.findDp(c, name, siteKey).ifPresent(concerned::add);
             }
             return concerned;
         })) {
@@ -146,7 +155,7 @@ public final class SiteMulticastSettings implements MulticastSettings {
                     + problem.get());
         }
         DpRecord dp = SiteDatabaseWork.inTransaction(database, "find distribution point " + name,
-                c -> DistributionTables.findDp(c, name)).orElseThrow();
+                c -> DistributionTables.findDp(c, name, siteKey)).orElseThrow();
         put(dp, "admin/multicast", MulticastWire.dpSettings(settings));
         for (ImageDistributionSettings image : SiteDatabaseWork.inTransaction(database, "read distribution settings",
                 MulticastTables::allImageSettings)) {
@@ -162,7 +171,7 @@ public final class SiteMulticastSettings implements MulticastSettings {
     @Override
     public List<MulticastSession> sessions(String dpName) throws DistributionException {
         DpRecord dp = SiteDatabaseWork.inTransaction(database, "find distribution point " + dpName,
-                c -> DistributionTables.findDp(c, dpName)).orElseThrow(() -> new DistributionException(
+                c -> DistributionTables.findDp(c, dpName, siteKey)).orElseThrow(() -> new DistributionException(
                         Reason.NO_SUCH_DP, "no distribution point named " + dpName));
         return MulticastSessionReport.parse(dp.point().name(), call(dp, "GET", "admin/multicast/sessions", null));
     }
@@ -191,7 +200,7 @@ public final class SiteMulticastSettings implements MulticastSettings {
     /** The DP's name as registered. */
     private String dpName(String name) throws DistributionException {
         return SiteDatabaseWork.inTransaction(database, "find distribution point " + name,
-                c -> DistributionTables.findDp(c, name)).orElseThrow(() -> new DistributionException(
+                c -> DistributionTables.findDp(c, name, siteKey)).orElseThrow(() -> new DistributionException(
                         Reason.NO_SUCH_DP, "no distribution point named " + name)).point().name();
     }
 

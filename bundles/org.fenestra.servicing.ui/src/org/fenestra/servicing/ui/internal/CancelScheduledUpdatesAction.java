@@ -10,6 +10,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.ui.api.ImageAction;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * Cancel Scheduled Updates: asks the image's run in process to stop, on whichever site server runs
@@ -44,6 +45,6 @@ public final class CancelScheduledUpdatesAction implements ImageAction {
     }
 
     private static void showError(Shell shell, String message) {
-        UiUpdates.later(shell, () -> MessageDialog.openError(shell, Messages.Cancel_title, message));
+        UiThread.updateLater(shell, () -> MessageDialog.openError(shell, Messages.Cancel_title, message));
     }
 }

@@ -13,9 +13,7 @@ import java.util.stream.Collectors;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -32,6 +30,8 @@ import org.fenestra.servicing.api.ServicingSchedule;
 import org.fenestra.servicing.api.UpdateResult;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.Tables;
+import org.fenestra.ui.api.UiThread;
 
 /**
  * The Servicing tab of an image's Properties, read-only: its schedule, its runs (the servicing
@@ -95,15 +95,7 @@ public final class ServicingPropertyTab implements ImagePropertyTab {
     }
 
     private void column(String title, int width, Function<ServicingRun, String> text) {
-        TableViewerColumn column = new TableViewerColumn(runs, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ServicingRun) element);
-            }
-        });
+        Tables.addColumn(runs, title, width, ServicingRun.class, text);
     }
 
     private static String updates(ServicingRun run) {
@@ -134,7 +126,7 @@ public final class ServicingPropertyTab implements ImagePropertyTab {
             }
             String shownSchedule = scheduleText;
             List<ServicingRun> shownHistory = history;
-            UiUpdates.later(schedule, () -> {
+            UiThread.updateLater(schedule, () -> {
                 schedule.setText(shownSchedule);
                 runs.setInput(shownHistory);
                 if (!shownHistory.isEmpty()) {
@@ -171,7 +163,7 @@ public final class ServicingPropertyTab implements ImagePropertyTab {
         Path file = Path.of(run.logFile());
         Job job = Job.create(NLS.bind(Messages.Tab_readLogJob, run.runId()), monitor -> {
             String text = tail(file);
-            UiUpdates.later(log, () -> log.setText(text));
+            UiThread.updateLater(log, () -> log.setText(text));
             return Status.OK_STATUS;
         });
         job.setSystem(true);

@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.SelectionListener;
@@ -17,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.fenestra.distribution.api.DistributionPoint;
 import org.fenestra.distribution.ui.internal.Background;
 import org.fenestra.distribution.ui.internal.DistributionServices;
+import org.fenestra.ui.api.Tables;
 
 /** Which DPs receive the content: some, or all (those registered when the distribution starts). */
 public final class DpChoicePage extends WizardPage {
@@ -58,15 +57,7 @@ public final class DpChoicePage extends WizardPage {
     }
 
     private void column(String title, int width, java.util.function.Function<DistributionPoint, String> text) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((DistributionPoint) element);
-            }
-        });
+        Tables.addColumn(table, title, width, DistributionPoint.class, text);
     }
 
     private void update() {

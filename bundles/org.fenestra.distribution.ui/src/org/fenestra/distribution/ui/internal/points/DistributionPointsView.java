@@ -13,10 +13,8 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -34,6 +32,7 @@ import org.fenestra.distribution.ui.internal.Background;
 import org.fenestra.distribution.ui.internal.ContentChanges;
 import org.fenestra.distribution.ui.internal.DistributionServices;
 import org.fenestra.distribution.ui.internal.status.StateCounts;
+import org.fenestra.ui.api.Tables;
 import org.fenestra.ui.api.UiThread;
 
 /**
@@ -89,15 +88,7 @@ public final class DistributionPointsView extends ViewPart {
     }
 
     private void column(String title, int width, Function<DpRow, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((DpRow) element);
-            }
-        });
+        Tables.addColumn(viewer, title, width, DpRow.class, text);
     }
 
     private void createActions() {

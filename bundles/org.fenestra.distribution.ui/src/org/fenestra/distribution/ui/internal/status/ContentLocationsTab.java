@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.SelectionListener;
 import org.eclipse.swt.layout.GridData;
@@ -29,6 +27,7 @@ import org.fenestra.distribution.ui.internal.ContentChanges;
 import org.fenestra.distribution.ui.internal.DistributionServices;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
+import org.fenestra.ui.api.Tables;
 import org.fenestra.ui.api.UiThread;
 
 /**
@@ -87,15 +86,7 @@ public final class ContentLocationsTab implements ImagePropertyTab {
     }
 
     private void column(String title, int width, Function<ContentStatus, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ContentStatus) element);
-            }
-        });
+        Tables.addColumn(viewer, title, width, ContentStatus.class, text);
     }
 
     private static Button button(Composite parent, String text, Runnable action) {

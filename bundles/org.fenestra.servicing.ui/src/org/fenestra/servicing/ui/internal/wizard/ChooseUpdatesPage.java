@@ -12,8 +12,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.jface.wizard.WizardPage;
@@ -29,7 +27,8 @@ import org.eclipse.swt.widgets.Text;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.ui.internal.Messages;
 import org.fenestra.servicing.ui.internal.ServicingServices;
-import org.fenestra.servicing.ui.internal.UiUpdates;
+import org.fenestra.ui.api.Tables;
+import org.fenestra.ui.api.UiThread;
 import org.fenestra.updates.api.UpdateArchitecture;
 import org.fenestra.updates.api.UpdateException;
 import org.fenestra.updates.api.UpdateFilter;
@@ -125,15 +124,7 @@ final class ChooseUpdatesPage extends WizardPage {
     }
 
     private void column(String title, int width, Function<UpdatePackage, String> text) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((UpdatePackage) element);
-            }
-        });
+        Tables.addColumn(table, title, width, UpdatePackage.class, text);
     }
 
     /** Select All / Clear All act on the updates the filter shows. */
@@ -202,7 +193,7 @@ final class ChooseUpdatesPage extends WizardPage {
             String readProblem = problem;
             int readImages = images;
             String readImageProblem = imageProblem;
-            UiUpdates.later(table.getTable(), () -> show(read, readProblem, readImages, readImageProblem));
+            UiThread.updateLater(table.getTable(), () -> show(read, readProblem, readImages, readImageProblem));
             return Status.OK_STATUS;
         });
         job.setSystem(true);

@@ -1,4 +1,4 @@
-package org.fenestra.updates.ui.internal;
+package org.fenestra.ui.api;
 
 import java.util.function.Function;
 
@@ -10,7 +10,11 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.TableColumn;
 
-/** The read-only tables of the updates views and tabs, made one way. */
+/**
+ * Read-only tables of rows, made one way in every view, tab and wizard page.
+ *
+ * @since 0.1
+ */
 public final class Tables {
 
     private Tables() {
