@@ -46,6 +46,18 @@ class StatusCommandTest {
     }
 
     @Test
+    void aComponentItsBundleSwitchedOffIsNoFaultButAnUnsatisfiedOneIs() {
+        // The DISM servicer is DISABLED wherever DismApi.dll does not load: status must still exit 0 there.
+        assertTrue(new ComponentStatusReport.Row("org.fenestra.dism.servicer", "org.fenestra.dism", "DISABLED",
+                java.util.List.of()).healthy());
+        assertTrue(new ComponentStatusReport.Row("c", "org.fenestra.x", "SATISFIED", java.util.List.of()).healthy());
+        for (String fault : java.util.List.of("UNSATISFIED_REFERENCE", "UNSATISFIED_CONFIGURATION", "ENABLED")) {
+            assertTrue(!new ComponentStatusReport.Row("c", "org.fenestra.x", fault, java.util.List.of()).healthy(),
+                    fault);
+        }
+    }
+
+    @Test
     void commandNamesParseIntoScopeAndFunction() {
         assertEquals(new HeadlessConsole.CommandName("fenestra", "image-show"),
                 HeadlessConsole.CommandName.parse("fenestra:image-show FEN00001"));

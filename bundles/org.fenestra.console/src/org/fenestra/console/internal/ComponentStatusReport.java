@@ -19,8 +19,21 @@ final class ComponentStatusReport {
     static final String FENESTRA_BUNDLE_PREFIX = "org.fenestra.";
 
     record Row(String component, String bundle, String state, List<String> services) {
-        boolean healthy() {
+        /** Active or satisfied: working, or ready to as soon as it is asked for. */
+        boolean running() {
             return state.equals("ACTIVE") || state.equals("SATISFIED");
+        }
+
+        /**
+         * Switched off by its own bundle, which is a decision and not a fault: the DISM servicer is
+         * enabled only where DismApi loads.
+         */
+        boolean disabled() {
+            return state.equals("DISABLED");
+        }
+
+        boolean healthy() {
+            return running() || disabled();
         }
     }
 
@@ -90,8 +103,10 @@ final class ComponentStatusReport {
             String services = row.services().isEmpty() ? "-" : String.join(", ", row.services());
             out.append(String.format(layout, row.component(), row.state(), services));
         }
-        long healthy = rows.stream().filter(Row::healthy).count();
-        out.append(String.format("%d Fenestra components, %d active or satisfied%n", rows.size(), healthy));
+        long running = rows.stream().filter(Row::running).count();
+        long disabled = rows.stream().filter(Row::disabled).count();
+        out.append(String.format("%d Fenestra components, %d active or satisfied%s%n", rows.size(), running,
+                disabled == 0 ? "" : ", " + disabled + " disabled by their bundles"));
         return out.toString();
     }
 }

@@ -13,7 +13,8 @@ public final class StatusCommand extends ConsoleCommand<StatusCommand.Options> {
 
     @Command(name = "fenestra:status", description = {
             "Lists the Fenestra components Declarative Services knows, their state and services.",
-            "Exits 1 when one is not active or satisfied." })
+            "Exits 1 when one is neither active, satisfied nor disabled by its own bundle",
+            "(the DISM servicer is disabled where DismApi.dll does not load)." })
     static final class Options {
     }
 
