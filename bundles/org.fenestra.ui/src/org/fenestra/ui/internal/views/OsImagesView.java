@@ -31,6 +31,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.part.ViewPart;
+import org.fenestra.ui.api.ColumnSortOrder;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.internal.Messages;
 import org.fenestra.ui.internal.registry.ExtensionPoints;
@@ -59,7 +60,8 @@ public final class OsImagesView extends ViewPart {
     private List<ViewColumn> columns;
     private List<ContributedColumn> contributedColumns;
     private MenuManager contextMenu;
-    private final ImageTableOrder order = new ImageTableOrder();
+    private final ColumnSortOrder<ViewColumn, ImageSummary> order = new ColumnSortOrder<>(ImageSummary.class,
+            ImageColumn.NAME, ViewColumn::order, Comparator.comparing(ImageSummary::id));
     private final ImageTextFilter filter = new ImageTextFilter();
     private ImageViewActions actions;
     private ImagesLoadJob loadJob;

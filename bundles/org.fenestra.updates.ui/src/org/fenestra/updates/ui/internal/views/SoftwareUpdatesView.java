@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,6 +37,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
+import org.fenestra.ui.api.ColumnSortOrder;
 import org.fenestra.ui.api.Tables;
 import org.fenestra.updates.api.DownloadResult;
 import org.fenestra.updates.api.SyncResult;
@@ -76,7 +78,8 @@ public final class SoftwareUpdatesView extends ViewPart {
     private Combo architectureCombo;
     private Button showSuperseded;
     private Label status;
-    private final UpdateTableOrder order = new UpdateTableOrder();
+    private final ColumnSortOrder<UpdateColumn, UpdatePackage> order = new ColumnSortOrder<>(UpdatePackage.class,
+            UpdateColumn.ARTICLE, UpdateColumn::order, Comparator.comparing(UpdatePackage::id));
     private List<UpdatePackage> loaded = List.of();
     private String lastOperation = "";
     private boolean lastOperationFailed;
