@@ -1,29 +1,17 @@
 package org.fenestra.updates.internal;
 
 import org.fenestra.catalog.testing.DatabaseLogin;
-import org.fenestra.catalog.testing.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fenestra.catalog.testing.PostgresServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The software updates contract on a real PostgreSQL server started by the catalog's test support. */
 class PostgresSoftwareUpdatesTest extends SoftwareUpdatesContract {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     @Override
     protected DatabaseLogin newDatabase() throws Exception {
-        return server.createDatabase();
+        return postgres.createDatabase();
     }
 }
