@@ -37,6 +37,10 @@ import org.fenestra.catalog.api.GeneralProperties;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ListenerRegistration;
 import org.fenestra.catalog.api.NewOsImage;
+import org.fenestra.catalog.api.NewUpgradePackage;
+import org.fenestra.catalog.api.ServicingTarget;
+import org.fenestra.catalog.api.UpgradePackageNotFoundException;
+import org.fenestra.catalog.api.UpgradePackageRecord;
 import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.api.SiteDatabase;
@@ -87,6 +91,52 @@ abstract class ImageCatalogContract {
         assertEquals(List.of(added), catalog.list());
         assertEquals(Optional.of(added), catalog.findByName(image.name()));
         assertEquals(Optional.empty(), catalog.findByName("Windows 10"));
+    }
+
+    @Test
+    final void upgradePackagesAreServicingTargetsButNotImages() throws Exception {
+        JdbcImageCatalog catalog = open();
+        OsImageRecord image = catalog.add(image("Windows 11 Enterprise"));
+        ImageFacts facts = new ImageFacts("Windows 11 Pro", "Professional", "Client", 22631, 2861, "23H2", List.of("en-US"));
+        NewUpgradePackage media = new NewUpgradePackage("Windows 11 23H2 upgrade", "23H2", "setup media",
+                "\\\\files\\media\\w11", "/data/upgrade-packages/FEN-media", 2, "10.0.22631.2861", "Professional",
+                Architecture.X64, "en-US", 5_000_000L, 6_000_000L, 42, "admin");
+
+        UpgradePackageRecord added = catalog.add(media, facts);
+
+        assertEquals("FEN00002", added.id(), "images and upgrade packages share one ID space");
+        assertEquals(new UpgradePackageRecord("FEN00002", media.name(), "23H2", "setup media", media.sourcePath(),
+                media.storedFolder(), java.nio.file.Path.of(media.storedFolder(), "sources", "install.wim").toString(), 2,
+                "10.0.22631.2861", "Professional", Architecture.X64, "en-US", 5_000_000L, 6_000_000L, 42,
+                Instant.parse("2026-11-24T10:15:30.123456Z"), "admin", 1), added);
+        assertEquals(added, catalog.upgradePackage(added.id()));
+        assertEquals(List.of(added), catalog.upgradePackages());
+        assertEquals(List.of(image), catalog.list(), "the OS Images view lists no upgrade package");
+        assertEquals(Optional.empty(), catalog.findByName(media.name()));
+        assertEquals(facts, catalog.facts(added.id()), "applicability reads the install.wim's facts by the package's ID");
+
+        assertEquals(List.of(new ServicingTarget(image.id(), ServicingTarget.Kind.OS_IMAGE, image.name(), image.storedPath(),
+                image.imageIndex(), image.architecture(), image.osVersion(), image.sizeBytes(), 1, ""), added.target()),
+                catalog.targets());
+        assertEquals(added.target(), catalog.target(added.id()));
+        assertEquals(ServicingTarget.Kind.OS_IMAGE, catalog.target(image.id()).kind());
+        assertThrows(ImageNotFoundException.class, () -> catalog.target("FEN09999"));
+
+        assertThrows(DuplicateImageNameException.class, () -> catalog.add(image("WINDOWS 11 23H2 UPGRADE")));
+        assertThrows(DuplicateImageNameException.class, () -> catalog.add(media, facts));
+        assertThrows(UpgradePackageNotFoundException.class, () -> catalog.upgradePackage(image.id()));
+        assertThrows(UpgradePackageNotFoundException.class, () -> catalog.removePackage(image.id()));
+        CatalogException notAnImage = assertThrows(CatalogException.class, () -> catalog.remove(added.id()));
+        assertTrue(notAnImage.getMessage().contains("upgrade package"), notAnImage.getMessage());
+
+        UpgradePackageRecord renamed = catalog.updatePackage(added.id(), new GeneralProperties("Win11 media", "v2", ""));
+        assertEquals("Win11 media", renamed.name());
+        assertEquals("v2", catalog.upgradePackage(added.id()).version());
+
+        catalog.removePackage(added.id());
+        assertEquals(List.of(), catalog.upgradePackages());
+        assertThrows(ImageNotFoundException.class, () -> catalog.target(added.id()));
+        assertEquals(List.of(image), catalog.list());
     }
 
     @Test

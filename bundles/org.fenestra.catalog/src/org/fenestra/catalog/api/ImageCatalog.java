@@ -53,14 +53,32 @@ public interface ImageCatalog {
     void setFacts(String imageId, ImageFacts facts) throws CatalogException;
 
     /**
-     * @throws ImageNotFoundException if no image has this ID
+     * The image's record; also the record of an OS upgrade package's {@code sources/install.wim}
+     * (same ID), so that applicability and installed updates work on every {@linkplain #target servicing target}.
+     *
+     * @throws ImageNotFoundException if no image or upgrade package has this ID
      */
     OsImageRecord get(String imageId) throws CatalogException;
 
-    /** Finds the image with this name, ignoring case as Windows does. */
+    /**
+     * The servicing target with this ID: an OS image's WIM, or an upgrade package's install.wim.
+     *
+     * @throws ImageNotFoundException if no image or upgrade package has this ID
+     * @since 0.1
+     */
+    ServicingTarget target(String id) throws CatalogException;
+
+    /**
+     * Every servicing target (images and upgrade packages), in the order their IDs were allocated.
+     *
+     * @since 0.1
+     */
+    List<ServicingTarget> targets() throws CatalogException;
+
+    /** Finds the image with this name, ignoring case as Windows does (upgrade packages are not images). */
     Optional<OsImageRecord> findByName(String name) throws CatalogException;
 
-    /** Every image, in the order their IDs were allocated. */
+    /** Every image, in the order their IDs were allocated; upgrade packages are listed by {@link UpgradePackageCatalog}. */
     List<OsImageRecord> list() throws CatalogException;
 
     /**
@@ -76,7 +94,8 @@ public interface ImageCatalog {
     /**
      * Removes an image's record (not its files). Its ID is never allocated again.
      *
-     * @throws ImageNotFoundException if no image has this ID
+     * @throws ImageNotFoundException if no image has this ID (an upgrade package is removed by
+     *                                {@link UpgradePackageCatalog#remove})
      */
     void remove(String imageId) throws CatalogException;
 

@@ -1,12 +1,15 @@
 package org.fenestra.catalog.internal;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +21,13 @@ import org.fenestra.catalog.api.GeneralProperties;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.ListenerRegistration;
+import org.fenestra.catalog.api.NewUpgradePackage;
+import org.fenestra.catalog.api.ServicingTarget;
+import org.fenestra.catalog.api.UpgradePackageCatalog;
+import org.fenestra.catalog.api.UpgradePackageNotFoundException;
+import org.fenestra.catalog.api.UpgradePackageRecord;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.api.SiteDatabase;
@@ -36,8 +45,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * processes on the same database (site servers, workbenches, consoles) through the change journal
  * that each write records in its transaction, read by a {@link RemoteChangePoller}.
  */
-@Component(service = { ImageCatalog.class, SiteDatabase.class })
-public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoCloseable {
+@Component(service = { ImageCatalog.class, UpgradePackageCatalog.class, SiteDatabase.class })
+public final class JdbcImageCatalog implements ImageCatalog, UpgradePackageCatalog, SiteDatabase, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JdbcImageCatalog.class.getName());
 
@@ -47,6 +56,7 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     private final Clock clock;
     private final OsImageTable images = new OsImageTable();
     private final ImageFactsTable imageFacts = new ImageFactsTable();
+    private final UpgradePackageTable packageTable = new UpgradePackageTable();
     private final ImageIdAllocator ids = new ImageIdAllocator();
     private final CatalogListeners listeners = new CatalogListeners();
     private final ChangeJournal journal = new ChangeJournal();
@@ -111,6 +121,130 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     }
 
     @Override
+    public ServicingTarget target(String id) throws CatalogException {
+        return run("read servicing target " + id, connection -> {
+            OsImageRecord record = images.selectById(connection, id).orElseThrow(() -> new ImageNotFoundException(id));
+            return targetOf(record, packageTable.select(connection, id).orElse(null));
+        });
+    }
+
+    @Override
+    public List<ServicingTarget> targets() throws CatalogException {
+        return run("list servicing targets", connection -> {
+            Map<String, UpgradePackageTable.Folder> folders = packageTable.selectAll(connection);
+            List<ServicingTarget> targets = new ArrayList<>();
+            for (OsImageRecord record : images.selectAllTargets(connection)) {
+                targets.add(targetOf(record, folders.get(record.id())));
+            }
+            return targets;
+        });
+    }
+
+    private static ServicingTarget targetOf(OsImageRecord record, UpgradePackageTable.Folder folder) {
+        return folder == null
+                ? new ServicingTarget(record.id(), ServicingTarget.Kind.OS_IMAGE, record.name(), record.storedPath(),
+                        record.imageIndex(), record.architecture(), record.osVersion(), record.sizeBytes(),
+                        record.contentVersion(), "")
+                : packageOf(record, folder).target();
+    }
+
+    private static UpgradePackageRecord packageOf(OsImageRecord record, UpgradePackageTable.Folder folder) {
+        return new UpgradePackageRecord(record.id(), record.name(), record.version(), record.comment(),
+                record.sourcePath(), folder.storedFolder(), record.storedPath(), record.imageIndex(), record.osVersion(),
+                record.osEdition(), record.architecture(), record.language(), record.sizeBytes(), folder.folderBytes(),
+                folder.fileCount(), record.dateAdded(), record.eulaAcceptance().user(), record.contentVersion());
+    }
+
+    private boolean isUpgradePackage(Connection connection, String id) throws SQLException {
+        return packageTable.select(connection, id).isPresent();
+    }
+
+    @Override
+    public UpgradePackageRecord add(NewUpgradePackage upgradePackage, ImageFacts facts) throws CatalogException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UpgradePackageRecord added = run("add OS upgrade package '" + upgradePackage.name() + "'", connection -> {
+            refuseTakenName(connection, upgradePackage.name(), null);
+            String installWim = Path.of(upgradePackage.storedFolder()).resolve("sources").resolve("install.wim").toString();
+            // The package's install.wim is a row of os_image (see V11): that row is the servicing target.
+            OsImageRecord record = new OsImageRecord(ids.allocate(connection), upgradePackage.name(),
+                    upgradePackage.version(), upgradePackage.comment(), upgradePackage.sourcePath(), installWim,
+                    upgradePackage.imageIndex(), upgradePackage.osVersion(), upgradePackage.osEdition(),
+                    upgradePackage.architecture(), upgradePackage.language(), upgradePackage.installWimBytes(), now,
+                    new EulaAcceptance(upgradePackage.addedBy(), now), 1, upgradePackage.imageIndex(), false);
+            try {
+                images.insert(connection, record);
+            } catch (SQLException e) {
+                throw duplicateOr(e, upgradePackage.name());
+            }
+            UpgradePackageTable.Folder folder = new UpgradePackageTable.Folder(upgradePackage.storedFolder(),
+                    upgradePackage.folderBytes(), upgradePackage.fileCount());
+            packageTable.insert(connection, record.id(), folder);
+            imageFacts.store(connection, record.id(), facts);
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.ADDED, record.id()), origin, now);
+            return packageOf(record, folder);
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.ADDED, added.id()));
+        return added;
+    }
+
+    @Override
+    public UpgradePackageRecord upgradePackage(String packageId) throws CatalogException {
+        return run("read OS upgrade package " + packageId, connection -> packageRow(connection, packageId));
+    }
+
+    private UpgradePackageRecord packageRow(Connection connection, String packageId)
+            throws SQLException, CatalogException {
+        UpgradePackageTable.Folder folder = packageTable.select(connection, packageId)
+                .orElseThrow(() -> new UpgradePackageNotFoundException(packageId));
+        OsImageRecord record = images.selectById(connection, packageId)
+                .orElseThrow(() -> new UpgradePackageNotFoundException(packageId));
+        return packageOf(record, folder);
+    }
+
+    @Override
+    public List<UpgradePackageRecord> upgradePackages() throws CatalogException {
+        return run("list OS upgrade packages", connection -> {
+            Map<String, UpgradePackageTable.Folder> folders = packageTable.selectAll(connection);
+            List<UpgradePackageRecord> packages = new ArrayList<>();
+            for (OsImageRecord record : images.selectAllTargets(connection)) {
+                UpgradePackageTable.Folder folder = folders.get(record.id());
+                if (folder != null) {
+                    packages.add(packageOf(record, folder));
+                }
+            }
+            return packages;
+        });
+    }
+
+    @Override
+    public UpgradePackageRecord updatePackage(String packageId, GeneralProperties properties) throws CatalogException {
+        UpgradePackageRecord updated = run("update OS upgrade package " + packageId, connection -> {
+            packageRow(connection, packageId);
+            refuseTakenName(connection, properties.name(), packageId);
+            try {
+                images.updateGeneral(connection, packageId, properties);
+            } catch (SQLException e) {
+                throw duplicateOr(e, properties.name());
+            }
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.UPDATED, packageId), origin, clock.instant());
+            return packageRow(connection, packageId);
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.UPDATED, packageId));
+        return updated;
+    }
+
+    @Override
+    public void removePackage(String packageId) throws CatalogException {
+        run("remove OS upgrade package " + packageId, connection -> {
+            packageRow(connection, packageId);
+            images.delete(connection, packageId); // the package's row goes with it (ON DELETE CASCADE)
+            journal.record(connection, new CatalogChange(CatalogChange.Kind.REMOVED, packageId), origin, clock.instant());
+            return null;
+        });
+        listeners.fire(new CatalogChange(CatalogChange.Kind.REMOVED, packageId));
+    }
+
+    @Override
     public ImageFacts facts(String imageId) throws CatalogException {
         return run("read the facts of OS image " + imageId, connection -> {
             if (images.selectById(connection, imageId).isEmpty()) {
@@ -135,7 +269,10 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
 
     @Override
     public Optional<OsImageRecord> findByName(String name) throws CatalogException {
-        return run("find OS image '" + name + "'", connection -> images.selectByName(connection, name));
+        return run("find OS image '" + name + "'", connection -> {
+            Optional<OsImageRecord> found = images.selectByName(connection, name);
+            return found.isPresent() && isUpgradePackage(connection, found.get().id()) ? Optional.empty() : found;
+        });
     }
 
     @Override
@@ -164,6 +301,9 @@ public final class JdbcImageCatalog implements ImageCatalog, SiteDatabase, AutoC
     @Override
     public void remove(String imageId) throws CatalogException {
         run("remove OS image " + imageId, connection -> {
+            if (isUpgradePackage(connection, imageId)) {
+                throw new CatalogException(imageId + " is an OS upgrade package, not an OS image: remove it as an upgrade package");
+            }
             if (!images.delete(connection, imageId)) {
                 throw new ImageNotFoundException(imageId);
             }

@@ -64,12 +64,23 @@ final class OsImageTable {
         return selectOne(connection, "image_id", imageId);
     }
 
+    /** The image or upgrade package with this name: the two share one name space. */
     Optional<OsImageRecord> selectByName(Connection connection, String name) throws SQLException {
         return selectOne(connection, "name_key", nameKey(name));
     }
 
+    /** The OS images, without the rows of upgrade packages' install.wim files. */
     List<OsImageRecord> selectAll(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM os_image" + ORDER);
+        return selectWhere(connection, " WHERE " + UpgradePackageTable.IMAGES_ONLY);
+    }
+
+    /** Every row: OS images and upgrade packages' install.wim files, i.e. every servicing target. */
+    List<OsImageRecord> selectAllTargets(Connection connection) throws SQLException {
+        return selectWhere(connection, "");
+    }
+
+    private List<OsImageRecord> selectWhere(Connection connection, String where) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM os_image" + where + ORDER);
                 ResultSet rows = select.executeQuery()) {
             List<OsImageRecord> images = new ArrayList<>();
             while (rows.next()) {

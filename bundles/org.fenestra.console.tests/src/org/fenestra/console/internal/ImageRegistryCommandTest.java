@@ -79,7 +79,7 @@ class ImageRegistryCommandTest {
         assertEquals(ImageRegistryException.Reason.NO_SUCH_IMAGE, gone.reason());
     }
 
-    private static void wimlib(String... arguments) throws Exception {
+    static void wimlib(String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("wimlib-imagex"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -37,6 +37,12 @@ import picocli.CommandLine.ParameterException;
 abstract class ConsoleCommand<O> implements Function {
 
     static final String SCOPE = "fenestra";
+    /**
+     * What a servicing command's ID names: images and upgrade packages share one ID space, so a package's
+     * install.wim is addressed by the package's ID (a servicing target).
+     */
+    static final String TARGET_ID = "an OS image's or OS upgrade package's ID, e.g. FEN00001 (image-list and"
+            + " upgrade-list show them); a package's sources\\install.wim is serviced";
 
     private final Supplier<O> newOptions;
 

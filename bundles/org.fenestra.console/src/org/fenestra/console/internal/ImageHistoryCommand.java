@@ -18,7 +18,7 @@ public final class ImageHistoryCommand extends ConsoleCommand<ImageHistoryComman
     @Command(name = "fenestra:image-history", description = {
             "Lists an OS image's servicing runs, newest first: date, result, updates, size before and after." })
     static final class Options {
-        @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
+        @Parameters(paramLabel = "ID", description = ConsoleCommand.TARGET_ID)
         String id;
     }
 

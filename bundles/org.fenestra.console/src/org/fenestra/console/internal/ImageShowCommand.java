@@ -5,6 +5,7 @@ import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.ServicingTarget;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -30,6 +31,10 @@ public final class ImageShowCommand extends ConsoleCommand<ImageShowCommand.Opti
 
     @Override
     Object run(Options options) throws Exception {
+        if (catalog.target(options.id).kind() == ServicingTarget.Kind.UPGRADE_PACKAGE) {
+            throw new CommandFailedException(options.id + " is an OS upgrade package, not an OS image: fenestra:upgrade-show "
+                    + options.id + " shows it");
+        }
         OsImageRecord image = catalog.get(options.id);
         ImageFacts facts = catalog.facts(image.id());
         return new TextTable("PROPERTY", "VALUE")

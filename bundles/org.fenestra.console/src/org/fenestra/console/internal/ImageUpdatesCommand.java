@@ -20,7 +20,7 @@ public final class ImageUpdatesCommand extends ConsoleCommand<ImageUpdatesComman
             "Lists the updates an OS image holds: read from the image at import (its servicing packages)",
             "and applied by Fenestra's servicing since." })
     static final class Options {
-        @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
+        @Parameters(paramLabel = "ID", description = ConsoleCommand.TARGET_ID)
         String id;
 
         @Option(names = "--rescan", description = "read the image's packages from its WIM again first")

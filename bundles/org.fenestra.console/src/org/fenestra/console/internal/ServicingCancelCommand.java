@@ -16,7 +16,7 @@ public final class ServicingCancelCommand extends ConsoleCommand<ServicingCancel
             "Cancels an OS image's servicing run in process: it stops within seconds, commits nothing",
             "and leaves the image as it was." })
     static final class Options {
-        @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
+        @Parameters(paramLabel = "ID", description = ConsoleCommand.TARGET_ID)
         String id;
     }
 

@@ -24,7 +24,7 @@ public final class ServicingLogCommand extends ConsoleCommand<ServicingLogComman
             "Shows the servicing log of an OS image's run: each update, the servicer, the result, timings and errors",
             "(as Configuration Manager's OfflineServicingMgr.log). image-history ID lists the runs." })
     static final class Options {
-        @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
+        @Parameters(paramLabel = "ID", description = ConsoleCommand.TARGET_ID)
         String id;
 
         @Option(names = "--run", paramLabel = "N", description = "the run number (image-history shows them); default the newest")

@@ -30,7 +30,7 @@ public final class ServicingNowCommand extends ConsoleCommand<ServicingNowComman
             "Applies downloaded updates to an OS image now: a copy of its WIM is serviced and swapped in",
             "only when the run succeeds (a failed or cancelled run leaves the image as it was)." })
     static final class Options {
-        @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
+        @Parameters(paramLabel = "ID", description = ConsoleCommand.TARGET_ID)
         String id;
 
         @ArgGroup(exclusive = true, multiplicity = "1")

@@ -30,7 +30,7 @@ public final class ServicingScheduleCommand extends ConsoleCommand<ServicingSche
             "The site server (a running headless Fenestra) runs it when due; --now runs it in this",
             "process instead, with a progress line (exit 0 successful, 1 failed or nothing applied)." })
     static final class Options {
-        @Parameters(paramLabel = "ID", description = "the image's ID, e.g. FEN00001 (image-list shows them)")
+        @Parameters(paramLabel = "ID", description = ConsoleCommand.TARGET_ID)
         String id;
 
         @ArgGroup(exclusive = true, multiplicity = "1")

@@ -20,7 +20,7 @@ public final class ServicingStatusCommand extends ConsoleCommand<ServicingStatus
             "Shows servicing schedules: when they run next and their status (Scheduled, In Process with %,",
             "Successful, Failed, Cancelled)." })
     static final class Options {
-        @Parameters(paramLabel = "ID", arity = "0..1", description = "one image's ID; all schedules when absent")
+        @Parameters(paramLabel = "ID", arity = "0..1", description = "one OS image's or upgrade package's ID; all schedules when absent")
         String id;
     }
 

@@ -10,10 +10,12 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.UpgradePackageRecord;
 import org.fenestra.content.api.ImageImporter;
 import org.fenestra.content.api.ImageRemover;
 import org.fenestra.content.api.RemovedImage;
@@ -22,6 +24,8 @@ import org.fenestra.content.api.ImportException.Reason;
 import org.fenestra.content.api.ImportRequest;
 import org.fenestra.content.api.InsufficientSpaceException;
 import org.fenestra.content.api.SourceImages;
+import org.fenestra.content.api.UpgradePackageImporter;
+import org.fenestra.content.api.UpgradePackageRequest;
 import org.fenestra.smb.SmbShares;
 import org.fenestra.smb.UncPath;
 import org.fenestra.registry.testing.SyntheticWindowsTree;
@@ -136,6 +140,30 @@ class UncImageImporterTest {
         } finally {
             catalog.remove(added.id());
         }
+    }
+
+    @Test
+    void anUpgradePackageIsCopiedWholeFromAShare(@TempDir Path work) throws Exception {
+        Path media = SetupMediaFolders.write(work.resolve("tree"), samba.imagesFolder().resolve("Win11 media"));
+        Map<String, String> source = SetupMediaFolders.checksums(media);
+        UpgradePackageImporter packages = Services.get(UpgradePackageImporter.class);
+        String unc = samba.unc("images", "Win11 media");
+
+        UpgradePackageRecord added = packages.importPackage(new UpgradePackageRequest(unc, "", "", "", 0, "admin"),
+                WimProgress.NONE);
+        try {
+            assertEquals("Win11 media", added.name(), "named after the folder");
+            assertEquals(unc, added.sourcePath());
+            assertEquals(source, SetupMediaFolders.checksums(Path.of(added.storedFolder())));
+            assertEquals(source, SetupMediaFolders.checksums(media), "the share's folder is only read");
+            assertEquals(SyntheticWims.expected(SetupMediaFolders.SPEC), catalog.facts(added.id()));
+        } finally {
+            packages.remove(added.id());
+        }
+        Files.delete(media.resolve("setup.exe"));
+        ImportException refused = assertThrows(ImportException.class, () -> packages.importPackage(
+                new UpgradePackageRequest(unc, "", "", "", 0, "admin"), WimProgress.NONE));
+        assertEquals(Reason.NOT_SETUP_MEDIA, refused.reason(), refused.getMessage());
     }
 
     @Test

@@ -20,7 +20,14 @@ public class ImportException extends Exception {
         /** the extracted WIM does not fit where it must be written; see {@link InsufficientSpaceException} */
         INSUFFICIENT_SPACE,
         /** the image's XML records no processor architecture and the request gives none: ask the admin */
-        ARCHITECTURE_UNKNOWN
+        ARCHITECTURE_UNKNOWN,
+        /**
+         * an OS upgrade package's folder is not Windows setup media Fenestra can service: no {@code setup.exe},
+         * no {@code sources/install.wim} (an {@code install.esd} is named as unsupported)
+         *
+         * @since 0.1
+         */
+        NOT_SETUP_MEDIA
     }
 
     private final Reason reason;

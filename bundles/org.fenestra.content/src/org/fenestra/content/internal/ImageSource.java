@@ -29,8 +29,18 @@ final class ImageSource implements AutoCloseable {
     }
 
     static ImageSource open(String text, SmbConfiguration smb) throws ImportException {
+        return open(text, smb, false);
+    }
+
+    /** A setup media folder, local or on a share, as {@link #open} opens a file. */
+    static ImageSource openFolder(String text, SmbConfiguration smb) throws ImportException {
+        return open(text, smb, true);
+    }
+
+    private static ImageSource open(String text, SmbConfiguration smb, boolean folder) throws ImportException {
         if (!UncPath.isUnc(text)) {
-            return new ImageSource(existing(local(text), text), null);
+            Path path = local(text);
+            return new ImageSource(folder ? existingFolder(path, text) : existing(path, text), null);
         }
         UncPath unc;
         try {
@@ -40,7 +50,8 @@ final class ImageSource implements AutoCloseable {
         }
         FileSystem share = connect(unc, smb);
         try {
-            return new ImageSource(existing(SmbShares.path(share, unc), text), share);
+            Path path = SmbShares.path(share, unc);
+            return new ImageSource(folder ? existingFolder(path, text) : existing(path, text), share);
         } catch (ImportException | RuntimeException e) {
             closeQuietly(share);
             throw e;
@@ -81,6 +92,17 @@ final class ImageSource implements AutoCloseable {
             throw new ImportException(Reason.SOURCE_NOT_FOUND, "no such file: " + text);
         }
         return file;
+    }
+
+    private static Path existingFolder(Path folder, String text) throws ImportException {
+        if (Files.isRegularFile(folder)) {
+            throw new ImportException(Reason.NOT_SETUP_MEDIA, text + " is a file; give the setup media folder"
+                    + " (the one holding setup.exe and sources\\install.wim)");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ImportException(Reason.SOURCE_NOT_FOUND, "no such folder: " + text);
+        }
+        return folder;
     }
 
     Path file() {

@@ -5,8 +5,9 @@ import java.util.List;
 import org.fenestra.wim.model.WimProgress;
 
 /**
- * The servicing pipeline, as an OSGi service: applies downloaded updates to an OS image of the
- * catalog through the best servicer for each, and swaps the serviced WIM in only when the whole
+ * The servicing pipeline, as an OSGi service: applies downloaded updates to a servicing target of
+ * the catalog (an OS image, or an OS upgrade package's {@code sources/install.wim}; every "image"
+ * and "image ID" below may be either) through the best servicer for each, and swaps the serviced WIM in only when the whole
  * run succeeded. The catalog's file is never edited in place: a failed or cancelled run leaves
  * it byte-identical.
  *

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What to service: an image of the catalog and the updates to apply to it.
+ * What to service: a servicing target of the catalog (an OS image, or an OS upgrade package's
+ * {@code sources/install.wim}) and the updates to apply to it.
  *
- * @param imageId         the catalog's image ID
+ * @param imageId         the target's ID ({@code org.fenestra.catalog.api.ServicingTarget#id}): an OS
+ *                        image's or an upgrade package's; the other files of a package are never changed
  * @param updateIds       the updates, by ID (servicing orders them: servicing stack, cumulative, the rest)
  * @param continueOnError go on with the next update when one fails (the run then commits what applied)
  * @param optimize        skip superseded updates and export the serviced index into a new WIM,

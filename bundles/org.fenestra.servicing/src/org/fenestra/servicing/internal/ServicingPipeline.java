@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageNotFoundException;
-import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.ServicingTarget;
 import org.fenestra.catalog.api.SiteDatabase;
 import org.fenestra.logging.LogSettings;
 import org.fenestra.servicing.api.ImageServicer;
@@ -162,7 +162,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
 
     @Override
     public ServicingRun serviceNow(ServicingRequest request, WimProgress progress) throws ServicingException {
-        OsImageRecord image = image(request.imageId());
+        ServicingTarget image = target(request.imageId());
         List<UpdatePackage> selected = new ArrayList<>();
         for (String id : request.updateIds()) {
             selected.add(update(id));
@@ -197,7 +197,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         }
     }
 
-    private ServicingRun run(ServicingRequest request, OsImageRecord image, List<UpdatePackage> selected,
+    private ServicingRun run(ServicingRequest request, ServicingTarget image, List<UpdatePackage> selected,
             List<Path> contents, long sizeBefore, long packageBytes, WimProgress progress) throws ServicingException {
         Path drive = servicingDrive(null);
         // The copy, and with optimize its export, plus the packages; the work folder holds all of them at once.
@@ -244,7 +244,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
     /** One run's work, from the copy of the WIM to the commit. */
     private final class RunWork {
         private final ServicingRequest request;
-        private final OsImageRecord image;
+        private final ServicingTarget image;
         private final ServicingLog log;
         private final Path work;
         private final WimProgress progress;
@@ -254,7 +254,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         private int changed;
         private int removed;
 
-        RunWork(ServicingRequest request, OsImageRecord image, ServicingLog log, Path work, WimProgress progress, long runId) {
+        RunWork(ServicingRequest request, ServicingTarget image, ServicingLog log, Path work, WimProgress progress, long runId) {
             this.request = request;
             this.image = image;
             this.log = log;
@@ -713,7 +713,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
     /** The temporary file a run killed before journaling may have left beside the catalog's file. */
     private Path temporaryOf(ServicingRun run) {
         try {
-            return temporaryFile(Path.of(images.get(run.imageId()).storedPath()), run.runId());
+            return temporaryFile(Path.of(images.target(run.imageId()).storedPath()), run.runId());
         } catch (CatalogException e) {
             return null; // the image is gone, and with it its folder's business
         }
@@ -745,11 +745,12 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         return dataFolder.resolve(LogSettings.LOGS_FOLDER).resolve("servicing");
     }
 
-    private OsImageRecord image(String id) throws ServicingException {
+    /** The OS image or upgrade package (its install.wim) to service. */
+    private ServicingTarget target(String id) throws ServicingException {
         try {
-            return images.get(id);
+            return images.target(id);
         } catch (ImageNotFoundException e) {
-            throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image " + id, e);
+            throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image or OS upgrade package " + id, e);
         } catch (CatalogException e) {
             throw new ServicingException(Reason.DATABASE, e.getMessage(), e);
         }

@@ -104,9 +104,9 @@ public final class ServicingScheduler implements ServicingSchedules {
     public ServicingSchedule schedule(String imageId, List<String> updateIds, boolean allApplicable, Recurrence recurrence,
             boolean continueOnError, boolean optimize, boolean updateDistributionPoints) throws ServicingException {
         try {
-            images.get(imageId);
+            images.target(imageId);
         } catch (ImageNotFoundException e) {
-            throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image " + imageId, e);
+            throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image or OS upgrade package " + imageId, e);
         } catch (CatalogException e) {
             throw new ServicingException(Reason.DATABASE, e.getMessage(), e);
         }
