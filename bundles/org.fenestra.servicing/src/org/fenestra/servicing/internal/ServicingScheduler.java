@@ -14,6 +14,7 @@ import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.servicing.api.DistributionPointUpdater;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.RunStatus;
@@ -34,6 +35,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Keeps the servicing schedules and runs them when due: a single thread polls the catalog every
@@ -62,6 +65,10 @@ public final class ServicingScheduler implements ServicingSchedules {
     private final ScheduleTable table = new ScheduleTable();
     private final ScheduledExecutorService poller;
     private volatile boolean stopping;
+
+    /** Present where the distribution glue runs: only then is "update distribution points" available. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DistributionPointUpdater distributionPoints;
 
     @Activate
     public ServicingScheduler(@Reference SiteDatabase database, @Reference ImageCatalog images,
@@ -124,7 +131,8 @@ public final class ServicingScheduler implements ServicingSchedules {
         Instant next = recurrence.monthly() ? recurrence.next(now, zone) : recurrence.once();
         ServicingSchedule schedule = new ServicingSchedule(imageId, allApplicable ? List.of() : updateIds, allApplicable,
                 recurrence, next, continueOnError, optimize, updateDistributionPoints, RunStatus.SCHEDULED, 0, 0,
-                updateDistributionPoints ? "scheduled; updating distribution points is not available yet" : "scheduled");
+                updateDistributionPoints && distributionPoints == null
+                        ? "scheduled; " + DistributionPointsStep.NOT_AVAILABLE : "scheduled");
         ServicingSchedule old = transaction("servicing schedule of " + imageId, c -> table.get(c, imageId));
         if (old != null && old.status() == RunStatus.IN_PROCESS) {
             throw new ServicingException(Reason.BUSY, imageId + " is being serviced; cancel it or wait");
@@ -180,7 +188,7 @@ public final class ServicingScheduler implements ServicingSchedules {
                         .filter(u -> u.state() == UpdateState.DOWNLOADED).map(UpdatePackage::id).toList()
                     : schedule.updateIds();
             ServicingRun run = servicing.serviceNow(new ServicingRequest(imageId, ids, schedule.continueOnError(),
-                    schedule.optimize()), new WimProgress() {
+                    schedule.optimize(), schedule.updateDistributionPoints()), new WimProgress() {
                         @Override
                         public boolean isCanceled() {
                             return stopping;
