@@ -3,6 +3,7 @@ package org.fenestra.servicing.ui.internal;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.servicing.api.DistributionPointUpdater;
 import org.fenestra.servicing.api.OfflineServicing;
+import org.fenestra.servicing.api.ServicingDrive;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.api.ServicingException.Reason;
 import org.fenestra.servicing.api.ServicingSchedules;
@@ -21,6 +22,7 @@ public final class ServicingServices {
 
     private final ServiceTracker<OfflineServicing, OfflineServicing> servicing;
     private final ServiceTracker<ServicingSchedules, ServicingSchedules> schedules;
+    private final ServiceTracker<ServicingDrive, ServicingDrive> drive;
     private final ServiceTracker<SoftwareUpdates, SoftwareUpdates> updates;
     private final ServiceTracker<ImageCatalog, ImageCatalog> catalog;
     /** Servicing's own SPI, present where the distribution glue bundle runs (absent: "not available"). */
@@ -29,6 +31,7 @@ public final class ServicingServices {
     private ServicingServices(BundleContext context) {
         servicing = open(new ServiceTracker<>(context, OfflineServicing.class, null));
         schedules = open(new ServiceTracker<>(context, ServicingSchedules.class, null));
+        drive = open(new ServiceTracker<>(context, ServicingDrive.class, null));
         updates = open(new ServiceTracker<>(context, SoftwareUpdates.class, null));
         catalog = open(new ServiceTracker<>(context, ImageCatalog.class, null));
         distribution = open(new ServiceTracker<>(context, DistributionPointUpdater.class, null));
@@ -55,6 +58,11 @@ public final class ServicingServices {
     /** @throws ServicingException saying the servicing scheduler is not running */
     public ServicingSchedules schedules() throws ServicingException {
         return required(schedules, Messages.Services_servicingNotRunning);
+    }
+
+    /** @throws ServicingException saying the servicing drive setting's service is not running */
+    public ServicingDrive drive() throws ServicingException {
+        return required(drive, Messages.Services_driveNotRunning);
     }
 
     /** @throws ServicingException saying the software updates service is not running */
