@@ -65,7 +65,7 @@ public final class ServicingNowCommand extends ConsoleCommand<ServicingNowComman
     @Override
     Object run(Options options) throws Exception {
         return serviceNow(servicing, updates, options.id, options.which.allApplicable, options.which.updates,
-                options.continueOnError, options.optimize);
+                options.continueOnError, options.optimize, false);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class ServicingNowCommand extends ConsoleCommand<ServicingNowComman
      * the run did not succeed. Shared with {@code servicing-schedule --now}.
      */
     static String serviceNow(OfflineServicing servicing, SoftwareUpdates updates, String imageId, boolean allApplicable,
-            List<String> updateIds, boolean continueOnError, boolean optimize) throws Exception {
+            List<String> updateIds, boolean continueOnError, boolean optimize, boolean updateDps) throws Exception {
         List<String> ids = allApplicable
                 ? updates.applicable(imageId, UpdateFilter.ALL).stream()
                         .filter(u -> u.state() == UpdateState.DOWNLOADED).map(UpdatePackage::id).toList()
@@ -81,7 +81,7 @@ public final class ServicingNowCommand extends ConsoleCommand<ServicingNowComman
         if (ids.isEmpty()) {
             throw new CommandFailedException(imageId + ": no applicable updates");
         }
-        ServicingRun run = servicing.serviceNow(new ServicingRequest(imageId, ids, continueOnError, optimize),
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(imageId, ids, continueOnError, optimize, updateDps),
                 new ConsoleProgress(System.out));
         String report = ServicingRuns.describe(run);
         if (run.status() != RunStatus.SUCCESSFUL) {

@@ -45,7 +45,7 @@ public final class ServicingScheduleCommand extends ConsoleCommand<ServicingSche
         @Option(names = "--optimize", description = "skip superseded updates and export into a new WIM (single-index images)")
         boolean optimize;
 
-        @Option(names = "--update-dps", description = "update distribution points afterwards (stored; not available yet)")
+        @Option(names = "--update-dps", description = "after a commit, send the new version to every distribution point holding the image (a WIM delta where it can)")
         boolean updateDps;
     }
 
@@ -84,11 +84,8 @@ public final class ServicingScheduleCommand extends ConsoleCommand<ServicingSche
     @Override
     Object run(Options options) throws Exception {
         if (options.when != null && options.when.now) {
-            if (options.updateDps) {
-                throw new CommandFailedException("--update-dps is not available with --now yet; distribute the image afterwards");
-            }
             return ServicingNowCommand.serviceNow(servicing, updates, options.id, options.which.allApplicable,
-                    options.which.updates, options.continueOnError, options.optimize);
+                    options.which.updates, options.continueOnError, options.optimize, options.updateDps);
         }
         Recurrence recurrence = options.when == null ? Recurrence.once(Instant.now())
                 : options.when.monthly != null ? Recurrence.parseMonthly(options.when.monthly)

@@ -22,9 +22,9 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * A real DP: {@code java -cp … DpMain --port P --data DIR} as its own process on loopback, the
  * classpath made of the very bundles under test (the DP is plain Java, as {@code ./fenestra dp}
- * runs it).
+ * runs it). Other bundles' tests reach it through {@link org.fenestra.distribution.testing.DistributionPointProcess}.
  */
-final class DpProcess implements AutoCloseable {
+public final class DpProcess implements AutoCloseable {
 
     private static final List<String> DP_BUNDLES = List.of("org.fenestra.distribution", "org.fenestra.content",
             "org.fenestra.multicast", "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util",
@@ -38,6 +38,18 @@ final class DpProcess implements AutoCloseable {
     private int port;
     URI url;
     String fingerprint;
+
+    public URI url() {
+        return url;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public Path data() {
+        return data;
+    }
     final List<String> output = new ArrayList<>();
 
     private DpProcess(Path data, List<String> prefix, List<String> options) {
@@ -46,7 +58,7 @@ final class DpProcess implements AutoCloseable {
         this.options = options;
     }
 
-    static DpProcess start(Path data) throws Exception {
+    public static DpProcess start(Path data) throws Exception {
         return start(data, List.of(), List.of("--bind", "127.0.0.1"));
     }
 
@@ -108,7 +120,7 @@ final class DpProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String secret() throws IOException {
+    public String secret() throws IOException {
         return Files.readString(data.resolve("identity/site.secret")).strip();
     }
 

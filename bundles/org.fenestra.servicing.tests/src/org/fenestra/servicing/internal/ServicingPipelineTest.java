@@ -66,6 +66,19 @@ class ServicingPipelineTest {
     }
 
     @Test
+    void updatingDistributionPointsWithoutTheDistributionGlueIsReportedNotAvailableAndTheRunStillCommits() throws Exception {
+        byte[] before = sha256(wim);
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), published(agent()), false, false, true),
+                WimProgress.NONE);
+
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        assertTrue(run.message().contains(DistributionPointsStep.NOT_AVAILABLE), run.message());
+        assertEquals(run.message(), servicing.history(image.id()).get(0).message());
+        assertFalse(java.util.Arrays.equals(before, sha256(wim)), "committed");
+        assertTrue(Files.readString(Path.of(run.logFile())).contains(DistributionPointsStep.NOT_AVAILABLE));
+    }
+
+    @Test
     void aRunAppliesCommitsRecordsAndLogs() throws Exception {
         List<String> ids = published(agent(), cleanup());
         ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false), WimProgress.NONE);

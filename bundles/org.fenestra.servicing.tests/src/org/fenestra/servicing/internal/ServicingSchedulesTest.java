@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.RunStatus;
 import org.fenestra.servicing.api.ServicingSchedule;
@@ -86,6 +88,67 @@ class ServicingSchedulesTest {
         assertTrue(schedule.lastRunId() > 0);
         WimTool.verify(fixture.wim());
         assertTrue(WimTool.dir(fixture.wim(), 1).contains("/Program Files/Contoso/agent.exe"));
+    }
+
+    @Test
+    void whoRunsSchedulesSiteServersAlwaysTheWorkbenchOnlyOnAnEmbeddedSite() {
+        assertEquals(ScheduleRunning.ALWAYS, ScheduleRunning.parse(null));
+        assertEquals(ScheduleRunning.EMBEDDED, ScheduleRunning.parse(" Embedded "));
+        assertTrue(ScheduleRunning.ALWAYS.runsOn(SiteDatabase.Product.POSTGRESQL));
+        assertTrue(ScheduleRunning.EMBEDDED.runsOn(SiteDatabase.Product.H2));
+        assertFalse(ScheduleRunning.EMBEDDED.runsOn(SiteDatabase.Product.POSTGRESQL));
+        assertFalse(ScheduleRunning.NEVER.runsOn(SiteDatabase.Product.H2));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScheduleRunning.parse("sometimes")).getMessage()
+                .contains("always, embedded or never"));
+    }
+
+    @Test
+    void aProcessThatDoesNotRunSchedulesLeavesADueOneAloneAndAnEmbeddedSiteRunsIt() throws Exception {
+        ServicingFixture fixture = new ServicingFixture(work);
+        OsImageRecord image = fixture.image();
+        List<String> ids = fixture.published(ServicingFixture.agent());
+        ServiceComponentRuntime scr = ServicingFixture.service(ServiceComponentRuntime.class);
+        ComponentDescriptionDTO dsScheduler = scr.getComponentDescriptionDTO(FrameworkUtil.getBundle(ServicingScheduler.class),
+                ServicingScheduler.class.getName());
+        byte[] before = ServicingFixture.sha256(fixture.wim());
+        SiteDatabase database = ServicingFixture.service(SiteDatabase.class);
+        assertEquals(SiteDatabase.Product.H2, database.product(), "the test framework's catalog is the embedded H2");
+        scr.disableComponent(dsScheduler).getValue(); // only the schedulers made here may run it
+        ServicingScheduler never = null;
+        ServicingScheduler embedded = null;
+        try {
+            never = scheduler(database, fixture, "never");
+            assertFalse(never.runsSchedules());
+            never.schedule(image.id(), ids, false, Recurrence.once(Instant.now()), false, false, false);
+            Thread.sleep(1500); // due all along, and ten polls' worth
+            assertEquals(RunStatus.SCHEDULED, never.schedule(image.id()).orElseThrow().status());
+            assertArrayEquals(before, ServicingFixture.sha256(fixture.wim()));
+            never.stop();
+
+            embedded = scheduler(database, fixture, "embedded");
+            assertTrue(embedded.runsSchedules());
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            ServicingSchedule schedule = embedded.schedule(image.id()).orElseThrow();
+            while (schedule.status() != RunStatus.SUCCESSFUL && schedule.status() != RunStatus.FAILED && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                schedule = embedded.schedule(image.id()).orElseThrow();
+            }
+            assertEquals(RunStatus.SUCCESSFUL, schedule.status(), schedule.message());
+        } finally {
+            if (never != null) {
+                never.stop();
+            }
+            if (embedded != null) {
+                embedded.stop();
+            }
+            scr.enableComponent(dsScheduler).getValue();
+        }
+    }
+
+    private static ServicingScheduler scheduler(SiteDatabase database, ServicingFixture fixture, String running) throws Exception {
+        java.util.Map<String, String> properties = java.util.Map.of(ScheduleRunning.PROPERTY, running, ServicingScheduler.POLL, "100");
+        return new ServicingScheduler(database, fixture.catalog(), fixture.updates(), ServicingFixture.service(OfflineServicing.class),
+                ServicingFixture.service(ServerLease.class), properties::get, java.time.Clock.systemUTC(), java.time.ZoneId.systemDefault());
     }
 
     @Test

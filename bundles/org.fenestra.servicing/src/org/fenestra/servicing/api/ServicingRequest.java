@@ -13,11 +13,19 @@ import java.util.Objects;
  * @param continueOnError go on with the next update when one fails (the run then commits what applied)
  * @param optimize        skip superseded updates and export the serviced index into a new WIM,
  *                        dropping unreferenced data; single-index images only
+ * @param updateDistributionPoints after a commit, send the new version to every DP holding the image
+ *                        ({@link DistributionPointUpdater}; reported as not available where none runs) (@since 0.2)
  * @since 0.1
  */
-public record ServicingRequest(String imageId, List<String> updateIds, boolean continueOnError, boolean optimize) {
+public record ServicingRequest(String imageId, List<String> updateIds, boolean continueOnError, boolean optimize,
+        boolean updateDistributionPoints) {
     public ServicingRequest {
         Objects.requireNonNull(imageId, "imageId");
         updateIds = List.copyOf(updateIds);
+    }
+
+    /** A request that leaves the distribution points alone. */
+    public ServicingRequest(String imageId, List<String> updateIds, boolean continueOnError, boolean optimize) {
+        this(imageId, updateIds, continueOnError, optimize, false);
     }
 }

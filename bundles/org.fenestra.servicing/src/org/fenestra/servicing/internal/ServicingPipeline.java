@@ -30,6 +30,7 @@ import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ServicingTarget;
 import org.fenestra.catalog.api.SiteDatabase;
 import org.fenestra.logging.LogSettings;
+import org.fenestra.servicing.api.DistributionPointUpdater;
 import org.fenestra.servicing.api.ImageServicer;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.PackageOutcome;
@@ -99,6 +100,10 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<ImageServicer> servicers = new CopyOnWriteArrayList<>();
+
+    /** Updates the DPs after a commit when asked (the distribution glue bundle); absent = "not available". */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DistributionPointUpdater distributionPoints;
 
     @Activate
     public ServicingPipeline(@Reference SiteDatabase database, @Reference ImageCatalog images,
@@ -237,7 +242,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
             }
             log.info("run " + finished.status() + ": " + finished.message() + "; size " + finished.sizeBefore() + " -> "
                     + finished.sizeAfter() + " bytes, took " + Duration.between(started, finished.endedAt()).toMillis() + " ms");
-            return finished;
+            return new DistributionPointsStep(database, runs).after(request, finished, distributionPoints, log, progress);
         }
     }
 

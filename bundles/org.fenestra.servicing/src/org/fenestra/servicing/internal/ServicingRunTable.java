@@ -217,6 +217,15 @@ final class ServicingRunTable {
         }
     }
 
+    /** Rewrites a finished run's message (what followed the commit, e.g. updating distribution points). */
+    void message(Connection connection, long runId, String message) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_run SET message = ? WHERE run_id = ?")) {
+            update.setString(1, clip(message));
+            update.setLong(2, runId);
+            update.executeUpdate();
+        }
+    }
+
     List<ServicingRun> history(Connection connection, String imageId) throws SQLException {
         return select(connection, "WHERE image_id = ? ORDER BY run_id DESC", imageId);
     }

@@ -14,6 +14,7 @@ import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.SiteDatabase;
+import org.fenestra.servicing.api.DistributionPointUpdater;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.RunStatus;
@@ -34,6 +35,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Keeps the servicing schedules and runs them when due: a single thread polls the catalog every
@@ -41,7 +44,9 @@ import org.osgi.service.component.annotations.Reference;
  * (so of several site servers on one database exactly one runs it) and runs it through the
  * pipeline, one at a time. Schedules are rows in the catalog, so they survive restarts; one held in
  * process by a server whose lease expired ({@link ServerLease}) is failed (interrupted) at the next
- * poll and, when recurring, scheduled for its next time.
+ * poll and, when recurring, scheduled for its next time. Whether this process runs due schedules at
+ * all is {@link ScheduleRunning} ({@code fenestra.servicing.runSchedules}: the site server does; the
+ * workbench only on an embedded H2 site); one that does not still stores, lists and cancels them.
  */
 // immediate: a headless site server with no console or workbench asking for schedules must still run them
 @Component(service = ServicingSchedules.class, immediate = true)
@@ -60,8 +65,14 @@ public final class ServicingScheduler implements ServicingSchedules {
     private final ZoneId zone;
     private final ServerLease lease;
     private final ScheduleTable table = new ScheduleTable();
+    /** Null where this process does not run schedules. */
     private final ScheduledExecutorService poller;
+    private final boolean runsSchedules;
     private volatile boolean stopping;
+
+    /** Present where the distribution glue runs: only then is "update distribution points" available. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DistributionPointUpdater distributionPoints;
 
     @Activate
     public ServicingScheduler(@Reference SiteDatabase database, @Reference ImageCatalog images,
@@ -79,6 +90,15 @@ public final class ServicingScheduler implements ServicingSchedules {
         this.clock = clock;
         this.zone = zone;
         this.lease = lease;
+        ScheduleRunning running = parseRunning(properties.apply(ScheduleRunning.PROPERTY));
+        runsSchedules = running.runsOn(database.product());
+        if (!runsSchedules) {
+            LOG.log(System.Logger.Level.INFO, "this process does not run servicing schedules (" + ScheduleRunning.PROPERTY
+                    + "=" + running.name().toLowerCase(java.util.Locale.ROOT) + ", catalog " + database.product()
+                    + "): the site server runs them");
+            poller = null;
+            return;
+        }
         recoverInterrupted();
         long poll = parsePoll(properties.apply(POLL));
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,6 +112,9 @@ public final class ServicingScheduler implements ServicingSchedules {
     @Deactivate
     void stop() {
         stopping = true; // a run in process stops at its next check and commits nothing
+        if (poller == null) {
+            return;
+        }
         poller.shutdown();
         try {
             poller.awaitTermination(30, TimeUnit.SECONDS);
@@ -124,7 +147,8 @@ public final class ServicingScheduler implements ServicingSchedules {
         Instant next = recurrence.monthly() ? recurrence.next(now, zone) : recurrence.once();
         ServicingSchedule schedule = new ServicingSchedule(imageId, allApplicable ? List.of() : updateIds, allApplicable,
                 recurrence, next, continueOnError, optimize, updateDistributionPoints, RunStatus.SCHEDULED, 0, 0,
-                updateDistributionPoints ? "scheduled; updating distribution points is not available yet" : "scheduled");
+                updateDistributionPoints && distributionPoints == null
+                        ? "scheduled; " + DistributionPointsStep.NOT_AVAILABLE : "scheduled");
         ServicingSchedule old = transaction("servicing schedule of " + imageId, c -> table.get(c, imageId));
         if (old != null && old.status() == RunStatus.IN_PROCESS) {
             throw new ServicingException(Reason.BUSY, imageId + " is being serviced; cancel it or wait");
@@ -180,7 +204,7 @@ public final class ServicingScheduler implements ServicingSchedules {
                         .filter(u -> u.state() == UpdateState.DOWNLOADED).map(UpdatePackage::id).toList()
                     : schedule.updateIds();
             ServicingRun run = servicing.serviceNow(new ServicingRequest(imageId, ids, schedule.continueOnError(),
-                    schedule.optimize()), new WimProgress() {
+                    schedule.optimize(), schedule.updateDistributionPoints()), new WimProgress() {
                         @Override
                         public boolean isCanceled() {
                             return stopping;
@@ -218,6 +242,20 @@ public final class ServicingScheduler implements ServicingSchedules {
             }
             return null;
         });
+    }
+
+    /** Whether this process runs due schedules (see {@link ScheduleRunning}). */
+    boolean runsSchedules() {
+        return runsSchedules;
+    }
+
+    private static ScheduleRunning parseRunning(String text) {
+        try {
+            return ScheduleRunning.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; running schedules (always)");
+            return ScheduleRunning.ALWAYS;
+        }
     }
 
     private static long parsePoll(String text) {

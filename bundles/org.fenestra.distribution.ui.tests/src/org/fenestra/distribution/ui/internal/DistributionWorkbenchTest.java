@@ -25,15 +25,9 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.TabFolder;
-import org.eclipse.swt.widgets.TabItem;
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.NewOsImage;
@@ -48,10 +42,9 @@ import org.fenestra.distribution.ui.internal.points.DistributionPointsView;
 import org.fenestra.distribution.ui.internal.status.ContentLocationsTab;
 import org.fenestra.distribution.ui.internal.status.ContentStatusDetailsTab;
 import org.fenestra.ui.api.ImageSummary;
-import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
-import org.fenestra.ui.internal.registry.LibraryNode;
-import org.fenestra.ui.internal.views.LibraryNavigatorView;
-import org.fenestra.ui.internal.views.OsImagesView;
+import org.fenestra.ui.testing.LibraryDriver;
+import org.fenestra.ui.testing.OsImagesDriver;
+import org.fenestra.ui.testing.PropertiesDriver;
 import org.fenestra.ui.testing.LoggedErrors;
 import org.fenestra.ui.testing.Ui;
 import org.junit.jupiter.api.AfterAll;
@@ -121,13 +114,9 @@ class DistributionWorkbenchTest {
     @Test
     @Order(1)
     void theAdministrationNodeOpensTheDpViewWhereDpsAreAddedCheckedAgainstTheDp() throws Exception {
-        LibraryNavigatorView navigator = (LibraryNavigatorView) window().getActivePage().showView(LibraryNavigatorView.ID);
-        LibraryNode node = ((List<?>) navigator.viewer().getInput()).stream().map(LibraryNode.class::cast)
-                .filter(root -> root.name().equals("Administration")).flatMap(root -> root.children().stream())
-                .filter(child -> child.name().equals("Distribution Points")).findFirst()
-                .orElseThrow(() -> new AssertionError("no Administration › Distribution Points node"));
-        navigator.viewer().setSelection(new StructuredSelection(node), true);
-        processEvents();
+        LibraryDriver library = LibraryDriver.show();
+        assertTrue(library.childrenOf("Administration").contains("Distribution Points"), library.names().toString());
+        library.open("Distribution Points");
         DistributionPointsView view = (DistributionPointsView) window().getActivePage()
                 .findView(DistributionPointsView.ID);
         assertNotNull(view, "selecting the node shows the Distribution Points view");
@@ -164,11 +153,9 @@ class DistributionWorkbenchTest {
     @Test
     @Order(2)
     void theDistributeContentWizardSendsTheImageToBothDps() throws Exception {
-        OsImagesView images = (OsImagesView) window().getActivePage().showView(OsImagesView.ID);
-        select(images, awaitShown(images, image));
-        IAction distribute = images.contributedActions().stream()
-                .filter(a -> "org.fenestra.distribution.ui.action.distributeContent".equals(a.getId())).findFirst()
-                .orElseThrow(() -> new AssertionError("no Distribute Content action on the OS Images view"));
+        OsImagesDriver images = OsImagesDriver.show();
+        images.select(image.id());
+        IAction distribute = images.action("org.fenestra.distribution.ui.action.distributeContent");
         assertTrue(distribute.isEnabled());
 
         AtomicReference<Throwable> failure = Ui.whenShellOpens(DistributeContentWizard.TITLE, shell -> {
@@ -214,16 +201,15 @@ class DistributionWorkbenchTest {
     @Test
     @Order(3)
     void theDetailsPaneCountsTheImagesContentPerState() throws Exception {
-        OsImagesView images = (OsImagesView) window().getActivePage().showView(OsImagesView.ID);
-        select(images, awaitShown(images, image));
+        OsImagesDriver images = OsImagesDriver.show();
+        images.select(image.id());
         ContentStatusDetailsTab tab = detailsTab(images);
         await(() -> "2".equals(tab.shownCount(State.INSTALLED)), () -> "Installed: " + tab.shownCount(State.INSTALLED));
         assertEquals("0", tab.shownCount(State.FAILED));
         assertEquals(image.name() + ": content on 2 distribution point(s)", tab.shownHeading());
         screenshot(window().getShell(), "details-content-status.png");
 
-        images.viewer().setSelection(StructuredSelection.EMPTY);
-        processEvents();
+        images.clearSelection();
         assertEquals("0", tab.shownCount(State.INSTALLED), "no selection, no counts");
     }
 
@@ -237,18 +223,12 @@ class DistributionWorkbenchTest {
             file.seek(1_000_000);
             file.write(b ^ 0x10);
         }
-        OsImagesView images = (OsImagesView) window().getActivePage().showView(OsImagesView.ID);
-        ImageSummary row = awaitShown(images, image);
+        ImageSummary row = OsImagesDriver.show().awaitRow(image.id());
 
         AtomicReference<Throwable> failure = Ui.whenShellOpens(row.name() + " Properties", shell -> {
-            ImagePropertiesDialog dialog = (ImagePropertiesDialog) shell.getData();
-            ContentLocationsTab tab = dialog.tabs().stream().filter(ContentLocationsTab.class::isInstance)
-                    .map(ContentLocationsTab.class::cast).findFirst()
-                    .orElseThrow(() -> new AssertionError("no Content Locations tab"));
-            TabFolder folder = dialog.tabFolder();
-            TabItem item = java.util.Arrays.stream(folder.getItems()).filter(i -> i.getText().equals("Content Locations"))
-                    .findFirst().orElseThrow();
-            folder.setSelection(item);
+            PropertiesDriver dialog = PropertiesDriver.of(shell);
+            ContentLocationsTab tab = dialog.tab(ContentLocationsTab.class);
+            dialog.selectTab("Content Locations");
             await(() -> states(tab).equals(List.of(name(1) + " Installed (version 1)", name(2) + " Installed (version 1)")),
                     () -> "shown: " + states(tab));
             screenshot(shell, "content-locations-installed.png");
@@ -271,7 +251,7 @@ class DistributionWorkbenchTest {
             screenshot(shell, "content-locations-redistributed.png");
             press(shell, IDialogConstants.CANCEL_LABEL);
         });
-        new ImagePropertiesDialog(window().getShell(), row).open();
+        PropertiesDriver.openModal(row);
         Ui.assertHandled(failure);
         assertEquals(sha, sha256(damaged), "redistribute repaired the DP's copy");
     }
@@ -286,8 +266,8 @@ class DistributionWorkbenchTest {
             file.write(b ^ 0x01);
         }
         assertFalse(DistributionServices.distribution().validate(image.id(), List.of(name(1))).get(0).valid());
-        OsImagesView images = (OsImagesView) window().getActivePage().showView(OsImagesView.ID);
-        select(images, awaitShown(images, image));
+        OsImagesDriver images = OsImagesDriver.show();
+        images.select(image.id());
         ContentStatusDetailsTab tab = detailsTab(images);
         await(() -> "1".equals(tab.shownCount(State.FAILED)), () -> "Failed: " + tab.shownCount(State.FAILED));
         assertEquals("1", tab.shownCount(State.INSTALLED));
@@ -360,49 +340,8 @@ class DistributionWorkbenchTest {
                 .map(s -> s.dpName() + " " + s.describe()).toList();
     }
 
-    private static ContentStatusDetailsTab detailsTab(OsImagesView images) {
-        Control control = images.detailsTab("Content Status");
-        showTab(control);
-        return (ContentStatusDetailsTab) control.getData();
-    }
-
-    /** Brings the details pane's tab holding {@code control} to the front, for the screenshots. */
-    private static void showTab(Control control) {
-        for (Composite parent = control.getParent(); parent != null; parent = parent.getParent()) {
-            if (parent instanceof CTabFolder folder) {
-                for (CTabItem item : folder.getItems()) {
-                    if (item.getControl() != null && (item.getControl() == control || isAncestor(item.getControl(), control))) {
-                        folder.setSelection(item);
-                    }
-                }
-            } else if (parent instanceof TabFolder folder) {
-                for (TabItem item : folder.getItems()) {
-                    if (item.getControl() != null && (item.getControl() == control || isAncestor(item.getControl(), control))) {
-                        folder.setSelection(item);
-                    }
-                }
-            }
-        }
-        processEvents();
-    }
-
-    private static boolean isAncestor(Control ancestor, Control control) {
-        for (Control c = control; c != null; c = c.getParent()) {
-            if (c == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ImageSummary awaitShown(OsImagesView view, OsImageRecord record) {
-        await(() -> view.shownImages().stream().anyMatch(r -> r.id().equals(record.id())), () -> record.id() + " not shown");
-        return view.shownImages().stream().filter(r -> r.id().equals(record.id())).findFirst().orElseThrow();
-    }
-
-    private static void select(OsImagesView view, ImageSummary row) {
-        view.viewer().setSelection(new StructuredSelection(row), true);
-        processEvents();
+    private static ContentStatusDetailsTab detailsTab(OsImagesDriver images) {
+        return (ContentStatusDetailsTab) images.selectDetailsTab("Content Status").getData();
     }
 
     private static Button button(Shell shell, String label) {

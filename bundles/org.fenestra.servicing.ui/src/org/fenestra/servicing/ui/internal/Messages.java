@@ -105,6 +105,20 @@ public final class Messages extends NLS {
     public static String Completion_scheduled;
     public static String Completion_scheduledTitle;
     public static String Completion_dpsNotAvailable;
+    public static String Drive_description;
+    public static String Drive_automatic;
+    public static String Drive_folder;
+    public static String Drive_browse;
+    public static String Drive_browseMessage;
+    public static String Drive_effective;
+    public static String Drive_free;
+    public static String Drive_reading;
+    public static String Drive_missing;
+    public static String Drive_relative;
+    public static String Drive_readJob;
+    public static String Drive_saveJob;
+    public static String Drive_notRunning;
+    public static String Services_driveNotRunning;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

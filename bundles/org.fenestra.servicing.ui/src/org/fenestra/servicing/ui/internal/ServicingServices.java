@@ -1,14 +1,15 @@
 package org.fenestra.servicing.ui.internal;
 
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.servicing.api.DistributionPointUpdater;
 import org.fenestra.servicing.api.OfflineServicing;
+import org.fenestra.servicing.api.ServicingDrive;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.api.ServicingException.Reason;
 import org.fenestra.servicing.api.ServicingSchedules;
 import org.fenestra.updates.api.SoftwareUpdates;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -17,31 +18,23 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class ServicingServices {
 
-    /**
-     * The distribution service's interface, named rather than imported: the workbench must work
-     * (and say "not available yet") where the distribution bundle is absent.
-     */
-    static final String DISTRIBUTION_SERVICE = "org.fenestra.distribution.api.ContentDistribution";
-
     private static ServicingServices instance;
 
     private final ServiceTracker<OfflineServicing, OfflineServicing> servicing;
     private final ServiceTracker<ServicingSchedules, ServicingSchedules> schedules;
+    private final ServiceTracker<ServicingDrive, ServicingDrive> drive;
     private final ServiceTracker<SoftwareUpdates, SoftwareUpdates> updates;
     private final ServiceTracker<ImageCatalog, ImageCatalog> catalog;
-    private final ServiceTracker<Object, Object> distribution;
+    /** Servicing's own SPI, present where the distribution glue bundle runs (absent: "not available"). */
+    private final ServiceTracker<DistributionPointUpdater, DistributionPointUpdater> distribution;
 
     private ServicingServices(BundleContext context) {
         servicing = open(new ServiceTracker<>(context, OfflineServicing.class, null));
         schedules = open(new ServiceTracker<>(context, ServicingSchedules.class, null));
+        drive = open(new ServiceTracker<>(context, ServicingDrive.class, null));
         updates = open(new ServiceTracker<>(context, SoftwareUpdates.class, null));
         catalog = open(new ServiceTracker<>(context, ImageCatalog.class, null));
-        try {
-            distribution = open(new ServiceTracker<>(context,
-                    context.createFilter("(objectClass=" + DISTRIBUTION_SERVICE + ")"), null));
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e); // a constant filter
-        }
+        distribution = open(new ServiceTracker<>(context, DistributionPointUpdater.class, null));
     }
 
     private static <S, T> ServiceTracker<S, T> open(ServiceTracker<S, T> tracker) {
@@ -67,6 +60,11 @@ public final class ServicingServices {
         return required(schedules, Messages.Services_servicingNotRunning);
     }
 
+    /** @throws ServicingException saying the servicing drive setting's service is not running */
+    public ServicingDrive drive() throws ServicingException {
+        return required(drive, Messages.Services_driveNotRunning);
+    }
+
     /** @throws ServicingException saying the software updates service is not running */
     public SoftwareUpdates updates() throws ServicingException {
         return required(updates, Messages.Services_updatesNotRunning);
@@ -77,7 +75,7 @@ public final class ServicingServices {
         return required(catalog, Messages.Services_catalogNotRunning);
     }
 
-    /** Whether the distribution service (which updates distribution points) is running. */
+    /** Whether distribution points can be updated after servicing (the distribution glue runs). */
     public boolean distributionAvailable() {
         return distribution.getService() != null;
     }

@@ -35,10 +35,28 @@ public final class Screenshots {
         }
     }
 
-    /** Captures {@code shell}'s area of the screen into {@code target}; returns whether a file was written. */
+    /**
+     * Captures {@code shell}'s area of the screen into {@code target}; returns whether a file was
+     * written. A shell reaching past the screen (a tall dialog centred on the workbench) is moved,
+     * and if need be shrunk, onto it first, so the capture holds all of it, buttons included.
+     */
     public static boolean save(Shell shell, Path target) {
         shell.forceActive();
+        fitOnScreen(shell);
         return saveWithoutActivating(shell, target);
+    }
+
+    private static void fitOnScreen(Shell shell) {
+        Rectangle screen = shell.getMonitor().getClientArea();
+        Rectangle bounds = shell.getBounds();
+        int width = Math.min(bounds.width, screen.width);
+        int height = Math.min(bounds.height, screen.height);
+        int x = Math.max(screen.x, Math.min(bounds.x, screen.x + screen.width - width));
+        int y = Math.max(screen.y, Math.min(bounds.y, screen.y + screen.height - height));
+        if (x != bounds.x || y != bounds.y || width != bounds.width || height != bounds.height) {
+            shell.setBounds(x, y, width, height);
+            shell.layout(true, true);
+        }
     }
 
     /**
@@ -47,7 +65,11 @@ public final class Screenshots {
      */
     public static boolean saveWithoutActivating(Shell shell, Path target) {
         settle(shell.getDisplay(), 400);
-        Rectangle bounds = shell.getBounds();
+        // From the window's top left (frame and menu bar included) to its client area's bottom right: without a
+        // window manager (Xvfb) getBounds() still adds the frame SWT estimates, a strip of whatever lies below.
+        Rectangle outer = shell.getBounds();
+        Rectangle client = shell.getDisplay().map(shell, null, shell.getClientArea());
+        Rectangle bounds = new Rectangle(outer.x, outer.y, client.x + client.width - outer.x, client.y + client.height - outer.y);
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
         GC gc = new GC(shell.getDisplay());
         try {

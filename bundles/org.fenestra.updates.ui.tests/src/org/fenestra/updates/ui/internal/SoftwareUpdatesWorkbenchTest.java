@@ -24,23 +24,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.NewOsImage;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.ui.api.ImageSummary;
-import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
-import org.fenestra.ui.internal.views.LibraryNavigatorView;
-import org.fenestra.ui.internal.views.OsImagesView;
+import org.fenestra.ui.testing.LibraryDriver;
+import org.fenestra.ui.testing.OsImagesDriver;
+import org.fenestra.ui.testing.PropertiesDriver;
 import org.fenestra.ui.testing.Ui;
 import org.fenestra.updates.api.InstalledUpdate;
 import org.fenestra.updates.api.UpdatePackage;
@@ -116,16 +112,10 @@ class SoftwareUpdatesWorkbenchTest {
     @Order(1)
     void softwareUpdatesNodeOpensTheViewWhichAddsSourcesSynchronizesFiltersSortsAndDownloads() throws Exception {
         IWorkbenchPage page = window().getActivePage();
-        LibraryNavigatorView navigator = (LibraryNavigatorView) page.findView(LibraryNavigatorView.ID);
-        TreeItem library = navigator.viewer().getTree().getItems()[0];
-        List<String> children = Arrays.stream(library.getItems()).map(TreeItem::getText).toList();
-        assertEquals(List.of("Operating Systems", "Software Updates"), children, "our node under Software Library, by order");
-        TreeItem node = library.getItems()[1];
-        navigator.viewer().getTree().setSelection(node);
-        Event click = new Event();
-        click.item = node;
-        navigator.viewer().getTree().notifyListeners(SWT.Selection, click);
-        processEvents();
+        LibraryDriver library = LibraryDriver.show();
+        assertEquals(List.of("Operating Systems", "Software Updates"), library.childrenOf("Software Library"),
+                "our node under Software Library, by order");
+        library.open("Software Updates");
         SoftwareUpdatesView view = (SoftwareUpdatesView) page.findView(SoftwareUpdatesView.ID);
         assertNotNull(view, "selecting the node shows the Software Updates view");
         assertEquals(List.of("Article ID", "Title", "Classification", "Architecture", "Release Date", "Superseded",
@@ -221,12 +211,11 @@ class SoftwareUpdatesWorkbenchTest {
         image = catalog().add(new NewOsImage("Windows 11 Enterprise 22H2", "2026-12", "", imageWim.toString(),
                 imageWim.toString(), 1, "10.0.22621.2361", "Enterprise", Architecture.X64, "en-US", Files.size(imageWim),
                 new EulaAcceptance("CONTOSO\\admin", Instant.parse("2026-12-01T09:30:00Z"))));
-        OsImagesView view = (OsImagesView) window().getActivePage().showView(OsImagesView.ID);
+        OsImagesDriver view = OsImagesDriver.show();
         assertTrue(view.detailsTabs().contains("Update Status"), view.detailsTabs().toString());
-        await(() -> view.shownImages().stream().anyMatch(i -> i.id().equals(image.id())), () -> "image row");
-        ImageSummary row = view.shownImages().stream().filter(i -> i.id().equals(image.id())).findFirst().orElseThrow();
+        view.awaitRow(image.id());
         UpdateStatusTab tab = statusTab(view);
-        view.viewer().setSelection(new StructuredSelection(row));
+        view.select(image.id());
         await(() -> tab.summary().contains("apply to"), tab::summary);
         // 2361 is in the image; 2428 x64 supersedes it; the SSU and the neutral Fenestra package apply too.
         assertEquals(List.of("FPK-1", "KB5031354", "KB5031600"),
@@ -235,13 +224,10 @@ class SoftwareUpdatesWorkbenchTest {
         assertTrue(summary.startsWith("3 updates apply to Windows 11 Enterprise 22H2 and are not applied yet (1 security, 1 downloaded)."),
                 summary);
         assertTrue(summary.contains("Installed: 1 found in the image, 0 applied by Fenestra since."), summary);
-        Control tabControl = view.detailsTab("Update Status");
-        CTabFolder folder = (CTabFolder) tabControl.getParent();
-        folder.setSelection(Arrays.stream(folder.getItems()).filter(item -> item.getControl() == tabControl).findFirst().orElseThrow());
-        processEvents();
+        view.selectDetailsTab("Update Status");
         screenshot(window().getShell(), "update-status-tab.png");
 
-        view.viewer().setSelection(StructuredSelection.EMPTY);
+        view.clearSelection();
         await(() -> tab.summary().startsWith("Select an image"), tab::summary);
         assertEquals(List.of(), tab.shownUpdates());
     }
@@ -250,21 +236,17 @@ class SoftwareUpdatesWorkbenchTest {
     @Order(3)
     void installedUpdatesTabListsWhatTheImageHeldAtImport() throws Exception {
         assertNotNull(image, "the image of the previous test");
-        ImagePropertiesDialog dialog = new ImagePropertiesDialog(window().getShell(), new ImageSummary(image.id(),
+        PropertiesDriver dialog = PropertiesDriver.open(new ImageSummary(image.id(),
                 image.name(), image.version(), image.osVersion(), "x64", "en-US", image.sizeBytes(), 1, image.dateAdded()));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
         try {
-            List<String> tabs = Arrays.stream(dialog.tabFolder().getItems()).map(TabItem::getText).toList();
-            assertEquals(List.of("General", "Installed Updates"), tabs);
-            InstalledUpdatesTab tab = (InstalledUpdatesTab) dialog.tabs().get(1);
+            assertEquals(List.of("General", "Installed Updates"), dialog.tabTitles());
+            InstalledUpdatesTab tab = dialog.tab(InstalledUpdatesTab.class);
             await(() -> tab.summary().startsWith("OS build"), tab::summary);
             assertEquals(List.of("KB5030219"), tab.shownUpdates().stream().map(InstalledUpdate::articleId).toList());
             assertEquals(InstalledUpdate.Origin.IN_IMAGE, tab.shownUpdates().get(0).origin());
             assertTrue(tab.summary().startsWith("OS build 10.0.22621.2361, X64. 1 package found in the image"), tab.summary());
-            dialog.tabFolder().setSelection(1);
-            processEvents();
-            screenshot(dialog.getShell(), "installed-updates-tab.png");
+            dialog.selectTab("Installed Updates");
+            dialog.screenshot("installed-updates-tab.png");
         } finally {
             dialog.close();
         }
@@ -306,7 +288,7 @@ class SoftwareUpdatesWorkbenchTest {
         return texts;
     }
 
-    private static UpdateStatusTab statusTab(OsImagesView view) {
+    private static UpdateStatusTab statusTab(OsImagesDriver view) {
         return (UpdateStatusTab) view.detailsTab("Update Status").getData(UpdateStatusTab.class.getName());
     }
 }

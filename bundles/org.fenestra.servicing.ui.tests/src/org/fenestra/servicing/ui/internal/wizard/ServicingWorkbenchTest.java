@@ -2,7 +2,6 @@ package org.fenestra.servicing.ui.internal.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -17,13 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Text;
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.servicing.api.OfflineServicing;
@@ -35,9 +33,8 @@ import org.fenestra.servicing.api.ServicingSchedules;
 import org.fenestra.servicing.ui.internal.ImageServicingState;
 import org.fenestra.servicing.testing.WimTool;
 import org.fenestra.ui.api.ImageSummary;
-import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
-import org.fenestra.ui.internal.views.OsImagesView;
-import org.fenestra.ui.internal.views.ViewColumn;
+import org.fenestra.ui.testing.OsImagesDriver;
+import org.fenestra.ui.testing.PropertiesDriver;
 import org.fenestra.ui.testing.LoggedErrors;
 import org.fenestra.ui.testing.Ui;
 import org.fenestra.wim.model.WimProgress;
@@ -66,11 +63,11 @@ class ServicingWorkbenchTest {
         OsImageRecord image = ServicingSite.image(work, "Serviced Now " + System.nanoTime());
         var pkg = ServicingSite.agentPackage("NOW", 64 * 1024);
         String updateId = ServicingSite.published(work, pkg);
-        OsImagesView view = imagesView();
-        ImageSummary summary = select(view, image.id());
-        IAction scheduleUpdates = action(view, SCHEDULE_UPDATES);
+        OsImagesDriver view = OsImagesDriver.show();
+        ImageSummary summary = view.select(image.id());
+        IAction scheduleUpdates = view.action(SCHEDULE_UPDATES);
         assertTrue(scheduleUpdates.isEnabled(), "Schedule Updates applies to one image");
-        assertFalse(action(view, CANCEL).isEnabled(), "nothing is in process");
+        assertFalse(view.action(CANCEL).isEnabled(), "nothing is in process");
 
         ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
                 new ScheduleUpdatesWizard(summary));
@@ -134,28 +131,25 @@ class ServicingWorkbenchTest {
         assertTrue(WimTool.dir(Path.of(image.storedPath()), 1).stream().anyMatch(p -> p.endsWith("Contoso/agent.exe")),
                 "the serviced WIM holds the package's file");
 
-        awaitCell(view, image.id(), "Scheduled Updates Status", "Successful");
-        assertFalse(cell(view, image.id(), "Scheduled Updates Date").isEmpty());
-        showColumn(view, "Scheduled Updates Status");
+        view.awaitCell(image.id(), "Scheduled Updates Status", "Successful");
+        assertFalse(view.cell(image.id(), "Scheduled Updates Date").isEmpty());
+        view.showColumn("Scheduled Updates Status");
         Ui.screenshot(Ui.window().getShell(), "schedule-updates-5-columns.png");
 
-        ImagePropertiesDialog properties = new ImagePropertiesDialog(Ui.window().getShell(), select(view, image.id()));
-        properties.setBlockOnOpen(false);
-        properties.open();
+        view.select(image.id());
+        PropertiesDriver properties = view.openProperties(image.id());
         try {
-            TabItem tab = Arrays.stream(properties.tabFolder().getItems()).filter(t -> t.getText().equals("Servicing"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no Servicing tab"));
-            properties.tabFolder().setSelection(tab);
-            Table runs = Ui.controls(tab.getControl(), Table.class).get(0);
+            Control tab = properties.selectTab("Servicing");
+            Table runs = Ui.controls(tab, Table.class).get(0);
             Ui.await(() -> runs.getItemCount() == 1, () -> "history rows: " + runs.getItemCount());
             assertEquals("Successful", runs.getItem(0).getText(1));
             assertTrue(runs.getItem(0).getText(2).contains(updateId + " applied"), runs.getItem(0).getText(2));
-            List<Text> texts = Ui.controls(tab.getControl(), Text.class);
+            List<Text> texts = Ui.controls(tab, Text.class);
             assertTrue(texts.get(0).getText().contains("No updates are scheduled"), texts.get(0).getText());
             Text log = texts.get(texts.size() - 1);
             Ui.await(() -> log.getText().contains(updateId), () -> "log shown: " + log.getText());
             assertTrue(texts.stream().allMatch(t -> (t.getStyle() & SWT.READ_ONLY) != 0), "the tab is read-only");
-            Ui.screenshot(properties.getShell(), "schedule-updates-6-servicing-tab.png");
+            properties.screenshot("schedule-updates-6-servicing-tab.png");
         } finally {
             properties.close();
         }
@@ -167,9 +161,9 @@ class ServicingWorkbenchTest {
         String updateId = ServicingSite.published(work, ServicingSite.agentPackage("CANCEL", 32 * 1024));
         Path wim = Path.of(image.storedPath());
         String before = ServicingSite.sha256(wim);
-        OsImagesView view = imagesView();
-        select(view, image.id());
-        IAction cancel = action(view, CANCEL);
+        OsImagesDriver view = OsImagesDriver.show();
+        view.select(image.id());
+        IAction cancel = view.action(CANCEL);
         assertFalse(cancel.isEnabled(), "never serviced: nothing to cancel");
 
         // The run waits in its first cancel check until the test lets it go on: In Process meanwhile.
@@ -196,10 +190,10 @@ class ServicingWorkbenchTest {
         }, "servicing run under test");
         run.start();
         try {
-            awaitCell(view, image.id(), "Scheduled Updates Status", "In Process (");
-            select(view, image.id());
+            view.awaitCell(image.id(), "Scheduled Updates Status", "In Process (");
+            view.select(image.id());
             assertTrue(cancel.isEnabled(), "a run is in process");
-            showColumn(view, "Scheduled Updates Status");
+            view.showColumn("Scheduled Updates Status");
             Ui.screenshot(Ui.window().getShell(), "cancel-1-in-process.png");
 
             cancel.run();
@@ -211,10 +205,10 @@ class ServicingWorkbenchTest {
         }
         assertTrue(outcome.get() instanceof ServicingRun, () -> "the run ended with " + outcome.get());
         assertEquals(RunStatus.CANCELLED, ((ServicingRun) outcome.get()).status());
-        awaitCell(view, image.id(), "Scheduled Updates Status", "Cancelled");
+        view.awaitCell(image.id(), "Scheduled Updates Status", "Cancelled");
         assertFalse(cancel.isEnabled(), "nothing is in process any more");
         assertEquals(before, ServicingSite.sha256(wim), "a cancelled run commits nothing");
-        showColumn(view, "Scheduled Updates Status");
+        view.showColumn("Scheduled Updates Status");
         Ui.screenshot(Ui.window().getShell(), "cancel-2-cancelled.png");
     }
 
@@ -222,8 +216,8 @@ class ServicingWorkbenchTest {
     void aLaterScheduleIsSavedAndShownAndOptimizeIsRefusedForATwoImageWim() throws Exception {
         OsImageRecord image = ServicingSite.twoImageWim(work, "Two Images " + System.nanoTime());
         String updateId = ServicingSite.published(work, ServicingSite.agentPackage("LATER", 16 * 1024));
-        OsImagesView view = imagesView();
-        ImageSummary summary = select(view, image.id());
+        OsImagesDriver view = OsImagesDriver.show();
+        ImageSummary summary = view.select(image.id());
         ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
                 new ScheduleUpdatesWizard(summary));
         dialog.setBlockOnOpen(false);
@@ -271,83 +265,14 @@ class ServicingWorkbenchTest {
             assertFalse(saved.recurrence().monthly());
             assertFalse(saved.optimize());
             assertEquals(tomorrow, LocalDate.ofInstant(saved.nextRun(), ZoneId.systemDefault()));
-            awaitCell(view, image.id(), "Scheduled Updates Status", "Scheduled");
-            assertEquals(ImageServicingState.format(saved.nextRun()), cell(view, image.id(), "Scheduled Updates Date"));
-            assertFalse(action(view, CANCEL).isEnabled(), "scheduled is not in process");
-            showColumn(view, "Scheduled Updates Status");
+            view.awaitCell(image.id(), "Scheduled Updates Status", "Scheduled");
+            assertEquals(ImageServicingState.format(saved.nextRun()), view.cell(image.id(), "Scheduled Updates Date"));
+            assertFalse(view.action(CANCEL).isEnabled(), "scheduled is not in process");
+            view.showColumn("Scheduled Updates Status");
             Ui.screenshot(Ui.window().getShell(), "schedule-later-3-columns.png");
         } finally {
             schedules.cancel(image.id()); // the site server must not run it tomorrow
         }
-    }
-
-    private static OsImagesView imagesView() throws Exception {
-        OsImagesView view = (OsImagesView) Ui.window().getActivePage()
-                .showView(OsImagesView.ID);
-        view.reload();
-        return view;
-    }
-
-    /** Selects the image's row once the view shows it (reading the catalog again meanwhile). */
-    private static ImageSummary select(OsImagesView view, String imageId) {
-        awaitRow(view, imageId);
-        ImageSummary image = row(view, imageId);
-        view.viewer().setSelection(new StructuredSelection(image), true);
-        Ui.processEvents();
-        return image;
-    }
-
-    private static void awaitRow(OsImagesView view, String imageId) {
-        long[] last = { 0 };
-        Ui.await(() -> {
-            if (System.currentTimeMillis() - last[0] > 500) {
-                last[0] = System.currentTimeMillis();
-                view.reload();
-            }
-            return row(view, imageId) != null;
-        }, () -> imageId + " not shown");
-    }
-
-    private static ImageSummary row(OsImagesView view, String imageId) {
-        return view.shownImages().stream().filter(i -> i.id().equals(imageId)).findFirst().orElse(null);
-    }
-
-    /** Waits until the cell starts with {@code expected}, reading the catalog again twice a second. */
-    private static void awaitCell(OsImagesView view, String imageId, String column, String expected) {
-        long[] last = { 0 };
-        Ui.await(() -> {
-            if (System.currentTimeMillis() - last[0] > 500) {
-                last[0] = System.currentTimeMillis();
-                view.reload();
-            }
-            return cell(view, imageId, column).startsWith(expected);
-        }, () -> column + " of " + imageId + ": \"" + cell(view, imageId, column) + "\", expected " + expected);
-    }
-
-    private static String cell(OsImagesView view, String imageId, String title) {
-        ViewColumn column = view.columns().stream().filter(c -> c.title().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("no column " + title));
-        List<ImageSummary> shown = view.shownImages();
-        for (int row = 0; row < shown.size(); row++) {
-            if (shown.get(row).id().equals(imageId)) {
-                return view.viewer().getTable().getItem(row).getText(view.columnIndex(column));
-            }
-        }
-        return "";
-    }
-
-    /** Scrolls the table so the column is in sight (the view has more columns than the window is wide). */
-    private static void showColumn(OsImagesView view, String title) {
-        ViewColumn column = view.columns().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
-        Table table = view.viewer().getTable();
-        table.showColumn(table.getColumn(view.columnIndex(column)));
-        Ui.processEvents();
-    }
-
-    private static IAction action(OsImagesView view, String id) {
-        IAction action = view.contributedActions().stream().filter(a -> id.equals(a.getId())).findFirst().orElse(null);
-        assertNotNull(action, "no action " + id);
-        return action;
     }
 
     private static List<String> listed(ChooseUpdatesPage page) {

@@ -79,6 +79,7 @@ final class ScheduleSettings {
     }
 
     ServicingRequest request() {
-        return new ServicingRequest(image.id(), selectedIds(), continueOnError, optimize && optimizeAllowed());
+        return new ServicingRequest(image.id(), selectedIds(), continueOnError, optimize && optimizeAllowed(),
+                updateDistributionPoints);
     }
 }
