@@ -6,6 +6,8 @@ package org.fenestra.distribution.internal;
  * <pre>
  * GET|HEAD /content/SHA256               content by hash (Range honoured)           token for a package holding it, or site
  * GET      /packages/ID[/VERSION]        a package's manifest (the highest version)  token for ID, or site
+ * GET      /images                       "ID ARCH LANGS" per image the token opens that is here  token
+ * PUT      /admin/images/ID              an image's architecture and languages (ImageDescription) site
  * GET      /admin/upload/SHA256          Upload-Offset: bytes already received, Upload-Complete  site
  * PUT      /admin/upload/SHA256?size=N   append at Upload-Offset; 201 once whole and checked     site
  * PUT      /admin/rebuild/SHA256         a DeltaRecipe, then the bytes it sends; 201 once rebuilt site

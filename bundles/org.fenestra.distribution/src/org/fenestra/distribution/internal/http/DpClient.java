@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -32,6 +34,7 @@ import org.fenestra.content.library.PackageManifest;
 import org.fenestra.content.library.PartialContent;
 import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DpProtocol;
+import org.fenestra.distribution.internal.ImageDescription;
 
 /**
  * Talks to one DP over HTTPS ({@link DpProtocol}), trusting only its pinned certificate and
@@ -216,6 +219,26 @@ public final class DpClient {
                 .POST(BodyPublishers.noBody()).timeout(Duration.ofHours(6)), 200);
         return new Validation(response.headers().firstValue(DpProtocol.VALIDATION).orElse("").equals("valid"),
                 response.body().strip());
+    }
+
+    /** Tells the DP an image's architecture and languages, for pre-caching clients. */
+    public void describeImage(ImageDescription description) throws IOException {
+        send(request("admin/images/" + description.packageId()).PUT(BodyPublishers.ofString(description.toBody())), 200);
+    }
+
+    /** The images this client's token opens that the DP holds, with their architecture and languages. */
+    public List<ImageDescription> images() throws IOException {
+        List<ImageDescription> images = new ArrayList<>();
+        for (String line : send(request("images").GET(), 200).body().lines().toList()) {
+            if (!line.isBlank()) {
+                try {
+                    images.add(ImageDescription.fromLine(line));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(base + " listed an unreadable image: " + e.getMessage(), e);
+                }
+            }
+        }
+        return images;
     }
 
     public void setDownloadKey(String keyHex) throws IOException {
