@@ -269,13 +269,19 @@ public final class SiteContentDistribution implements ContentDistribution {
         return DownloadTokens.mint(downloadKey(), ids, Instant.now().plus(validity));
     }
 
-    /** The stored WIM in the site's library as the image's package, hashed again only when the file changed. */
+    /** The stored WIM (local or on a share) in the site's library as the image's package. */
     private PackageManifest takeIntoLibrary(OsImageRecord image) throws DistributionException {
-        Path wim = Path.of(image.storedPath());
+        try (StoredWim stored = StoredWim.open(image.id(), image.storedPath())) {
+            return takeIntoLibrary(image, stored.path());
+        }
+    }
+
+    /** Hashed again only when the file changed. */
+    private PackageManifest takeIntoLibrary(OsImageRecord image, Path wim) throws DistributionException {
         try {
             if (!Files.isRegularFile(wim)) {
                 throw new DistributionException(Reason.CONTENT_UNREADABLE, "image " + image.id() + ": its WIM "
-                        + image.storedPath() + " is not a local file that can be read");
+                        + image.storedPath() + " is not a file that can be read");
             }
             long size = Files.size(wim);
             long modified = Files.getLastModifiedTime(wim).toMillis();
