@@ -51,6 +51,8 @@ final class DpHandler extends Handler.Abstract {
     private final ContentLibrary library;
     private final DpIdentity identity;
     private final DpImageDescriptions images;
+    /** Pulls running now, by "ID/VERSION", for the site to ask how far they are. */
+    private final java.util.Map<String, DpPull> pulls = new java.util.concurrent.ConcurrentHashMap<>();
 
     DpHandler(ContentLibrary library, DpIdentity identity, DpImageDescriptions images) {
         this.library = library;
@@ -167,9 +169,19 @@ final class DpHandler extends Handler.Abstract {
                 rebuild(request, response, sha256(segments.get(2)));
             }
             case "pull" -> {
-                requireMethod(method, "POST");
                 requireSegments(segments, 4);
-                pull(request, response, packageId(segments.get(2)), version(segments.get(3)));
+                String pulled = packageId(segments.get(2)) + "/" + version(segments.get(3));
+                if (method.equals("GET")) {
+                    DpPull running = pulls.get(pulled);
+                    if (running == null) {
+                        throw new Refusal(404, "no pull of " + pulled + " is running");
+                    }
+                    response.getHeaders().put(DpProtocol.PULL_PROGRESS, running.progress());
+                    text(response, 200, running.progress() + " bytes\n");
+                } else {
+                    requireMethod(method, "POST");
+                    pull(request, response, packageId(segments.get(2)), version(segments.get(3)));
+                }
             }
             case "images" -> {
                 requireMethod(method, "PUT");
@@ -391,12 +403,17 @@ final class DpHandler extends Handler.Abstract {
         if (url == null || !url.startsWith("https://") || fingerprint == null || token == null) {
             throw new Refusal(400, "a pull names the source DP: url, fingerprint and token lines");
         }
+        String key = packageId + "/" + version;
+        DpPull running = new DpPull(library, new DpClient(java.net.URI.create(url), fingerprint, token));
         try {
-            new DpPull(library, new DpClient(java.net.URI.create(url), fingerprint, token)).pull(packageId, version);
+            pulls.put(key, running);
+            running.pull(packageId, version);
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, "pull refused: " + e.getMessage());
         } catch (DpException e) {
             throw new Refusal(502, "the source DP refused: " + e.getMessage());
+        } finally {
+            pulls.remove(key, running);
         }
         text(response, 201, "package " + packageId + " version " + version + " pulled from " + url + "\n");
     }

@@ -264,6 +264,28 @@ public final class DpClient {
                 .POST(BodyPublishers.ofString(body)), 201);
     }
 
+    /**
+     * How far a pull-DP's pull of this package version is: bytes held of it so far, or empty when
+     * no pull of it runs there (not started yet, or ended) or the total is not known yet.
+     */
+    public java.util.Optional<Long> pullProgress(PackageManifest manifest) throws IOException {
+        HttpResponse<String> response = sendRaw(request("admin/pull/" + manifest.packageId() + "/" + manifest.version())
+                .GET().build());
+        if (response.statusCode() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw failure(response);
+        }
+        String[] parts = response.headers().firstValue(DpProtocol.PULL_PROGRESS).orElse("").split("/");
+        try {
+            return parts.length == 2 && Long.parseLong(parts[1]) >= 0 ? java.util.Optional.of(Long.parseLong(parts[0]))
+                    : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            throw new IOException(base + " sent an unreadable " + DpProtocol.PULL_PROGRESS + " header", e);
+        }
+    }
+
     private PackageManifest manifestAt(String path, String packageId) throws IOException {
         String body = send(request(path).GET(), 200).body();
         try {
