@@ -32,6 +32,8 @@ import javax.net.ssl.SSLHandshakeException;
 import org.fenestra.content.library.ContentProgress;
 import org.fenestra.content.library.PackageManifest;
 import org.fenestra.content.library.PartialContent;
+import org.fenestra.distribution.internal.BlockInputStream;
+import org.fenestra.distribution.internal.BoundedInputStream;
 import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DpProtocol;
 import org.fenestra.distribution.internal.ImageDescription;
@@ -118,13 +120,12 @@ public final class DpClient {
     }
 
     /** The target's bytes that travel in a delta, in recipe order, read from the target file. */
-    private static final class SentPieces extends InputStream {
+    private static final class SentPieces extends BlockInputStream {
         private final FileChannel file;
         private final java.util.Iterator<DeltaRecipe.Piece> pieces;
         private final LongConsumer sent;
         private long position;
-        private long pieceLeft;
-        private InputStream current;
+        private BoundedInputStream current;
 
         SentPieces(DeltaRecipe recipe, Path target, LongConsumer sent) {
             try {
@@ -137,29 +138,21 @@ public final class DpClient {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            while (pieceLeft == 0) {
+            while (current == null || current.remaining() == 0) {
                 if (!pieces.hasNext()) {
                     return -1;
                 }
                 DeltaRecipe.Piece piece = pieces.next();
                 if (piece.sent()) {
-                    pieceLeft = piece.length();
-                    current = Channels.newInputStream(file.position(position));
+                    current = new BoundedInputStream(Channels.newInputStream(file.position(position)), piece.length());
                 }
                 position += piece.length();
             }
-            int read = current.read(b, off, (int) Math.min(len, pieceLeft));
+            int read = current.read(b, off, len);
             if (read < 0) {
                 throw new IOException("the new version shrank while its delta was sent");
             }
-            pieceLeft -= read;
             sent.accept(read);
             return read;
         }
