@@ -53,5 +53,16 @@ public interface ContentDistribution {
     void remove(String imageId, String dpName) throws DistributionException;
 
     /** A token that lets a client download this image from any DP holding it, until it expires. */
-    String downloadToken(String imageId, Duration validity) throws DistributionException;
+    default String downloadToken(String imageId, Duration validity) throws DistributionException {
+        return downloadToken(List.of(imageId), validity);
+    }
+
+    /**
+     * A deployment's token: it opens each of the images on any DP holding it, until it expires. A
+     * pre-caching client ({@code client download --precache}) lists them on its DP with their
+     * architecture and languages and downloads the one matching its machine.
+     *
+     * @since 0.3
+     */
+    String downloadToken(List<String> imageIds, Duration validity) throws DistributionException;
 }

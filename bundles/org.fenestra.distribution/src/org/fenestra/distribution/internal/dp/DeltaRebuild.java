@@ -12,6 +12,7 @@ import org.fenestra.content.library.ContentLibrary;
 import org.fenestra.content.library.ContentProgress;
 import org.fenestra.content.library.PartialContent;
 import org.fenestra.content.library.StoredContent;
+import org.fenestra.distribution.internal.BoundedInputStream;
 import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DeltaRecipe.Piece;
 
@@ -47,7 +48,7 @@ final class DeltaRebuild {
                 for (Piece piece : recipe.pieces()) {
                     InputStream source = piece.sent() ? sent : Channels.newInputStream(baseFile.position(piece.baseOffset()));
                     long before = partial.length();
-                    partial.append(new ExactLength(source, piece.length()), ContentProgress.NONE);
+                    partial.append(new BoundedInputStream(source, piece.length()), ContentProgress.NONE);
                     if (partial.length() - before != piece.length()) {
                         throw new IOException("delta: a piece of " + piece.length() + " bytes ended after "
                                 + (partial.length() - before));
@@ -60,35 +61,6 @@ final class DeltaRebuild {
             throw e;
         } finally {
             partial.close();
-        }
-    }
-
-    /** At most {@code length} bytes of {@code in}, never closing it. */
-    private static final class ExactLength extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        ExactLength(InputStream in, long length) {
-            this.in = in;
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int read = in.read(b, off, (int) Math.min(len, left));
-            if (read > 0) {
-                left -= read;
-            }
-            return read;
         }
     }
 }

@@ -32,6 +32,7 @@ import org.fenestra.content.library.ValidationReport;
 import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DownloadTokens;
 import org.fenestra.distribution.internal.DpProtocol;
+import org.fenestra.distribution.internal.ImageDescription;
 import org.fenestra.distribution.internal.Secrets;
 import org.fenestra.distribution.internal.http.DpClient;
 import org.fenestra.distribution.internal.http.DpException;
@@ -49,10 +50,14 @@ final class DpHandler extends Handler.Abstract {
 
     private final ContentLibrary library;
     private final DpIdentity identity;
+    private final DpImageDescriptions images;
+    /** Pulls running now, by "ID/VERSION", for the site to ask how far they are. */
+    private final java.util.Map<String, DpPull> pulls = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DpHandler(ContentLibrary library, DpIdentity identity) {
+    DpHandler(ContentLibrary library, DpIdentity identity, DpImageDescriptions images) {
         this.library = library;
         this.identity = identity;
+        this.images = images;
     }
 
     @Override
@@ -104,6 +109,11 @@ final class DpHandler extends Handler.Abstract {
                     servePackage(request, response, packageId(segments.get(1)), version(segments.get(2)));
                 }
             }
+            case "images" -> {
+                requireSegments(segments, 1);
+                requireMethod(method, "GET");
+                serveImages(request, response);
+            }
             case "admin" -> {
                 requireSite(request);
                 serveAdmin(request, response, method, segments);
@@ -138,6 +148,7 @@ final class DpHandler extends Handler.Abstract {
                 } else if (method.equals("DELETE")) {
                     requireSegments(segments, 3);
                     library.removePackage(packageId(segments.get(2)));
+                    images.remove(segments.get(2));
                     text(response, 200, "removed\n");
                 } else {
                     requireMethod(method, "PUT");
@@ -158,9 +169,30 @@ final class DpHandler extends Handler.Abstract {
                 rebuild(request, response, sha256(segments.get(2)));
             }
             case "pull" -> {
-                requireMethod(method, "POST");
                 requireSegments(segments, 4);
-                pull(request, response, packageId(segments.get(2)), version(segments.get(3)));
+                String pulled = packageId(segments.get(2)) + "/" + version(segments.get(3));
+                if (method.equals("GET")) {
+                    DpPull running = pulls.get(pulled);
+                    if (running == null) {
+                        throw new Refusal(404, "no pull of " + pulled + " is running");
+                    }
+                    response.getHeaders().put(DpProtocol.PULL_PROGRESS, running.progress());
+                    text(response, 200, running.progress() + " bytes\n");
+                } else {
+                    requireMethod(method, "POST");
+                    pull(request, response, packageId(segments.get(2)), version(segments.get(3)));
+                }
+            }
+            case "images" -> {
+                requireMethod(method, "PUT");
+                requireSegments(segments, 3);
+                String packageId = packageId(segments.get(2));
+                try {
+                    images.put(ImageDescription.fromBody(packageId, readSmallBody(request)));
+                } catch (IllegalArgumentException e) {
+                    throw new Refusal(400, "image description refused: " + e.getMessage());
+                }
+                text(response, 200, "description of " + packageId + " kept\n");
             }
             case "download-key" -> {
                 requireMethod(method, "PUT");
@@ -180,11 +212,8 @@ final class DpHandler extends Handler.Abstract {
 
     private void serveContent(Request request, Response response, String sha256, boolean headOnly) throws Exception {
         String bearer = bearer(request);
-        if (!isSite(bearer)) {
-            String packageId = tokenPackage(bearer);
-            if (!holds(packageId, sha256)) {
-                throw new Refusal(403, "the token does not open this content");
-            }
+        if (!isSite(bearer) && tokenPackagesHolding(bearer, sha256).isEmpty()) {
+            throw new Refusal(403, "the token does not open this content");
         }
         Path file = library.find(sha256).orElseThrow(() -> new Refusal(404, "no content " + sha256 + " here"));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -227,7 +256,7 @@ final class DpHandler extends Handler.Abstract {
     private void servePackage(Request request, Response response, String packageId, Integer version)
             throws Exception {
         String bearer = bearer(request);
-        if (!isSite(bearer) && !packageId.equals(tokenPackage(bearer))) {
+        if (!isSite(bearer) && !tokenPackages(bearer).contains(packageId)) {
             throw new Refusal(403, "the token does not open package " + packageId);
         }
         Optional<PackageManifest> manifest = version == null ? library.manifest(packageId)
@@ -236,6 +265,34 @@ final class DpHandler extends Handler.Abstract {
                 + (version == null ? "" : " version " + version) + " here"));
         response.getHeaders().put(DpProtocol.PACKAGE_VERSION, found.version());
         text(response, 200, new String(found.toBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A pre-caching client's question: the images its token opens that are here, each with its
+     * architecture and languages ({@link ImageDescription#toLine()}); a package the site gave no
+     * description for is listed with architecture {@code unknown}.
+     */
+    private void serveImages(Request request, Response response) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (String packageId : tokenPackages(bearer(request))) {
+            if (library.manifest(packageId).isPresent()) {
+                ImageDescription description = images.find(packageId)
+                        .orElse(new ImageDescription(packageId, "unknown", List.of()));
+                lines.append(description.toLine()).append('\n');
+            }
+        }
+        text(response, 200, lines.toString());
+    }
+
+    /** The packages the token opens that hold this content (the token checked). */
+    List<String> tokenPackagesHolding(String token, String sha256) throws Refusal, IOException {
+        List<String> holding = new java.util.ArrayList<>();
+        for (String packageId : tokenPackages(token)) {
+            if (holds(packageId, sha256)) {
+                holding.add(packageId);
+            }
+        }
+        return holding;
     }
 
     private boolean holds(String packageId, String sha256) throws IOException {
@@ -346,12 +403,17 @@ final class DpHandler extends Handler.Abstract {
         if (url == null || !url.startsWith("https://") || fingerprint == null || token == null) {
             throw new Refusal(400, "a pull names the source DP: url, fingerprint and token lines");
         }
+        String key = packageId + "/" + version;
+        DpPull running = new DpPull(library, new DpClient(java.net.URI.create(url), fingerprint, token));
         try {
-            new DpPull(library, new DpClient(java.net.URI.create(url), fingerprint, token)).pull(packageId, version);
+            pulls.put(key, running);
+            running.pull(packageId, version);
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, "pull refused: " + e.getMessage());
         } catch (DpException e) {
             throw new Refusal(502, "the source DP refused: " + e.getMessage());
+        } finally {
+            pulls.remove(key, running);
         }
         text(response, 201, "package " + packageId + " version " + version + " pulled from " + url + "\n");
     }
@@ -376,15 +438,12 @@ final class DpHandler extends Handler.Abstract {
         }
     }
 
-    /** The package a valid, unexpired token opens. */
-    String tokenPackage(String token) throws Refusal, IOException {
-        String[] parts = token.split(":", -1);
+    /** The packages a valid, unexpired token opens. */
+    List<String> tokenPackages(String token) throws Refusal, IOException {
         String key = identity.downloadKey().orElseThrow(() -> new Refusal(403,
                 "this DP has no download key from the site yet"));
-        if (parts.length != 4 || !DownloadTokens.permits(key, token, parts[1], Instant.now())) {
-            throw new Refusal(403, "the token is not valid here (wrong, expired, or for another site)");
-        }
-        return parts[1];
+        return DownloadTokens.packagesPermitted(key, token, Instant.now()).orElseThrow(() -> new Refusal(403,
+                "the token is not valid here (wrong, expired, or for another site)"));
     }
 
     // ---- names and small helpers --------------------------------------------------------

@@ -61,7 +61,7 @@ final class DpMulticastHandler extends Handler.Wrapper {
                 return true;
             }
             if (segments.size() == 2 && segments.get(0).equals("content") && SHA256.matcher(segments.get(1)).matches()) {
-                refuseOnlyMulticast(request);
+                refuseOnlyMulticast(request, segments.get(1));
             }
         } catch (Refusal refusal) {
             DpHandler.text(response, refusal.status, refusal.getMessage(), callback);
@@ -72,7 +72,7 @@ final class DpMulticastHandler extends Handler.Wrapper {
 
     private void admit(Request request, Response response, String packageId, int stream) throws Exception {
         String bearer = DpHandler.bearer(request);
-        if (!content.isSite(bearer) && !packageId.equals(content.tokenPackage(bearer))) {
+        if (!content.isSite(bearer) && !content.tokenPackages(bearer).contains(packageId)) {
             throw new Refusal(403, "the token does not open package " + packageId);
         }
         PackageManifest manifest = library.manifest(packageId)
@@ -117,20 +117,24 @@ final class DpMulticastHandler extends Handler.Wrapper {
     }
 
     /** A token holder may not download an image sent only via multicast (the site may, to pull). */
-    private void refuseOnlyMulticast(Request request) throws Exception {
-        String bearer;
-        String packageId;
+    private void refuseOnlyMulticast(Request request, String sha256) throws Exception {
+        List<String> packageIds;
         try {
-            bearer = DpHandler.bearer(request);
+            String bearer = DpHandler.bearer(request);
             if (content.isSite(bearer)) {
                 return;
             }
-            packageId = content.tokenPackage(bearer);
+            packageIds = content.tokenPackagesHolding(bearer, sha256);
         } catch (Refusal unauthenticated) {
             return; // DpHandler refuses it with its own words
         }
-        if (sessions.packageSettings(packageId).onlyMulticast()) {
-            throw new Refusal(403, "image " + packageId + " is sent only via multicast: receive it with "
+        // refused when every image of the token that holds this content is sent only via multicast
+        boolean onlyMulticast = !packageIds.isEmpty();
+        for (String packageId : packageIds) {
+            onlyMulticast &= sessions.packageSettings(packageId).onlyMulticast();
+        }
+        if (onlyMulticast) {
+            throw new Refusal(403, "image " + String.join(", ", packageIds) + " is sent only via multicast: receive it with "
                     + "fenestra client receive");
         }
     }

@@ -81,7 +81,7 @@ public final class DpServer implements AutoCloseable {
                 : bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? null : bindAddress;
         DpMulticastSessions multicast = new DpMulticastSessions(data.resolve("multicast"),
                 sendFrom == null ? InetAddress.getLocalHost() : InetAddress.getByName(sendFrom));
-        server.setHandler(new DpMulticastHandler(new DpHandler(library, identity), library, multicast));
+        server.setHandler(new DpMulticastHandler(new DpHandler(library, identity, new DpImageDescriptions(data.resolve("images"))), library, multicast));
         server.setStopTimeout(2000);
         server.start();
         return new DpServer(server, connector, identity, hostName, multicast);

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -30,8 +32,11 @@ import javax.net.ssl.SSLHandshakeException;
 import org.fenestra.content.library.ContentProgress;
 import org.fenestra.content.library.PackageManifest;
 import org.fenestra.content.library.PartialContent;
+import org.fenestra.distribution.internal.BlockInputStream;
+import org.fenestra.distribution.internal.BoundedInputStream;
 import org.fenestra.distribution.internal.DeltaRecipe;
 import org.fenestra.distribution.internal.DpProtocol;
+import org.fenestra.distribution.internal.ImageDescription;
 
 /**
  * Talks to one DP over HTTPS ({@link DpProtocol}), trusting only its pinned certificate and
@@ -115,13 +120,12 @@ public final class DpClient {
     }
 
     /** The target's bytes that travel in a delta, in recipe order, read from the target file. */
-    private static final class SentPieces extends InputStream {
+    private static final class SentPieces extends BlockInputStream {
         private final FileChannel file;
         private final java.util.Iterator<DeltaRecipe.Piece> pieces;
         private final LongConsumer sent;
         private long position;
-        private long pieceLeft;
-        private InputStream current;
+        private BoundedInputStream current;
 
         SentPieces(DeltaRecipe recipe, Path target, LongConsumer sent) {
             try {
@@ -134,29 +138,21 @@ public final class DpClient {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            while (pieceLeft == 0) {
+            while (current == null || current.remaining() == 0) {
                 if (!pieces.hasNext()) {
                     return -1;
                 }
                 DeltaRecipe.Piece piece = pieces.next();
                 if (piece.sent()) {
-                    pieceLeft = piece.length();
-                    current = Channels.newInputStream(file.position(position));
+                    current = new BoundedInputStream(Channels.newInputStream(file.position(position)), piece.length());
                 }
                 position += piece.length();
             }
-            int read = current.read(b, off, (int) Math.min(len, pieceLeft));
+            int read = current.read(b, off, len);
             if (read < 0) {
                 throw new IOException("the new version shrank while its delta was sent");
             }
-            pieceLeft -= read;
             sent.accept(read);
             return read;
         }
@@ -218,6 +214,26 @@ public final class DpClient {
                 response.body().strip());
     }
 
+    /** Tells the DP an image's architecture and languages, for pre-caching clients. */
+    public void describeImage(ImageDescription description) throws IOException {
+        send(request("admin/images/" + description.packageId()).PUT(BodyPublishers.ofString(description.toBody())), 200);
+    }
+
+    /** The images this client's token opens that the DP holds, with their architecture and languages. */
+    public List<ImageDescription> images() throws IOException {
+        List<ImageDescription> images = new ArrayList<>();
+        for (String line : send(request("images").GET(), 200).body().lines().toList()) {
+            if (!line.isBlank()) {
+                try {
+                    images.add(ImageDescription.fromLine(line));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(base + " listed an unreadable image: " + e.getMessage(), e);
+                }
+            }
+        }
+        return images;
+    }
+
     public void setDownloadKey(String keyHex) throws IOException {
         send(request("admin/download-key").PUT(BodyPublishers.ofString(keyHex)), 200);
     }
@@ -239,6 +255,28 @@ public final class DpClient {
         String body = "url " + source + "\nfingerprint " + sourceFingerprint + "\ntoken " + token + "\n";
         send(request("admin/pull/" + manifest.packageId() + "/" + manifest.version()).timeout(Duration.ofHours(12))
                 .POST(BodyPublishers.ofString(body)), 201);
+    }
+
+    /**
+     * How far a pull-DP's pull of this package version is: bytes held of it so far, or empty when
+     * no pull of it runs there (not started yet, or ended) or the total is not known yet.
+     */
+    public java.util.Optional<Long> pullProgress(PackageManifest manifest) throws IOException {
+        HttpResponse<String> response = sendRaw(request("admin/pull/" + manifest.packageId() + "/" + manifest.version())
+                .GET().build());
+        if (response.statusCode() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw failure(response);
+        }
+        String[] parts = response.headers().firstValue(DpProtocol.PULL_PROGRESS).orElse("").split("/");
+        try {
+            return parts.length == 2 && Long.parseLong(parts[1]) >= 0 ? java.util.Optional.of(Long.parseLong(parts[0]))
+                    : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            throw new IOException(base + " sent an unreadable " + DpProtocol.PULL_PROGRESS + " header", e);
+        }
     }
 
     private PackageManifest manifestAt(String path, String packageId) throws IOException {

@@ -90,8 +90,10 @@ final class DpPush {
             try {
                 client.setDownloadKey(downloadKey);
                 if (pullSource != null) {
-                    client.pull(manifest, pullSource.source().point().url(), pullSource.source().point().fingerprint(),
-                            pullSource.token());
+                    try (PullProgress watch = PullProgress.watch(client, manifest, p -> report(State.IN_PROGRESS, p, ""))) {
+                        client.pull(manifest, pullSource.source().point().url(), pullSource.source().point().fingerprint(),
+                                pullSource.token());
+                    }
                     return installed(Method.PULLED);
                 }
                 DpClient.UploadState state = client.uploadState(sha256);

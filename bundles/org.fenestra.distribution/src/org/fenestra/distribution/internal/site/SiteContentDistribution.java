@@ -33,6 +33,7 @@ import org.fenestra.distribution.api.DistributionException.Reason;
 import org.fenestra.distribution.api.DistributionListener;
 import org.fenestra.distribution.api.DpValidation;
 import org.fenestra.distribution.internal.DownloadTokens;
+import org.fenestra.distribution.internal.ImageDescription;
 import org.fenestra.distribution.internal.Secrets;
 import org.fenestra.distribution.internal.http.DpClient;
 import org.fenestra.distribution.internal.site.DistributionTables.DpRecord;
@@ -120,9 +121,52 @@ public final class SiteContentDistribution implements ContentDistribution {
                     outcome.put(entry.getKey(), await(entry.getValue()));
                 }
             }
+            ImageDescription description = description(image);
+            for (DpRecord dp : dps) {
+                if (outcome.get(dp.point().name()).state() == State.INSTALLED) {
+                    outcome.put(dp.point().name(), describedTo(dp, description, outcome.get(dp.point().name()), listener));
+                }
+            }
             return List.copyOf(outcome.values());
         } finally {
             pushes.shutdownNow();
+        }
+    }
+
+    /**
+     * The image's architecture and languages for pre-caching clients: the UI languages its
+     * registry names (facts read at import), else the WIM XML's default language.
+     */
+    private ImageDescription description(OsImageRecord image) throws DistributionException {
+        List<String> languages;
+        try {
+            languages = catalog.facts(image.id()).languages();
+        } catch (CatalogException e) {
+            throw new DistributionException(Reason.CATALOG_FAILED, e.getMessage(), e);
+        }
+        if (languages.isEmpty() && !image.language().isBlank()) {
+            languages = List.of(image.language());
+        }
+        try {
+            return new ImageDescription(image.id(), image.architecture().name(), languages);
+        } catch (IllegalArgumentException e) {
+            // a language the catalog holds that is no tag: the image is still described, by architecture
+            return new ImageDescription(image.id(), image.architecture().name(), List.of());
+        }
+    }
+
+    /** Tells a DP that got the content what the image is; a DP that cannot be told is Failed saying so. */
+    private ContentStatus describedTo(DpRecord dp, ImageDescription description, ContentStatus installed,
+            DistributionListener listener) throws DistributionException {
+        try {
+            client(dp).describeImage(description);
+            return installed;
+        } catch (IOException e) {
+            ContentStatus failed = new ContentStatus(installed.imageId(), installed.dpName(), State.FAILED, 0, 0,
+                    "the content is there, but the DP could not be told the image's architecture and languages: "
+                            + e.getMessage(), Instant.now());
+            record(failed, listener);
+            return failed;
         }
     }
 
@@ -208,21 +252,36 @@ public final class SiteContentDistribution implements ContentDistribution {
     }
 
     @Override
-    public String downloadToken(String imageId, Duration validity) throws DistributionException {
-        image(imageId);
+    public String downloadToken(List<String> imageIds, Duration validity) throws DistributionException {
+        if (imageIds.isEmpty()) {
+            throw new DistributionException(Reason.INVALID_ARGUMENT, "a token opens one image or more: name them");
+        }
+        List<String> ids = new ArrayList<>();
+        for (String imageId : imageIds) {
+            String id = image(imageId).id();
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
         if (validity.isNegative() || validity.isZero()) {
             throw new DistributionException(Reason.INVALID_ARGUMENT, "a token must be valid for some time");
         }
-        return DownloadTokens.mint(downloadKey(), imageId, Instant.now().plus(validity));
+        return DownloadTokens.mint(downloadKey(), ids, Instant.now().plus(validity));
     }
 
-    /** The stored WIM in the site's library as the image's package, hashed again only when the file changed. */
+    /** The stored WIM (local or on a share) in the site's library as the image's package. */
     private PackageManifest takeIntoLibrary(OsImageRecord image) throws DistributionException {
-        Path wim = Path.of(image.storedPath());
+        try (StoredWim stored = StoredWim.open(image.id(), image.storedPath())) {
+            return takeIntoLibrary(image, stored.path());
+        }
+    }
+
+    /** Hashed again only when the file changed. */
+    private PackageManifest takeIntoLibrary(OsImageRecord image, Path wim) throws DistributionException {
         try {
             if (!Files.isRegularFile(wim)) {
                 throw new DistributionException(Reason.CONTENT_UNREADABLE, "image " + image.id() + ": its WIM "
-                        + image.storedPath() + " is not a local file that can be read");
+                        + image.storedPath() + " is not a file that can be read");
             }
             long size = Files.size(wim);
             long modified = Files.getLastModifiedTime(wim).toMillis();
