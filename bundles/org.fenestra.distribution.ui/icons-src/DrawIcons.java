@@ -25,6 +25,16 @@ public class DrawIcons {
             g.setColor(new Color(0x43a047));
             for (float y : new float[] {0.5f, 6, 11.5f}) g.fill(new RoundRectangle2D.Float(10.5f, y, 4.5f, 4, 1, 1));
         });
+        save(dir, "properties", g -> { // a sheet with lines of settings
+            g.setColor(new Color(0xeceff1)); g.fill(new Rectangle2D.Float(2.5f, 1.5f, 11, 13));
+            g.setColor(new Color(0x546e7a)); g.draw(new Rectangle2D.Float(2.5f, 1.5f, 11, 13));
+            for (float y : new float[] {4.5f, 7.5f, 10.5f}) g.fill(new Rectangle2D.Float(4.5f, y, 7, 1.2f));
+        });
+        save(dir, "multicast", g -> { // one sender, waves going out to many
+            g.setColor(new Color(0x1565c0)); g.fill(new Ellipse2D.Float(1, 6, 4, 4));
+            g.setStroke(new BasicStroke(1.4f));
+            for (float r : new float[] {4, 7.5f, 11}) g.draw(new Arc2D.Float(3 - r, 8 - r, 2 * r, 2 * r, -50, 100, Arc2D.OPEN));
+        });
     }
 
     static void save(File dir, String name, Painter painter) throws Exception {

@@ -31,7 +31,8 @@ class ConsoleUsabilityTest {
 
     private static final List<String> COMMANDS = List.of(
             "fenestra:content-remove", "fenestra:content-status", "fenestra:content-token",
-            "fenestra:deployment-add", "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list",
+            "fenestra:deployment-add", "fenestra:deployment-list", "fenestra:deployment-remove",
+            "fenestra:distribute", "fenestra:dp-add", "fenestra:dp-list",
             "fenestra:dp-multicast", "fenestra:dp-remove", "fenestra:help", "fenestra:image-add",
             "fenestra:image-distribution-settings", "fenestra:image-history", "fenestra:image-indexes",
             "fenestra:image-list", "fenestra:image-registry", "fenestra:image-remove", "fenestra:image-show",

@@ -4,12 +4,14 @@ import static org.fenestra.console.internal.ConsoleSessions.await;
 import static org.fenestra.console.internal.ConsoleSessions.execute;
 import static org.fenestra.console.internal.ConsoleSessions.startedConsoleBundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
@@ -85,6 +87,58 @@ class MulticastSettingsCommandsTest {
         } finally {
             catalog.remove(streamed.id());
             catalog.remove(local.id());
+        }
+    }
+
+    @Test
+    void deploymentsAreListedAndRemovedAndRemovingTheLastStreamingOneUnblocksOnlyViaMulticast() throws Exception {
+        BundleContext context = startedConsoleBundle();
+        ImageCatalog catalog = await(context, ImageCatalog.class);
+        OsImageRecord image = addImage(catalog, "Listed");
+        OsImageRecord other = addImage(catalog, "Other");
+        try {
+            String id = image.id();
+            assertEquals("No deployments of " + id, execute(context, "fenestra:deployment-list --image " + id));
+            String streaming = execute(context, "fenestra:deployment-add " + id + " --clients LAB01 LAB02").split(" ")[2];
+            String local = execute(context, "fenestra:deployment-add " + id + " --clients LAB03 --download-locally")
+                    .split(" ")[2];
+            String elsewhere = execute(context, "fenestra:deployment-add " + other.id() + " --clients LAB09").split(" ")[2];
+
+            List<String> listed = execute(context, "fenestra:deployment-list --image " + id).lines().toList();
+            assertEquals(3, listed.size(), String.join("\n", listed));
+            assertTrue(listed.get(0).matches("DEPLOYMENT +IMAGE +CLIENTS +CONTENT +CREATED"), listed.get(0));
+            assertTrue(listed.get(1).matches(streaming + " +" + id + " +LAB01, LAB02 +runs from the DP +\\d{4}-.*"),
+                    listed.get(1));
+            assertTrue(listed.get(2).matches(local + " +" + id + " +LAB03 +downloads locally +\\d{4}-.*"),
+                    listed.get(2));
+            String all = execute(context, "fenestra:deployment-list");
+            assertTrue(all.contains(streaming) && all.contains(local) && all.contains(elsewhere), all);
+
+            // the streaming deployment blocks "only via multicast" until it is removed
+            assertEquals(Reason.MULTICAST_RULE, assertThrows(DistributionException.class, () -> execute(context,
+                    "fenestra:image-distribution-settings " + id + " --allow-multicast on --only-multicast on")).reason());
+            String removed = execute(context, "fenestra:deployment-remove " + streaming.toLowerCase());
+            assertTrue(removed.startsWith("Removed deployment " + streaming + " of " + id
+                    + " to LAB01, LAB02 (runs from the DP)") && removed.contains("may be sent only via multicast"), removed);
+            String only = execute(context, "fenestra:image-distribution-settings " + id
+                    + " --allow-multicast on --only-multicast on");
+            assertTrue(only.contains("Only via multicast:  on") && only.contains(local + " (downloads locally)")
+                    && !only.contains(streaming), only);
+            // removing a deployment that downloads locally keeps the image's settings as they are
+            String removedLocal = execute(context, "fenestra:deployment-remove " + local);
+            assertFalse(removedLocal.contains("may be sent"), removedLocal);
+            assertTrue(execute(context, "fenestra:image-distribution-settings " + id).contains("Deployments:         none"));
+            assertTrue(execute(context, "fenestra:deployment-list").contains(elsewhere), "other images' deployments stay");
+
+            DistributionException unknown = assertThrows(DistributionException.class,
+                    () -> execute(context, "fenestra:deployment-remove " + streaming));
+            assertEquals(Reason.NO_SUCH_DEPLOYMENT, unknown.reason());
+            assertTrue(unknown.getMessage().contains(streaming), unknown.getMessage());
+            assertEquals(Reason.NO_SUCH_IMAGE, assertThrows(DistributionException.class,
+                    () -> execute(context, "fenestra:deployment-list --image FEN99999")).reason());
+        } finally {
+            catalog.remove(image.id());
+            catalog.remove(other.id());
         }
     }
 

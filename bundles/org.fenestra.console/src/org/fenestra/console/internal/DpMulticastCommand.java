@@ -1,10 +1,6 @@
 package org.fenestra.console.internal;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.apache.felix.service.command.Function;
@@ -165,15 +161,7 @@ public final class DpMulticastCommand extends ConsoleCommand<DpMulticastCommand.
     }
 
     private static Instant time(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException("--scheduled-time is a date and time such as 2026-12-24T08:00, not "
-                        + text);
-            }
-        }
+        return DpMulticastSettings.parseTime(text).orElseThrow(() -> new IllegalArgumentException(
+                "--scheduled-time is a date and time such as 2026-12-24T08:00, not " + text));
     }
 }

@@ -69,9 +69,8 @@ public final class MulticastSessionsCommand extends ConsoleCommand<MulticastSess
                     table.row(name, session, s.imageId(), s.group(), s.state(), "-", "", "", "", "", "");
                 }
                 for (MulticastSession.Receiver r : s.receivers()) {
-                    long percent = s.size() == 0 ? 0 : Math.min(100, r.bytes() * 100 / s.size());
                     table.row(name, session, s.imageId(), s.group(), s.state(), r.id(), r.address(), r.state(),
-                            percent + "%", String.format("%.1f MB/s", r.bytesPerSecond() / 1e6), r.detail());
+                            s.percentOf(r) + "%", String.format("%.1f MB/s", r.bytesPerSecond() / 1e6), r.detail());
                 }
             }
         }

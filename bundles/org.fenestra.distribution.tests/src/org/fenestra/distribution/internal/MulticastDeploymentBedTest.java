@@ -176,6 +176,77 @@ class MulticastDeploymentBedTest {
         }
     }
 
+    @Test
+    void aScheduledCastSessionStartsAtItsClientCountNotBeforeWhenThatComesBeforeItsTime() throws Exception {
+        Path wim = TestFiles.capturedWim(dir, "bycount", 4L << 20, 25);
+        String image = distributed(wim, new ImageDistributionSettings("", true, true, false));
+        // 3 clients or in an hour, whichever first: the count comes first
+        multicast.setDpSettings(dpName, scheduled(3, Optional.of(Instant.now().plus(Duration.ofHours(1)))));
+        String token = distribution.downloadToken(image, Duration.ofHours(1));
+
+        List<BedProcess> clients = new ArrayList<>();
+        clients.add(receive(1, image, token, "bycount-1"));
+        clients.add(receive(2, image, token, "bycount-2"));
+        awaitSession(image, s -> s.receivers().size() == 2, "two clients admitted");
+        Thread.sleep(3000); // long enough for an early start to show: the sender announces every 100 ms
+        MulticastSession waiting = awaitSession(image, s -> true, "the session");
+        assertEquals("WAITING", waiting.state(), "two of three clients: " + waiting);
+        assertTrue(waiting.receivers().stream().allMatch(r -> r.bytes() == 0), waiting.toString());
+
+        clients.add(receive(3, image, token, "bycount-3"));
+        for (int k = 1; k <= 3; k++) {
+            BedProcess client = clients.get(k - 1);
+            assertEquals(0, client.await(Duration.ofMinutes(3)), client.linesOrProblem().toString());
+            assertEquals(TestFiles.sha256(wim), TestFiles.sha256(dir.resolve("bycount-" + k + "/bycount.wim")));
+        }
+        List<MulticastSession.Receiver> receivers = awaitSettled(image, 3);
+        assertEquals(3, receivers.size(), "one session of three: " + receivers);
+        assertTrue(receivers.stream().allMatch(r -> r.state().equals("VERIFIED")), receivers.toString());
+    }
+
+    @Test
+    void aScheduledCastSessionStartsAtItsTimeWithFewerClientsThanItsCount() throws Exception {
+        Path wim = TestFiles.capturedWim(dir, "bytime", 4L << 20, 26);
+        String image = distributed(wim, new ImageDistributionSettings("", true, false, false));
+        // far enough ahead for the client's JVM to start and ask on a loaded machine (12 s was not)
+        Instant at = Instant.now().plus(Duration.ofSeconds(60));
+        multicast.setDpSettings(dpName, scheduled(3, Optional.of(at)));
+        String token = distribution.downloadToken(image, Duration.ofHours(1));
+
+        BedProcess client = receive(1, image, token, "bytime-1");
+        MulticastSession waiting = awaitSession(image, s -> s.receivers().size() == 1, "one client admitted");
+        assertTrue(Instant.now().isBefore(at), "admitted before the time came");
+        assertEquals("WAITING", waiting.state(), waiting.toString());
+        MulticastSession started = awaitSession(image, s -> !s.state().equals("WAITING"), "the session started");
+        Instant seen = Instant.now();
+        assertFalse(seen.isBefore(at), "started at " + seen + ", before its time " + at);
+        assertEquals(1, started.receivers().size(), "it started with one client of three: " + started);
+        assertEquals(0, client.await(Duration.ofMinutes(3)), client.linesOrProblem().toString());
+        assertTrue(client.lines().stream().anyMatch(l -> l.contains("starting within")), client.lines().toString());
+        assertEquals(TestFiles.sha256(wim), TestFiles.sha256(dir.resolve("bytime-1/bytime.wim")), "bit-exact");
+        assertTrue(awaitSettled(image, 1).stream().allMatch(r -> r.state().equals("VERIFIED")));
+    }
+
+    private static DpMulticastSettings scheduled(int clients, Optional<Instant> at) {
+        return new DpMulticastSettings(true, "239.192.7.1", "239.192.7.9", 51000, 51010, 10, 200,
+                SessionStart.SCHEDULED_CAST, clients, at, SlowClientPolicy.NONE);
+    }
+
+    /** The image's session on the DP once {@code condition} holds for it (polled as the site reads it). */
+    private static MulticastSession awaitSession(String image, java.util.function.Predicate<MulticastSession> condition,
+            String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<MulticastSession> session = multicast.sessions(dpName).stream()
+                    .filter(s -> s.imageId().equals(image)).findFirst();
+            if (session.isPresent() && condition.test(session.get())) {
+                return session.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(what + ": not seen; the DP's sessions: " + multicast.sessions(dpName));
+    }
+
     /** Adds the image with these distribution settings, distributes it to the DP and returns its ID. */
     private static String distributed(Path wim, ImageDistributionSettings settings) throws Exception {
         OsImageRecord image = catalog.add(new NewOsImage(dpName + " " + wim.getFileName(), "1", "", wim.toString(),

@@ -12,6 +12,8 @@ public class DistributionException extends Exception {
     /** Why, so the console and the workbench can point at what to fix. */
     public enum Reason {
         INVALID_ARGUMENT, NO_SUCH_IMAGE, NO_SUCH_DP, DUPLICATE_DP,
+        /** no deployment has that ID */
+        NO_SUCH_DEPLOYMENT,
         /** the image's stored WIM cannot be read */
         CONTENT_UNREADABLE,
         /** the DP could not be reached or refused the site */

@@ -115,6 +115,25 @@ public record DpMulticastSettings(boolean enabled, String addressFirst, String a
         };
     }
 
+    /**
+     * A scheduled-cast time as admins type it, in the console and the workbench alike:
+     * {@code 2026-12-24T08:00} (local time) or with an offset ({@code 2026-12-24T08:00Z}); empty
+     * when it is neither.
+     */
+    public static Optional<Instant> parseTime(String text) {
+        String time = text.strip();
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(time).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return Optional.of(java.time.LocalDateTime.parse(time).atZone(java.time.ZoneId.systemDefault())
+                        .toInstant());
+            } catch (java.time.format.DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** The address as a number when it is a literal IPv4 address in 239.0.0.0/8 (no name is looked up). */
     static Optional<Long> address239(String text) {
         if (text == null || !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {

@@ -17,6 +17,11 @@ public record MulticastSession(String dpName, long id, String imageId, int strea
         receivers = List.copyOf(receivers);
     }
 
+    /** How much of the image the receiver holds, 0–100. */
+    public int percentOf(Receiver receiver) {
+        return size == 0 ? 0 : (int) Math.min(100, receiver.bytes() * 100 / size);
+    }
+
     /**
      * One receiver of the session.
      *

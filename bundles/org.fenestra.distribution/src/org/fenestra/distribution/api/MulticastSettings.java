@@ -28,6 +28,15 @@ public interface MulticastSettings {
 
     List<Deployment> deployments(String imageId) throws DistributionException;
 
+    /** Every deployment of every image, by ID. */
+    List<Deployment> allDeployments() throws DistributionException;
+
+    /**
+     * Removes a deployment and returns it. Removing can only loosen "only via multicast", never
+     * break it; it is serialized with the rule's checks on the same image all the same.
+     */
+    Deployment removeDeployment(String deploymentId) throws DistributionException;
+
     /** The DP's multicast settings (the defaults, multicast off, when never set). */
     DpMulticastSettings dpSettings(String dpName) throws DistributionException;
 

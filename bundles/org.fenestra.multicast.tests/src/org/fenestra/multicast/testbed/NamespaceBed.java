@@ -21,11 +21,12 @@ import java.util.concurrent.TimeUnit;
 public final class NamespaceBed implements AutoCloseable {
 
     public static final String SENDER_ADDRESS = "10.254.0.1";
-    /** This host's end of {@link #linkSenderToHost}. */
-    public static final String HOST_ADDRESS = "10.253.0.1";
-    private static final String SENDER_HOST_LINK_ADDRESS = "10.253.0.2";
-
     private final String prefix = "fmc-" + ProcessHandle.current().pid() % 100_000;
+    /**
+     * The /30 of {@link #linkSenderToHost}, in this host's own namespace: one per JVM (by pid), as
+     * the namespaces' names, so two beds up at once (parallel builds) do not take the same address.
+     */
+    private final String hostLinkNet = "10.253." + (1 + ProcessHandle.current().pid() % 250) + ".";
     private final String switchNs = prefix + "-sw";
     private final int receivers;
     private final Thread cleanup = new Thread(this::down, "fmc-bed-cleanup");
@@ -123,17 +124,22 @@ public final class NamespaceBed implements AutoCloseable {
      * Links the sender's namespace to this host's (the default namespace) by a point-to-point veth
      * pair, so a process here (the site) reaches a server there (the DP) over unicast; multicast stays
      * on the bridge (its route in the sender namespace goes there). Returns the sender's address on
-     * that link; this host's end is {@link #HOST_ADDRESS}. Deleting the sender namespace deletes it.
+     * that link; this host's end is {@link #hostAddress()}. Deleting the sender namespace deletes it.
      */
     public String linkSenderToHost() throws IOException {
         String hostEnd = prefix + "-h";
         exec(List.of("ip", "link", "del", hostEnd));
         run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", "site0", "netns", senderNs());
-        run("ip", "addr", "add", HOST_ADDRESS + "/30", "dev", hostEnd);
+        run("ip", "addr", "add", hostAddress() + "/30", "dev", hostEnd);
         run("ip", "link", "set", hostEnd, "up");
-        run("ip", "-n", senderNs(), "addr", "add", SENDER_HOST_LINK_ADDRESS + "/30", "dev", "site0");
+        run("ip", "-n", senderNs(), "addr", "add", hostLinkNet + "2/30", "dev", "site0");
         run("ip", "-n", senderNs(), "link", "set", "site0", "up");
-        return SENDER_HOST_LINK_ADDRESS;
+        return hostLinkNet + "2";
+    }
+
+    /** This host's end of {@link #linkSenderToHost}. */
+    public String hostAddress() {
+        return hostLinkNet + "1";
     }
 
     /** Removes every impairment. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.distribution.api.ContentDistribution;
 import org.fenestra.distribution.api.DistributionPoints;
+import org.fenestra.distribution.api.MulticastSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -30,6 +31,10 @@ public final class DistributionServices {
 
     public static ContentDistribution distribution() throws ServiceUnavailableException {
         return require(ContentDistribution.class, "content distribution");
+    }
+
+    public static MulticastSettings multicast() throws ServiceUnavailableException {
+        return require(MulticastSettings.class, "multicast settings");
     }
 
     public static ImageCatalog catalog() throws ServiceUnavailableException {

@@ -92,18 +92,62 @@ final class MulticastTables {
     }
 
     static List<Deployment> deploymentsOf(Connection c, String imageId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT deployment_id, target_clients, download_locally, "
-                + "created_at FROM deployment WHERE image_id = ? ORDER BY deployment_id")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + DEPLOYMENT_COLUMNS
+                + " FROM deployment WHERE image_id = ? ORDER BY deployment_id")) {
             s.setString(1, imageId);
-            List<Deployment> deployments = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    deployments.add(new Deployment(r.getString(1), imageId,
-                            Arrays.stream(r.getString(2).split(",")).filter(t -> !t.isEmpty()).toList(),
-                            r.getBoolean(3), r.getTimestamp(4).toInstant()));
-                }
+            return deployments(s);
+        }
+    }
+
+    static List<Deployment> allDeployments(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + DEPLOYMENT_COLUMNS
+                + " FROM deployment ORDER BY deployment_id")) {
+            return deployments(s);
+        }
+    }
+
+    static Optional<Deployment> findDeployment(Connection c, String deploymentId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + DEPLOYMENT_COLUMNS
+                + " FROM deployment WHERE deployment_id = ?")) {
+            s.setString(1, deploymentId);
+            return deployments(s).stream().findFirst();
+        }
+    }
+
+    static void deleteDeployment(Connection c, String deploymentId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM deployment WHERE deployment_id = ?")) {
+            s.setString(1, deploymentId);
+            s.executeUpdate();
+        }
+    }
+
+    private static final String DEPLOYMENT_COLUMNS = "deployment_id, image_id, target_clients, download_locally, "
+            + "created_at";
+
+    private static List<Deployment> deployments(PreparedStatement query) throws SQLException {
+        List<Deployment> deployments = new ArrayList<>();
+        try (ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                deployments.add(new Deployment(r.getString(1), r.getString(2),
+                        Arrays.stream(r.getString(3).split(",")).filter(t -> !t.isEmpty()).toList(),
+                        r.getBoolean(4), r.getTimestamp(5).toInstant()));
             }
-            return deployments;
+        }
+        return deployments;
+    }
+
+    /**
+     * Locks the image's catalog row until the transaction ends. Every change the "only via
+     * multicast" rule looks at (the image's settings, its deployments) takes this lock first, so
+     * two admins' changes to one image are checked one after the other, never against a state
+     * the other is about to change.
+     */
+    static void lockImage(Connection c, String imageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT image_id FROM os_image WHERE image_id = ? FOR UPDATE")) {
+            s.setString(1, imageId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.fenestra.catalog.api.CatalogException;
@@ -67,6 +69,7 @@ public final class SiteMulticastSettings implements MulticastSettings {
         // the deployments that stream content from the DP: while one exists, "only via multicast" is refused
         List<Deployment> streaming = SiteDatabaseWork.inTransaction(database,
                 "set distribution settings of " + settings.imageId(), c -> {
+                    MulticastTables.lockImage(c, settings.imageId());
                     List<Deployment> blocking = settings.onlyMulticast()
                             ? MulticastTables.deploymentsOf(c, settings.imageId()).stream()
                                     .filter(d -> !d.downloadLocally()).toList()
@@ -114,6 +117,7 @@ public final class SiteMulticastSettings implements MulticastSettings {
                     + "collections (letters, digits, space and . _ $ -), not " + targetClients);
         }
         Deployment added = SiteDatabaseWork.inTransaction(database, "add a deployment of " + imageId, c -> {
+            MulticastTables.lockImage(c, imageId);
             boolean onlyMulticast = MulticastTables.findImageSettings(c, imageId)
                     .map(ImageDistributionSettings::onlyMulticast).orElse(false);
             if (onlyMulticast && !downloadLocally) {
@@ -136,6 +140,30 @@ public final class SiteMulticastSettings implements MulticastSettings {
         requireImage(imageId);
         return SiteDatabaseWork.inTransaction(database, "list deployments of " + imageId,
                 c -> MulticastTables.deploymentsOf(c, imageId));
+    }
+
+    @Override
+    public List<Deployment> allDeployments() throws DistributionException {
+        return SiteDatabaseWork.inTransaction(database, "list deployments", MulticastTables::allDeployments);
+    }
+
+    @Override
+    public Deployment removeDeployment(String deploymentId) throws DistributionException {
+        String id = deploymentId.strip().toUpperCase(Locale.ROOT);
+        Deployment removed = SiteDatabaseWork.inTransaction(database, "remove deployment " + id, c -> {
+            Optional<Deployment> found = MulticastTables.findDeployment(c, id);
+            if (found.isEmpty()) {
+                return null;
+            }
+            MulticastTables.lockImage(c, found.get().imageId());
+            MulticastTables.deleteDeployment(c, id);
+            return found.get();
+        });
+        if (removed == null) {
+            throw new DistributionException(Reason.NO_SUCH_DEPLOYMENT, "no deployment " + deploymentId
+                    + " (fenestra:deployment-list shows them)");
+        }
+        return removed;
     }
 
     @Override

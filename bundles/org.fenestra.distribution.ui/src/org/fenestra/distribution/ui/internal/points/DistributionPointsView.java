@@ -56,6 +56,7 @@ public final class DistributionPointsView extends ViewPart {
     private Action addAction;
     private Action removeAction;
     private Action refreshAction;
+    private Action propertiesAction;
     private ContentChanges.Subscription subscription;
 
     @Override
@@ -81,7 +82,11 @@ public final class DistributionPointsView extends ViewPart {
         column("Content", 220, DpRow::status);
         viewer.setInput(rows);
         createActions();
-        viewer.addSelectionChangedListener(event -> removeAction.setEnabled(!event.getStructuredSelection().isEmpty()));
+        viewer.addSelectionChangedListener(event -> {
+            removeAction.setEnabled(!event.getStructuredSelection().isEmpty());
+            propertiesAction.setEnabled(event.getStructuredSelection().size() == 1);
+        });
+        viewer.addDoubleClickListener(event -> openProperties());
         getSite().setSelectionProvider(viewer);
         subscription = ContentChanges.subscribe(() -> UiThread.updateLater(viewer.getControl(), this::reload));
         reload();
@@ -118,9 +123,20 @@ public final class DistributionPointsView extends ViewPart {
         };
         refreshAction.setId("org.fenestra.distribution.ui.action.refreshDps");
         refreshAction.setImageDescriptor(shared.getImageDescriptor(ISharedImages.IMG_ELCL_SYNCED));
+        propertiesAction = new Action("Properties") {
+            @Override
+            public void run() {
+                openProperties();
+            }
+        };
+        propertiesAction.setId("org.fenestra.distribution.ui.action.dpProperties");
+        propertiesAction.setToolTipText("General and Multicast settings of the selected DP");
+        propertiesAction.setImageDescriptor(icon("properties.png"));
+        propertiesAction.setEnabled(false);
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(addAction);
         toolbar.add(refreshAction);
+        toolbar.add(propertiesAction);
         toolbar.add(removeAction);
         getViewSite().getActionBars().updateActionBars();
     }
@@ -171,6 +187,13 @@ public final class DistributionPointsView extends ViewPart {
         }
     }
 
+    private void openProperties() {
+        if (viewer.getStructuredSelection().size() == 1
+                && viewer.getStructuredSelection().getFirstElement() instanceof DpRow row) {
+            new DistributionPointPropertiesDialog(getSite().getShell(), row.point()).open();
+        }
+    }
+
     private void removeSelected() {
         List<String> names = viewer.getStructuredSelection().toList().stream().map(row -> ((DpRow) row).point().name())
                 .toList();
@@ -205,7 +228,7 @@ public final class DistributionPointsView extends ViewPart {
     }
 
     public List<Action> actions() {
-        return List.of(addAction, refreshAction, removeAction);
+        return List.of(addAction, refreshAction, propertiesAction, removeAction);
     }
 
     /** Rows are the same DP when their names are (a DP's name is unique at the site, ignoring case). */
