@@ -9,7 +9,8 @@
 #     time, and each DP's copy compared with the site's.
 #   bench/distribution.sh        WIM_SIZE=1G (any `head -c` size: 256M, 2G), BENCH_WORK=bench/work
 # The fenestra side is the admin's command as typed: its time includes starting the headless
-# runtime and taking the changed WIM into the site's content library (hashing it).
+# runtime and taking the WIM into the site's content library (copying and hashing it); the
+# runtime's start-up is also timed alone and printed, with the time and ratio without it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require wimlib-imagex wimtools
@@ -72,24 +73,42 @@ print(server.server_address[1], flush=True)
 server.serve_forever()
 EOF
 pids+=($!)
+static_pid=$!
 for ((t = 0; t < 100; t++)); do [ -s "$W/static.log" ] && break; sleep 0.1; done
 port=$(head -n 1 "$W/static.log")
 
 cat "$stored" > /dev/null   # warm the page cache for both sides alike
 now() { date +%s.%N; }
 mbs() { echo "scale=1; 3 * $wim_bytes / 1000000 / $1" | bc -l; }
+# CPU seconds (user + system) processes have used so far; on a shared machine the steadier figure.
+cpu_of() { local ticks=0 p f; for p in "$@"; do read -r -a f < "/proc/$p/stat"; ticks=$((ticks + f[13] + f[14])); done
+  echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc -l; }
+# Runs a command, its output into OUT, and prints the CPU seconds its processes used (user + system).
+cpu_run() { local out=$1 TIMEFORMAT='%U %S' t; shift; t=$( { time "$@" >"$out" 2>&3; } 3>&2 2>&1 ); echo "$t" | awk '{print $1 + $2}'; }
 
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+curls() { local k; for k in 1 2 3; do curl -sk -o "$W/curl$k.wim" "https://127.0.0.1:$port/bench.wim" & done; wait; }
+static_cpu=$(cpu_of "$static_pid")
 start=$(now)
-for k in 1 2 3; do curl -sk -o "$W/curl$k.wim" "https://127.0.0.1:$port/bench.wim" & done
-wait_curls() { local p; for p in $(jobs -p); do [[ " ${pids[*]} " == *" $p "* ]] || wait "$p"; done; }
-wait_curls
+curl_cpu=$(cpu_run /dev/null curls)
 curl_s=$(echo "$(now) - $start" | bc -l)
+curl_cpu=$(echo "$curl_cpu + $(cpu_of "$static_pid") - $static_cpu" | bc -l)
 for k in 1 2 3; do cmp -s "$stored" "$W/curl$k.wim" || { echo "bench: curl copy $k differs" >&2; exit 1; }; done
 rm -f "$W"/curl*.wim
 
+# The headless runtime's own start-up, measured alone just before: a console command that reads
+# one table, so "without start-up" is the distribute command's time less this one.
 start=$(now)
-console "fenestra:distribute $id --dp ${dps[*]}" > "$W/distribute1.log"
+console "fenestra:dp-list" > /dev/null
+startup_s=$(echo "$(now) - $start" | bc -l)
+
+dp_pids=("${pids[@]:0:3}")
+dp_cpu=$(cpu_of "${dp_pids[@]}")
+start=$(now)
+site_cpu=$(cpu_run "$W/distribute1.log" console "fenestra:distribute $id --dp ${dps[*]}")
 fen_s=$(echo "$(now) - $start" | bc -l)
+dp_cpu=$(echo "$(cpu_of "${dp_pids[@]}") - $dp_cpu" | bc -l)
+net_s=$(echo "$fen_s - $startup_s" | bc -l)
 
 echo
 echo "Distribution benchmark: $(numfmt --to=iec "$wim_bytes") WIM, 3 DPs on loopback, $(nproc) cores"
@@ -97,6 +116,13 @@ printf '%-34s %10s %10s %10s\n' "operation" "curl (s)" "fenestra (s)" "ratio"
 printf '%-34s %10.2f %10.2f %10s\n' "to 3 receivers at once" "$curl_s" "$fen_s" \
   "$(echo "scale=2; $curl_s / $fen_s" | bc -l)"
 printf '%-34s %10s %10s\n' "  MB/s (3 x size / time)" "$(mbs "$curl_s")" "$(mbs "$fen_s")"
+printf '%-34s %10s %10.2f\n' "  runtime start-up (dp-list alone)" "" "$startup_s"
+printf '%-34s %10.2f %10.2f %10s\n' "  without start-up" "$curl_s" "$net_s" \
+  "$(echo "scale=2; $curl_s / $net_s" | bc -l)"
+printf '%-34s %10s %10s\n' "  MB/s without start-up" "$(mbs "$curl_s")" "$(mbs "$net_s")"
+printf '%-34s %10.2f %10.2f %10s\n' "  CPU s (curl + server; site + DPs)" "$curl_cpu" "$(echo "$site_cpu + $dp_cpu" | bc -l)" \
+  "site $site_cpu, DPs $dp_cpu"
+printf '%-34s %10s\n' "load average (1 min) before, after" "$load_before, $(cut -d' ' -f1 /proc/loadavg)"
 
 # The change: CHANGED of FILES files get new content, written in place as servicing does.
 cmds=$W/update.txt; : > "$cmds"; changed_bytes=0

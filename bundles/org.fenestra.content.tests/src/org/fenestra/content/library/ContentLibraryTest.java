@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,6 +278,42 @@ class ContentLibraryTest {
         assertArrayEquals(data, Files.readAllBytes(reopened.find(sha).orElseThrow()));
         assertEquals(0, filesBelow("partial"));
         assertEquals(0, filesBelow("tmp"));
+    }
+
+    @Test
+    void partialContentHashedAsItArrivesStaysRightAfterRefusedAndBrokenAppends() throws Exception {
+        byte[] data = randomBytes(400_000, 12);
+        String sha = sha256(data);
+        try (PartialContent partial = library.partial(sha, data.length)) {
+            partial.append(new ByteArrayInputStream(data, 0, 100_000), ContentProgress.NONE);
+            assertEquals(Reason.HASH_MISMATCH, assertThrows(ContentLibraryException.class,
+                    () -> partial.append(new ByteArrayInputStream(new byte[350_000]), ContentProgress.NONE)).reason(),
+                    "more than the content's size");
+            InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(data, 100_000, 50_000),
+                    new InputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            throw new IOException("connection reset");
+                        }
+                    });
+            assertThrows(IOException.class, () -> partial.append(breaking, ContentProgress.NONE));
+            assertEquals(150_000, partial.length(), "what arrived before the break stays");
+            partial.append(new ByteArrayInputStream(data, 150_000, data.length - 150_000), ContentProgress.NONE);
+            assertEquals(new StoredContent(sha, data.length, true), partial.complete(ContentProgress.NONE));
+        }
+        assertArrayEquals(data, Files.readAllBytes(library.find(sha).orElseThrow()));
+
+        byte[] other = randomBytes(200_000, 13);
+        byte[] wrong = other.clone();
+        wrong[150_000] ^= 1;
+        try (PartialContent partial = library.partial(sha256(other), other.length)) {
+            partial.append(new ByteArrayInputStream(wrong, 0, 100_000), ContentProgress.NONE);
+            partial.append(new ByteArrayInputStream(wrong, 100_000, 100_000), ContentProgress.NONE);
+            ContentLibraryException e = assertThrows(ContentLibraryException.class,
+                    () -> partial.complete(ContentProgress.NONE), "bytes hashed as they arrived are still checked");
+            assertTrue(e.getMessage().contains(sha256(wrong)), e.getMessage());
+        }
+        assertFalse(library.contains(sha256(other)));
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.fenestra.content.library.ContentLibraryException.Reason;
  * interrupted upload or download continues from {@link #length()} instead of starting over.
  * It is never visible as content: {@link #complete(ContentProgress)} hashes the whole file and
  * moves it in only when the hash matches. One writer at a time (a file lock, across processes).
+ * Bytes appended from the start in this session are hashed as they arrive, so completing does not
+ * read the whole file back; content continued from an earlier session is hashed from disk.
  *
  * @since 0.1
  */
@@ -31,6 +33,9 @@ public final class PartialContent implements Closeable {
     private final long expectedSize;
     private final FileChannel channel;
     private final FileLock lock;
+    /** SHA-256 of the file's bytes 0..{@link #hashedLength} as they arrived; null when it covers none (resumed). */
+    private MessageDigest arrivedDigest;
+    private long hashedLength;
 
     private PartialContent(ContentLibrary library, Path file, String sha256, long expectedSize, FileChannel channel,
             FileLock lock) {
@@ -61,6 +66,9 @@ public final class PartialContent implements Closeable {
             // longer than the content can be: a leftover of something else; start over
             channel.truncate(0);
         }
+        if (channel.size() == 0) {
+            partial.arrivedDigest = HashingCopy.newSha256();
+        }
         return partial;
     }
 
@@ -81,13 +89,20 @@ public final class PartialContent implements Closeable {
     public void append(InputStream in, ContentProgress progress) throws IOException {
         long before = channel.size();
         channel.position(before);
+        MessageDigest digest = arrivedDigest != null && hashedLength == before ? arrivedDigest : null;
         try {
-            HashingCopy.copy(in, channel, null, progress);
-        } catch (IOException e) {
+            HashingCopy.copy(in, channel, digest, progress);
+        } catch (IOException | RuntimeException e) {
+            // the digest may hold bytes that were not written: complete() hashes the file instead
+            arrivedDigest = null;
             channel.force(true); // what arrived before the failure stays, so the transfer resumes after it
             throw e;
         }
+        if (digest != null) {
+            hashedLength = channel.size();
+        }
         if (expectedSize >= 0 && channel.size() > expectedSize) {
+            arrivedDigest = null;
             channel.truncate(before);
             throw new ContentLibraryException(Reason.HASH_MISMATCH, "content " + sha256 + " is " + expectedSize
                     + " bytes; more were sent");
@@ -105,8 +120,12 @@ public final class PartialContent implements Closeable {
             throw new ContentLibraryException(Reason.HASH_MISMATCH, "content " + sha256 + " is incomplete: "
                     + size + " of " + expectedSize + " bytes");
         }
-        MessageDigest digest = HashingCopy.newSha256();
-        HashingCopy.hash(file, digest, progress);
+        MessageDigest digest = arrivedDigest;
+        if (digest == null || hashedLength != size) {
+            digest = HashingCopy.newSha256();
+            HashingCopy.hash(file, digest, progress);
+        }
+        arrivedDigest = null;
         String actual = HashingCopy.hex(digest);
         if (!actual.equals(sha256)) {
             discard();

@@ -98,6 +98,43 @@ class DpServerTest {
     }
 
     @Test
+    void anUploadStoppedMidwayContinuesWhereTheDpsCopyStopsAndSendsOnlyTheRest() throws Exception {
+        long size = 8L << 20;
+        Path file = TestFiles.randomFile(dir.resolve("stopped.bin"), size, 4);
+        String sha = TestFiles.sha256(file);
+        DpClient site = dp.siteClient();
+        AtomicLong first = new AtomicLong();
+        assertThrows(IllegalStateException.class, () -> site.upload(sha, file, size, n -> {
+            if (first.addAndGet(n) >= 3L << 20) {
+                throw new IllegalStateException("stopped by the test");
+            }
+        }));
+        DpClient.UploadState kept = uploadStateOnceReleased(site, sha);
+        assertFalse(kept.complete());
+        assertTrue(kept.offset() > 0 && kept.offset() <= first.get(), "kept " + kept.offset() + " of " + first.get());
+
+        AtomicLong second = new AtomicLong();
+        site.upload(sha, file, size, second::addAndGet);
+        assertEquals(size - kept.offset(), second.get(), "only the rest was sent");
+        assertEquals(new DpClient.UploadState(true, size), site.uploadState(sha));
+        assertEquals(sha, TestFiles.sha256(dp.data.resolve("library/content/" + sha.substring(0, 2) + "/" + sha)));
+    }
+
+    /** The DP's handler lets go of a broken upload's partial copy a moment after the connection closes. */
+    private static DpClient.UploadState uploadStateOnceReleased(DpClient site, String sha) throws Exception {
+        for (int attempt = 0;; attempt++) {
+            try {
+                return site.uploadState(sha);
+            } catch (DpException e) {
+                if (e.status() != 409 || attempt == 100) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
     void onlyTheSiteMayPushAndOnlyTokenHoldersMayDownload() throws Exception {
         Path file = TestFiles.randomFile(dir.resolve("secret.bin"), 70_000, 1);
         String sha = TestFiles.sha256(file);

@@ -45,20 +45,45 @@ public final class HashingCopy {
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
         int read;
-        while ((read = in.read(buffer)) != -1) {
+        while ((read = fill(in, buffer, digest, channel)) > 0) {
             checkCancelled(progress);
-            if (digest != null) {
-                digest.update(buffer, 0, read);
-            }
-            ByteBuffer data = ByteBuffer.wrap(buffer, 0, read);
-            while (data.hasRemaining()) {
-                channel.write(data);
-            }
+            write(buffer, read, digest, channel);
             total += read;
             progress.advanced(read);
         }
         channel.force(true);
         return total;
+    }
+
+    /**
+     * Reads until the buffer is full or the stream ends: a network stream gives a TLS record
+     * (16 KiB) per read, and one write per record cost a system call each. When the stream
+     * breaks, what was read is written first, so a transfer resumes after it.
+     */
+    private static int fill(InputStream in, byte[] buffer, MessageDigest digest, FileChannel channel)
+            throws IOException {
+        int filled = 0;
+        try {
+            int read;
+            while (filled < buffer.length && (read = in.read(buffer, filled, buffer.length - filled)) != -1) {
+                filled += read;
+            }
+            return filled;
+        } catch (IOException e) {
+            write(buffer, filled, digest, channel);
+            throw e;
+        }
+    }
+
+    private static void write(byte[] buffer, int length, MessageDigest digest, FileChannel channel)
+            throws IOException {
+        if (digest != null) {
+            digest.update(buffer, 0, length);
+        }
+        ByteBuffer data = ByteBuffer.wrap(buffer, 0, length);
+        while (data.hasRemaining()) {
+            channel.write(data);
+        }
     }
 
     /** Feeds the whole file to {@code digest}. */

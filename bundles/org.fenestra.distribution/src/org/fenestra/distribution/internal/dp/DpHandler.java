@@ -47,6 +47,8 @@ final class DpHandler extends Handler.Abstract {
     /** Only these characters may appear in a raw path: no %-encoding, so no encoded separator or dot. */
     private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final int BUFFER_BYTES = 1 << 20;
+    /** How long a delta's connection may stay unread while the DP copies from its base. */
+    private static final long REBUILD_IDLE_MILLIS = 30L * 60 * 1000;
 
     private final ContentLibrary library;
     private final DpIdentity identity;
@@ -381,6 +383,9 @@ final class DpHandler extends Handler.Abstract {
                 text(response, 200, "already stored\n");
                 return;
             }
+            // copying a long run of the base (GBs, hashed as it goes) leaves the connection unread
+            // for longer than Jetty's idle timeout on a busy DP; the site's request waits meanwhile
+            request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(REBUILD_IDLE_MILLIS);
             StoredContent stored = new DeltaRebuild(library).rebuild(recipe, body);
             response.getHeaders().put(DpProtocol.UPLOAD_COMPLETE, "true");
             text(response, 201, "rebuilt " + stored.sha256() + " (" + stored.size() + " bytes) from "

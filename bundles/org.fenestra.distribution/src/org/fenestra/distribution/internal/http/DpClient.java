@@ -1,12 +1,14 @@
 package org.fenestra.distribution.internal.http;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.fenestra.content.library.ContentProgress;
@@ -46,9 +52,15 @@ public final class DpClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SMALL_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** From the upload's last byte to the DP's answer: it completes the hash and renames the file. */
+    private static final Duration UPLOAD_ANSWER_TIMEOUT = Duration.ofMinutes(30);
+    private static final int UPLOAD_BUFFER_BYTES = 1 << 20;
+    /** The certificate is pinned by fingerprint ({@link PinnedTls}); a DP may be reached by address or any name. */
+    private static final HostnameVerifier PINNED_NOT_NAMED = (host, session) -> true;
 
     private final URI base;
     private final String bearer;
+    private final SSLContext tls;
     private final HttpClient http;
 
     public DpClient(URI url, String fingerprint, String bearer) {
@@ -58,7 +70,8 @@ public final class DpClient {
             throw new IllegalArgumentException("a DP is reached over https, not " + url);
         }
         this.bearer = bearer;
-        this.http = HttpClient.newBuilder().sslContext(PinnedTls.context(fingerprint))
+        this.tls = PinnedTls.context(fingerprint);
+        this.http = HttpClient.newBuilder().sslContext(tls)
                 .connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -79,6 +92,11 @@ public final class DpClient {
     /**
      * Sends the file's bytes from where the DP's copy stops; {@code sent} hears each byte sent.
      * Returns once the DP has the content whole and checked.
+     *
+     * <p>The body goes over a blocking TLS socket ({@link HttpsURLConnection}, fixed length) from
+     * one thread, in 1 MiB writes: the asynchronous {@link HttpClient} handed every 16 KiB piece
+     * between its threads and allocated buffers for each, which cost more CPU than the encryption
+     * itself and, on a busy machine, waited for a thread at every hand-over (issue 20's profile).
      */
     public void upload(String sha256, Path file, long size, LongConsumer sent) throws IOException {
         UploadState state = uploadState(sha256);
@@ -86,15 +104,73 @@ public final class DpClient {
             return;
         }
         long offset = state.offset();
-        BodyPublisher body = size == offset ? BodyPublishers.noBody()
-                : BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> openAt(file, offset, sent)),
-                        size - offset);
-        HttpRequest.Builder put = HttpRequest.newBuilder(base.resolve("admin/upload/" + sha256 + "?size=" + size))
-                .header("Authorization", "Bearer " + bearer).header(DpProtocol.UPLOAD_OFFSET, Long.toString(offset))
-                .PUT(body);
-        HttpResponse<String> response = sendRaw(put.build());
-        if (response.statusCode() != 201 && response.statusCode() != 200) {
-            throw failure(response);
+        HttpsURLConnection put = (HttpsURLConnection) base.resolve("admin/upload/" + sha256 + "?size=" + size).toURL()
+                .openConnection(Proxy.NO_PROXY);
+        try {
+            put.setSSLSocketFactory(tls.getSocketFactory());
+            put.setHostnameVerifier(PINNED_NOT_NAMED);
+            put.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            put.setReadTimeout((int) UPLOAD_ANSWER_TIMEOUT.toMillis());
+            put.setRequestMethod("PUT");
+            put.setDoOutput(true);
+            put.setUseCaches(false);
+            put.setRequestProperty("Authorization", "Bearer " + bearer);
+            put.setRequestProperty(DpProtocol.UPLOAD_OFFSET, Long.toString(offset));
+            put.setRequestProperty("Content-Type", "application/octet-stream");
+            put.setFixedLengthStreamingMode(size - offset);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                    OutputStream body = connect(put)) {
+                copyRange(channel, offset, size - offset, body, sent);
+            }
+            int status = answerStatus(put);
+            if (status != 201 && status != 200) {
+                InputStream answer = status >= 400 ? put.getErrorStream() : put.getInputStream();
+                String text = answer == null ? "" : new String(answer.readNBytes(4096), StandardCharsets.UTF_8).strip();
+                throw new DpException(status, base + " answered " + status + (text.isEmpty() ? "" : ": " + text));
+            }
+        } finally {
+            put.disconnect();
+        }
+    }
+
+    /** Writes {@code length} bytes of the file from {@code offset}; a file shorter than that is an error. */
+    private static void copyRange(FileChannel channel, long offset, long length, OutputStream out, LongConsumer sent)
+            throws IOException {
+        byte[] buffer = new byte[UPLOAD_BUFFER_BYTES];
+        long position = offset;
+        long left = length;
+        while (left > 0) {
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, (int) Math.min(buffer.length, left));
+            int read = channel.read(chunk, position);
+            if (read < 0) {
+                throw new IOException("the file ended at byte " + position + ": it shrank while it was sent");
+            }
+            out.write(buffer, 0, read);
+            position += read;
+            left -= read;
+            sent.accept(read);
+        }
+    }
+
+    /** Opens the request body, wording connection failures as {@link #send} does. */
+    private OutputStream connect(HttpsURLConnection connection) throws IOException {
+        try {
+            return connection.getOutputStream();
+        } catch (ConnectException | SocketTimeoutException e) {
+            ConnectException worded = new ConnectException("cannot connect to " + base + " (is the DP running?)");
+            worded.initCause(e);
+            throw worded;
+        } catch (SSLHandshakeException e) {
+            throw new SSLHandshakeException("TLS with " + base + " failed: " + e.getMessage());
+        }
+    }
+
+    private int answerStatus(HttpsURLConnection connection) throws IOException {
+        try {
+            return connection.getResponseCode();
+        } catch (SocketTimeoutException e) {
+            throw new IOException(base + " did not answer within " + UPLOAD_ANSWER_TIMEOUT.toMinutes()
+                    + " minutes after the upload", e);
         }
     }
 
@@ -160,25 +236,6 @@ public final class DpClient {
         @Override
         public void close() throws IOException {
             file.close();
-        }
-    }
-
-    private static InputStream openAt(Path file, long offset, LongConsumer sent) {
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            channel.position(offset);
-            return new FilterInputStream(Channels.newInputStream(channel)) {
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int read = super.read(b, off, len);
-                    if (read > 0) {
-                        sent.accept(read);
-                    }
-                    return read;
-                }
-            };
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
