@@ -20,13 +20,14 @@ public enum ImageColumn implements ViewColumn {
     VERSION(Messages.Column_version, 10, 80, ImageSummary::version, text(ImageSummary::version)),
     OS_VERSION(Messages.Column_osVersion, 20, 120, ImageSummary::osVersion, Comparator.comparing(ImageSummary::osVersion,
             ImageColumn::compareVersions)),
+    // servicing's Scheduled Updates Date and Status (22, 24) come here, in sight at 1280 pixels.
     ARCHITECTURE(Messages.Column_architecture, 30, 90, ImageSummary::architecture, text(ImageSummary::architecture)),
     LANGUAGE(Messages.Column_language, 40, 80, ImageSummary::language, text(ImageSummary::language)),
     SIZE(Messages.Column_size, 50, 90, image -> ByteSize.text(image.sizeBytes()),
             Comparator.comparingLong(ImageSummary::sizeBytes)),
     IMAGE_INDEX(Messages.Column_imageIndex, 60, 90, image -> Integer.toString(image.imageIndex()),
             Comparator.comparingInt(ImageSummary::imageIndex)),
-    // Contributed columns such as servicing's Scheduled Updates Date and Status (70, 80) come here.
+    // Other contributed columns (e.g. the sample partner's at 65) come here.
     DATE_ADDED(Messages.Column_dateAdded, 90, 150, image -> date(image.dateAdded()),
             Comparator.comparing(ImageSummary::dateAdded));
 
