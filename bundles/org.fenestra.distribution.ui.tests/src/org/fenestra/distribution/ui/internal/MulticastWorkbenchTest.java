@@ -26,7 +26,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabFolder;
-import org.eclipse.swt.widgets.TabItem;
 import org.fenestra.catalog.api.Architecture;
 import org.fenestra.catalog.api.EulaAcceptance;
 import org.fenestra.catalog.api.NewOsImage;
@@ -44,11 +43,10 @@ import org.fenestra.distribution.ui.internal.multicast.MulticastSessionsView;
 import org.fenestra.distribution.ui.internal.points.DistributionPointPropertiesDialog;
 import org.fenestra.distribution.ui.internal.points.DistributionPointsView;
 import org.fenestra.ui.api.ImageSummary;
-import org.fenestra.ui.internal.properties.ImagePropertiesDialog;
-import org.fenestra.ui.internal.registry.LibraryNode;
-import org.fenestra.ui.internal.views.LibraryNavigatorView;
-import org.fenestra.ui.internal.views.OsImagesView;
+import org.fenestra.ui.testing.LibraryDriver;
 import org.fenestra.ui.testing.LoggedErrors;
+import org.fenestra.ui.testing.OsImagesDriver;
+import org.fenestra.ui.testing.PropertiesDriver;
 import org.fenestra.ui.testing.Ui;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,13 +221,7 @@ class MulticastWorkbenchTest {
     @Order(3)
     void theMulticastSessionsViewShowsTheDpsSessionWithItsReceiverAndKeepsReading() throws Exception {
         assertEquals("200", dp.askForMulticastTicket(image.id()), "a client is admitted to a scheduled-cast session");
-        LibraryNavigatorView navigator = (LibraryNavigatorView) window().getActivePage().showView(LibraryNavigatorView.ID);
-        LibraryNode node = ((List<?>) navigator.viewer().getInput()).stream().map(LibraryNode.class::cast)
-                .filter(root -> root.name().equals("Administration")).flatMap(root -> root.children().stream())
-                .filter(child -> child.name().equals("Multicast Sessions")).findFirst()
-                .orElseThrow(() -> new AssertionError("no Administration › Multicast Sessions node"));
-        navigator.viewer().setSelection(new StructuredSelection(node), true);
-        processEvents();
+        LibraryDriver.show().open("Multicast Sessions");
         MulticastSessionsView view = (MulticastSessionsView) window().getActivePage().findView(MulticastSessionsView.ID);
         assertNotNull(view, "selecting the node shows the Multicast Sessions view");
 
@@ -266,14 +258,9 @@ class MulticastWorkbenchTest {
 
     private static void inDistributionSettings(ImageSummary row, TabCheck check) {
         AtomicReference<Throwable> failure = Ui.whenShellOpens(row.name() + " Properties", shell -> {
-            ImagePropertiesDialog dialog = (ImagePropertiesDialog) shell.getData();
-            DistributionSettingsTab tab = dialog.tabs().stream().filter(DistributionSettingsTab.class::isInstance)
-                    .map(DistributionSettingsTab.class::cast).findFirst()
-                    .orElseThrow(() -> new AssertionError("no Distribution Settings tab"));
-            TabFolder folder = dialog.tabFolder();
-            TabItem item = Arrays.stream(folder.getItems()).filter(i -> i.getText().equals("Distribution Settings"))
-                    .findFirst().orElseThrow();
-            folder.setSelection(item);
+            PropertiesDriver properties = PropertiesDriver.of(shell);
+            DistributionSettingsTab tab = properties.tab(DistributionSettingsTab.class);
+            properties.selectTab("Distribution Settings");
             await(tab::loaded, () -> "not loaded: " + tab.shownMessage());
             try {
                 check.check(shell, tab);
@@ -281,14 +268,12 @@ class MulticastWorkbenchTest {
                 throw new AssertionError(e);
             }
         });
-        new ImagePropertiesDialog(window().getShell(), row).open();
+        PropertiesDriver.openModal(row);
         Ui.assertHandled(failure);
     }
 
     private static ImageSummary awaitShown(OsImageRecord record) throws Exception {
-        OsImagesView view = (OsImagesView) window().getActivePage().showView(OsImagesView.ID);
-        await(() -> view.shownImages().stream().anyMatch(r -> r.id().equals(record.id())), () -> record.id() + " not shown");
-        return view.shownImages().stream().filter(r -> r.id().equals(record.id())).findFirst().orElseThrow();
+        return OsImagesDriver.show().awaitRow(record.id());
     }
 
     private static Button button(Shell shell, String label) {
