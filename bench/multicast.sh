@@ -67,7 +67,7 @@ run_fenestra() { # n encrypt(0|1) port -> sets F_T0, F_DIR
   F_DIR=$WORK/out/fenestra-$port; rm -rf "$F_DIR"; mkdir -p "$F_DIR"
   ip netns exec $P-s "$JAVA" -cp "$CLASSES" $MAIN send --file "$SOURCE" --group 239.77.1.1:$port \
     --interface $SENDER --tickets $SENDER:$((port + 1)) --keystore dp-key.p12 --storepass $PASS --token bench \
-    "${enc[@]}" --max-rate 1000 --wait-receivers "$n" --wait-seconds 240 > "fenestra-$port.log" 2>&1 &
+    "${enc[@]}" --max-rate 1000 --block-size 1424 --wait-receivers "$n" --wait-seconds 240 > "fenestra-$port.log" 2>&1 &
   local sender=$!
   wait_line "fenestra-$port.log" SESSION || { cat "fenestra-$port.log" >&2; kill $sender; return 0; }
   for ((k = 1; k <= n; k++)); do
