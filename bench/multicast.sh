@@ -32,7 +32,8 @@ done
 [ -f "$CLASSES/${MAIN//.//}.class" ] || (cd "$REPO_ROOT" && ./mvnw -q -o package -DskipTests -Dtycho.localArtifacts=ignore -pl bundles/org.fenestra.multicast)
 
 cleanup() { "$BED" down 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM # exit runs cleanup; without it a TERM would only take the bed down
 mkdir -p "$WORK"
 cd "$WORK"
 rm -rf out tmp ./*.log

@@ -120,8 +120,8 @@ public final class ReceiverEngine {
                             Duration.ofNanos(doneSince - firstHeard), counters.snapshot());
                 }
                 if (dismissed && !complete) {
-                    throw new MulticastException(Reason.TOO_SLOW, "the sender disconnected this receiver: slower than"
-                            + " the session's minimum rate (fetch the content over HTTPS instead)");
+                    throw new MulticastException(Reason.TOO_SLOW, "the sender moved this receiver out of the session:"
+                            + " too slow for it (its slow-client policy: a slower stream, or HTTPS from the DP)");
                 }
                 if (ended) {
                     throw new MulticastException(Reason.SESSION_ENDED, "the sender ended the session with "
