@@ -32,7 +32,8 @@ done
 [ -f "$CLASSES/${MAIN//.//}.class" ] || (cd "$REPO_ROOT" && ./mvnw -q -o package -DskipTests -Dtycho.localArtifacts=ignore -pl bundles/org.fenestra.multicast)
 
 cleanup() { "$BED" down 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM # exit runs cleanup; without it a TERM would only take the bed down
 mkdir -p "$WORK"
 cd "$WORK"
 rm -rf out tmp ./*.log
@@ -67,7 +68,7 @@ run_fenestra() { # n encrypt(0|1) port -> sets F_T0, F_DIR
   F_DIR=$WORK/out/fenestra-$port; rm -rf "$F_DIR"; mkdir -p "$F_DIR"
   ip netns exec $P-s "$JAVA" -cp "$CLASSES" $MAIN send --file "$SOURCE" --group 239.77.1.1:$port \
     --interface $SENDER --tickets $SENDER:$((port + 1)) --keystore dp-key.p12 --storepass $PASS --token bench \
-    "${enc[@]}" --max-rate 1000 --wait-receivers "$n" --wait-seconds 240 > "fenestra-$port.log" 2>&1 &
+    "${enc[@]}" --max-rate 1000 --block-size 1424 --wait-receivers "$n" --wait-seconds 240 > "fenestra-$port.log" 2>&1 &
   local sender=$!
   wait_line "fenestra-$port.log" SESSION || { cat "fenestra-$port.log" >&2; kill $sender; return 0; }
   for ((k = 1; k <= n; k++)); do

@@ -46,6 +46,17 @@ public final class MulticastSender implements AutoCloseable {
         return engine.outcomes();
     }
 
+    /**
+     * Uses time spent waiting for receivers to get the packet sealing compiled: a fresh JVM runs
+     * AES-GCM some 100,000 packets slower than a warm one until the JIT has compiled it into its
+     * intrinsics, and the first pass would pay for that. Seals throw-away packets under a
+     * throw-away key (never sent; the session's key and counters are untouched) on the calling
+     * thread until {@code stop} says so or the warm-up is done (~150,000 packets). Optional.
+     */
+    public void warmUp(BooleanSupplier stop) {
+        engine.warmUp(stop);
+    }
+
     /** Runs the session to its end on the calling thread; {@code cancelled} is polled often. */
     public SenderReport run(TransferProgress progress, BooleanSupplier cancelled) throws MulticastException {
         return engine.run(progress, cancelled);

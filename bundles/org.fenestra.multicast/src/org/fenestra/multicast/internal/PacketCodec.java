@@ -133,7 +133,12 @@ final class PacketCodec {
     }
 
     private byte[] nonce(int origin, long counter) {
-        ByteBuffer.wrap(nonce).putInt(origin).putLong(counter);
+        for (int i = 0; i < 4; i++) {
+            nonce[i] = (byte) (origin >>> (24 - 8 * i));
+        }
+        for (int i = 0; i < 8; i++) {
+            nonce[4 + i] = (byte) (counter >>> (56 - 8 * i));
+        }
         return nonce;
     }
 }

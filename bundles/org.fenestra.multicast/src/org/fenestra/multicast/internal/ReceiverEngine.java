@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,11 +30,11 @@ import org.fenestra.multicast.SessionTicket;
 import org.fenestra.multicast.TransferProgress;
 
 /**
- * The receiver's state machine (README, "Receiver"): blocks are written where they belong in a
- * {@code .part} file beside the destination; a chunk counts only once its SHA-256 matches the
- * manifest (else its blocks are asked for again); missing blocks are asked for by NACK, those
- * before the join point only after the sender's first pass; when every chunk is in, the whole
- * file's SHA-256 is checked, the file renamed into place and DONE reported until acknowledged.
+ * The receiver's state machine (README, "Receiver"): blocks go to where they belong in a
+ * {@code .part} file beside the destination ({@link ChunkAssembler}); a chunk counts only once its
+ * SHA-256 matches the manifest (else its blocks are asked for again); missing blocks are asked for
+ * by NACK, those before the join point only after the sender's first pass; when every chunk is in,
+ * the whole file's SHA-256 is checked, DONE reported until acknowledged and the file renamed into place.
  */
 public final class ReceiverEngine {
 
@@ -51,9 +49,6 @@ public final class ReceiverEngine {
     private final PacketCodec codec;
     private final Counters counters = new Counters();
     private final ReplayWindow replay = new ReplayWindow();
-    private final BitSet have = new BitSet();
-    private final BitSet chunkDone = new BitSet();
-    private final int[] chunkBlocks;
     private final ByteBuffer out = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
     private final ByteBuffer outBody = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
     private long counter;
@@ -65,7 +60,6 @@ public final class ReceiverEngine {
     private boolean acknowledged;
     private long firstHeard;
     private long lastHeard;
-    private long bytesHave;
     private long highestCounter;
     private long counterAtRound;
     private long heardInRound;
@@ -75,7 +69,6 @@ public final class ReceiverEngine {
         this.manifest = ticket.manifest();
         this.settings = settings;
         this.codec = new PacketCodec(ticket.sessionId(), ticket.key().orElse(null));
-        this.chunkBlocks = new int[manifest.chunkCount()];
     }
 
     public ReceiverResult receive(Path destination, TransferProgress progress, BooleanSupplier cancelled)
@@ -86,6 +79,7 @@ public final class ReceiverEngine {
                 FileChannel file = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.configureBlocking(false).register(selector, SelectionKey.OP_READ);
+            ChunkAssembler chunks = new ChunkAssembler(manifest, file, counters);
             long started = System.nanoTime();
             long nextRound = started;
             long doneSince = 0;
@@ -100,22 +94,22 @@ public final class ReceiverEngine {
                 SocketAddress from;
                 // bounded, so a fast stream never starves the NACK and status rounds
                 for (int n = 0; n < 512 && (from = receiveOne(channel, packet)) != null; n++) {
-                    handle(packet, body, from, file);
+                    handle(packet, body, from, chunks);
                 }
                 long now = System.nanoTime();
-                boolean complete = chunkDone.cardinality() == manifest.chunkCount();
+                boolean complete = chunks.complete();
                 if (complete && doneSince == 0) {
-                    verifyWholeFile(file);
+                    chunks.verifyWholeFile();
                     doneSince = now;
                 }
                 if (now >= nextRound && sender != null) {
                     nextRound = now + ROUND;
-                    progress.update(bytesHave, manifest.fileSize());
+                    progress.update(chunks.bytesHave(), manifest.fileSize());
                     if (complete) {
                         sendDone(channel, now - firstHeard);
                     } else {
-                        sendStatus(channel);
-                        sendNacks(channel);
+                        sendStatus(channel, chunks.bytesHave());
+                        sendNacks(channel, chunks.have());
                     }
                 }
                 if (complete && (acknowledged || ended || now - doneSince > DONE_WAIT)) {
@@ -126,12 +120,12 @@ public final class ReceiverEngine {
                             Duration.ofNanos(doneSince - firstHeard), counters.snapshot());
                 }
                 if (dismissed && !complete) {
-                    throw new MulticastException(Reason.TOO_SLOW, "the sender disconnected this receiver: slower than"
-                            + " the session's minimum rate (fetch the content over HTTPS instead)");
+                    throw new MulticastException(Reason.TOO_SLOW, "the sender moved this receiver out of the session:"
+                            + " too slow for it (its slow-client policy: a slower stream, or HTTPS from the DP)");
                 }
                 if (ended) {
                     throw new MulticastException(Reason.SESSION_ENDED, "the sender ended the session with "
-                            + chunkDone.cardinality() + " of " + manifest.chunkCount() + " chunks received");
+                             + chunks.chunksDone() + " of " + manifest.chunkCount() + " chunks received");
                 }
                 checkTimeout(now, started);
             }
@@ -174,7 +168,8 @@ public final class ReceiverEngine {
         return from;
     }
 
-    private void handle(ByteBuffer packet, ByteBuffer body, SocketAddress from, FileChannel file) throws IOException {
+    private void handle(ByteBuffer packet, ByteBuffer body, SocketAddress from, ChunkAssembler chunks)
+            throws IOException {
         PacketCodec.Verdict verdict = codec.open(packet, body);
         if (verdict == PacketCodec.Verdict.OK && PacketCodec.origin(packet) != 0) {
             verdict = PacketCodec.Verdict.FOREIGN;
@@ -201,7 +196,7 @@ public final class ReceiverEngine {
         try {
             switch (PacketCodec.type(packet)) {
                 case ANNOUNCE -> onAnnounce(body);
-                case DATA -> onData(body, file);
+                case DATA -> onData(body, chunks);
                 case DONE_ACK -> acknowledged |= body.getInt() == ticket.receiverId();
                 case END -> ended = true;
                 case DISMISS -> dismissed |= body.getInt() == ticket.receiverId();
@@ -221,69 +216,13 @@ public final class ReceiverEngine {
         }
     }
 
-    private void onData(ByteBuffer body, FileChannel file) throws IOException {
+    private void onData(ByteBuffer body, ChunkAssembler chunks) throws IOException {
         int block = body.getInt();
         if (block < 0 || block >= manifest.blockCount() || body.remaining() != manifest.lengthOf(block)) {
             counters.foreign.increment();
             return;
         }
-        if (have.get(block)) {
-            return;
-        }
-        long offset = manifest.offsetOf(block);
-        while (body.hasRemaining()) {
-            file.write(body, offset + body.position() - 4);
-        }
-        have.set(block);
-        bytesHave += manifest.lengthOf(block);
-        int chunk = manifest.chunkOf(block);
-        if (++chunkBlocks[chunk] == manifest.blocksIn(chunk)) {
-            verifyChunk(chunk, file);
-        }
-    }
-
-    /** A chunk is kept only when it hashes to the manifest; otherwise all its blocks are asked again. */
-    private void verifyChunk(int chunk, FileChannel file) throws IOException {
-        long offset = manifest.offsetOf(manifest.firstBlockOf(chunk));
-        long end = Math.min(manifest.fileSize(), manifest.offsetOf(manifest.firstBlockOf(chunk) + manifest.blocksIn(chunk)));
-        ByteBuffer data = ByteBuffer.allocate((int) (end - offset));
-        while (data.hasRemaining()) {
-            if (file.read(data, offset + data.position()) < 0) {
-                break;
-            }
-        }
-        data.flip();
-        MessageDigest digest = SessionManifest.sha256();
-        digest.update(data);
-        if (Arrays.equals(digest.digest(), manifest.chunkHashes().get(chunk))) {
-            chunkDone.set(chunk);
-            return;
-        }
-        counters.chunksRejected.increment();
-        int first = manifest.firstBlockOf(chunk);
-        have.clear(first, first + manifest.blocksIn(chunk));
-        bytesHave -= end - offset;
-        chunkBlocks[chunk] = 0;
-    }
-
-    private void verifyWholeFile(FileChannel file) throws IOException {
-        MessageDigest digest = SessionManifest.sha256();
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-        long offset = 0;
-        while (offset < manifest.fileSize()) {
-            buffer.clear();
-            int n = file.read(buffer, offset);
-            if (n < 0) {
-                break;
-            }
-            buffer.flip();
-            digest.update(buffer);
-            offset += n;
-        }
-        if (offset != manifest.fileSize() || !Arrays.equals(digest.digest(), manifest.fileHash())) {
-            throw new MulticastException(Reason.HASH_MISMATCH,
-                    "the received file does not match the session's SHA-256 although every chunk did");
-        }
+        chunks.put(block, body);
     }
 
     private void checkTimeout(long now, long started) throws MulticastException {
@@ -310,7 +249,7 @@ public final class ReceiverEngine {
         }
     }
 
-    private void sendStatus(DatagramChannel channel) throws IOException {
+    private void sendStatus(DatagramChannel channel, long bytesHave) throws IOException {
         long span = highestCounter - counterAtRound;
         int loss = span <= 0 ? 0 : (int) Math.max(0, Math.min(1000, 1000 * (span - heardInRound) / span));
         counterAtRound = highestCounter;
@@ -323,7 +262,7 @@ public final class ReceiverEngine {
      * Asks for missing blocks: during the first pass only those between our join point and where
      * the sender is (late join gets the rest first), after it every missing block.
      */
-    private void sendNacks(DatagramChannel channel) throws IOException {
+    private void sendNacks(DatagramChannel channel, BitSet have) throws IOException {
         int total = manifest.blockCount();
         boolean firstPassDone = firstPassNext >= total;
         int from = firstPassDone ? 0 : Math.max(0, joinPoint);

@@ -69,6 +69,8 @@ public final class SenderEngine implements AutoCloseable {
      * moves to a slower stream; the rest is repaired after the pass.
      */
     private static final int FIRST_PASS_BLOCKS_PER_REPAIR = 9;
+    /** Packets {@link #warmUp} seals: past where the JIT has AES-GCM in its intrinsics (measured ~125,000). */
+    private static final int WARM_UP_PACKETS = 150_000;
 
 
     private final SenderSettings settings;
@@ -144,6 +146,20 @@ public final class SenderEngine implements AutoCloseable {
         receivers.values().forEach(r -> list.add(r.outcome()));
         list.sort((a, b) -> Integer.compare(a.receiverId(), b.receiverId()));
         return list;
+    }
+
+    /** See {@code MulticastSender.warmUp}: only an unsent codec of its own, with a key of its own. */
+    public void warmUp(BooleanSupplier stop) {
+        if (key == null) {
+            return; // plain sessions have no cipher to compile
+        }
+        PacketCodec scratch = new PacketCodec(~sessionId, SessionKey.generate());
+        ByteBuffer body = ByteBuffer.allocate(manifest.blockSize() + 4);
+        ByteBuffer packet = ByteBuffer.allocate(PacketCodec.MAX_PACKET);
+        for (int i = 1; i <= WARM_UP_PACKETS && !stop.getAsBoolean(); i++) {
+            body.clear().limit(body.capacity());
+            scratch.seal(PacketType.DATA, 0, i, body, packet);
+        }
     }
 
     public SenderReport run(TransferProgress progress, BooleanSupplier cancelled) throws MulticastException {

@@ -45,7 +45,7 @@ import org.fenestra.multicast.TlsKeyExchange;
  * <pre>
  * send    --file F --group ADDR:PORT --interface IP --tickets IP:PORT --keystore P12 --storepass S --token T
  *         [--encrypt] [--max-rate MBPS] [--min-receiver-rate MBPS] [--wait-receivers N] [--wait-seconds S]
- *         [--block-size B]
+ *         [--slower-stream-below FRACTION] [--block-size B]
  * receive --tickets IP:PORT --truststore P12 --storepass S --token T --dest F --interface IP [--timeout S]
  * capture --group ADDR:PORT --interface IP --out F --seconds S [--idle S]   (raw datagrams, as an eavesdropper)
  * </pre>
@@ -101,6 +101,9 @@ public final class MulticastCommand {
         if (o.containsKey("min-receiver-rate")) {
             settings = settings.withMinReceiverRate((long) (Double.parseDouble(o.get("min-receiver-rate")) * 1_000_000));
         }
+        if (o.containsKey("slower-stream-below")) {
+            settings = settings.withSlowerStreamBelow(Double.parseDouble(o.get("slower-stream-below")));
+        }
         if (o.containsKey("max-rate")) {
             settings = settings.withMaxRate((long) (Double.parseDouble(o.get("max-rate")) * 1_000_000));
         }
@@ -114,6 +117,7 @@ public final class MulticastCommand {
             out.flush();
             int wanted = Integer.parseInt(o.getOrDefault("wait-receivers", "0"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(o.getOrDefault("wait-seconds", "30")));
+            sender.warmUp(() -> sender.admitted() >= wanted || System.nanoTime() >= deadline);
             while (sender.admitted() < wanted && System.nanoTime() < deadline) {
                 sleep(20);
             }
