@@ -33,8 +33,10 @@ if [ -n "$MB" ]; then
   source_tree=$out/corpus
   if [ ! -f "$out/.corpus-complete" ]; then
     rm -rf "$source_tree" && mkdir -p "$source_tree"
-    (cd "$CORPUS" && find . -type f -printf '%s %p\n' | sort -k2 | awk -v limit=$((MB * 1024 * 1024)) \
-      '{ total += $1; if (total > limit) exit; print $2 }' | cpio -pdm --quiet "$source_tree")
+    # tar, not cpio (not on every machine): it keeps the corpus's hard links within the part as well;
+    # awk reads to the end, as an early exit would fail the pipeline (pipefail) on sort's broken pipe
+    (cd "$CORPUS" && find . -type f -printf '%s\t%p\n' | sort -t $'\t' -k2 | awk -F '\t' -v limit=$((MB * 1024 * 1024)) \
+      '{ total += $1; if (total > limit) full = 1; if (!full) print $2 }' | tar -cf - --no-recursion -T - | tar -xf - -C "$source_tree")
     touch "$out/.corpus-complete"
   fi
 fi

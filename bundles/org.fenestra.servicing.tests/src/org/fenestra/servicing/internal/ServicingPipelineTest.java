@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.registry.testing.SyntheticWindowsTree;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.RunStatus;
 import org.fenestra.servicing.api.ServicingException;
@@ -201,6 +203,91 @@ class ServicingPipelineTest {
         assertEquals(Reason.OPTIMIZE_REFUSED, refused.reason());
         assertTrue(refused.getMessage().contains("2 images"), refused.getMessage());
         assertArrayEquals(before, sha256(two));
+    }
+
+    @Test
+    void optimizeRunsTheServicersComponentCleanupBeforeTheExport() throws Exception {
+        String name = ServicingFixture.unique("Contoso-Tool");
+        byte[] tool = "tool 1".repeat(1000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<String> first = published(new FenestraPackageFile(ServicingFixture.unique("FPK-TOOL1"), name, "1.0.0.0")
+                .add("Program Files/Contoso/tool.exe", tool));
+        assertEquals(RunStatus.SUCCESSFUL, servicing.serviceNow(new ServicingRequest(image.id(), first, false, false),
+                WimProgress.NONE).status());
+        assertEquals(1, records(name).size(), "without optimize no cleanup: " + records(name));
+        List<String> second = published(new FenestraPackageFile(ServicingFixture.unique("FPK-TOOL2"), name, "2.0.0.0")
+                .replace("Program Files/Contoso/tool.exe", "tool 2".repeat(1000).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), second, false, true), WimProgress.NONE);
+
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        WimTool.verify(wim);
+        List<String> records = records(name);
+        assertEquals(1, records.size(), "the superseded 1.0.0.0 record was cleaned up: " + records);
+        assertTrue(records.get(0).contains("2.0.0.0"), records.toString());
+        String log = Files.readString(Path.of(run.logFile()));
+        assertTrue(log.indexOf("component cleanup done") > 0 && log.indexOf("component cleanup done") < log.indexOf("exported index"),
+                "cleanup, then the export: " + log);
+    }
+
+    @Test
+    void aComponentCleanupFailureFailsTheRunAndCommitsNothing() throws Exception {
+        Path tree = TestImages.windowsTree(work.resolve("damaged-tree"));
+        // a record the portable servicer did not write: not named by a package identity, so not its to judge
+        Path record = tree.resolve("Windows/servicing/Fenestra/Contoso-Broken.xml");
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, "<package xmlns=\"urn:fenestra:package:1\" id=\"FPK-BROKEN\"/>");
+        Path damaged = WimTool.capture(tree, work.resolve("images/damaged.wim"), "Windows 11 Enterprise");
+        OsImageRecord withDamagedRecord = fixture.addImage(damaged);
+        byte[] before = sha256(damaged);
+        List<String> ids = published(agent());
+        ServicingException failed = assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest(withDamagedRecord.id(), ids, false, true), WimProgress.NONE));
+        assertTrue(failed.getMessage().contains("component cleanup") && failed.getMessage().contains("Contoso-Broken"),
+                failed.getMessage());
+
+        ServicingRun run = servicing.history(withDamagedRecord.id()).get(0);
+        assertEquals(RunStatus.FAILED, run.status(), run.message());
+        assertTrue(run.message().contains("component cleanup") && run.message().contains("nothing was committed"),
+                run.message());
+        assertArrayEquals(before, sha256(damaged));
+        assertEquals(withDamagedRecord.contentVersion(), catalog.get(withDamagedRecord.id()).contentVersion());
+        assertFalse(updates.installedUpdates(withDamagedRecord.id()).installed().stream().anyMatch(u -> ids.contains(u.updateId())));
+        assertWorkFolderGone(run);
+
+        // the same update without optimize needs no cleanup and commits
+        assertEquals(RunStatus.SUCCESSFUL, servicing.serviceNow(new ServicingRequest(withDamagedRecord.id(), ids, false, false),
+                WimProgress.NONE).status());
+    }
+
+    @Test
+    void aCommitThatRaisesTheUbrRefreshesTheImageFacts() throws Exception {
+        SyntheticWindowsTree.Spec spec = SyntheticWindowsTree.windows11Enterprise();
+        Path tree = Files.createDirectories(work.resolve("windows-tree"));
+        SyntheticWindowsTree.write(tree, spec);
+        Path file = WimTool.capture(tree, work.resolve("images/windows.wim"), "Windows 11 Enterprise");
+        OsImageRecord windows = fixture.addImage(file);
+        // as the import read them from the hives
+        catalog.setFacts(windows.id(), new ImageFacts(spec.productName(), spec.editionId(), spec.installationType(),
+                spec.build(), spec.ubr(), spec.displayVersion(), spec.languages()));
+        int newUbr = spec.ubr() + 8;
+        List<String> ids = published(new FenestraPackageFile(ServicingFixture.unique("FPK-CU"),
+                ServicingFixture.unique("Contoso-Cumulative"), "1.0.0.0")
+                .add("Windows/System32/contoso-cu.dll", "cu".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .registry("SOFTWARE", "Windows Registry Editor Version 5.00\r\n\r\n"
+                        + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n"
+                        + "\"UBR\"=dword:" + String.format("%08x", newUbr) + "\r\n"));
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(windows.id(), ids, false, false), WimProgress.NONE);
+
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        ImageFacts facts = catalog.facts(windows.id());
+        assertEquals(newUbr, facts.ubr(), "the facts were read again from the serviced WIM's SOFTWARE hive");
+        assertEquals(spec.build(), facts.build());
+        assertEquals(spec.productName(), facts.productName());
+        assertTrue(Files.readString(Path.of(run.logFile())).contains("image facts refreshed"), run.logFile());
+    }
+
+    /** The image's package records of the package named {@code name}. */
+    private List<String> records(String name) throws Exception {
+        return WimTool.dir(wim, 1).stream().filter(p -> p.startsWith("/Windows/servicing/Fenestra/") && p.contains(name)).toList();
     }
 
     @Test

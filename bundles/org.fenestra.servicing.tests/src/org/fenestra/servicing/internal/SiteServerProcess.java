@@ -35,7 +35,14 @@ final class SiteServerProcess implements AutoCloseable {
 
     /** Started in the child: the DS runtime and the site server's services; the rest resolve as needed. */
     private static final Set<String> STARTED = Set.of("org.apache.felix.scr", "org.fenestra.logging", "org.fenestra.catalog",
-            "org.fenestra.updates", "org.fenestra.servicing", "org.fenestra.servicing.portable");
+            "org.fenestra.updates", "org.fenestra.servicing", "org.fenestra.servicing.portable",
+            // Logback and the ServiceLoader mediator binding SLF4J to it: without them the logging bundle holds
+            // every event and the server writes no fenestra.log / servicing.log
+            "ch.qos.logback.classic", "org.apache.aries.spifly.dynamic.bundle");
+
+    /** As the headless product starts them: logging first, then SLF4J's binding and DS, then the rest (level 4). */
+    private static final Map<String, String> START_LEVELS = Map.of("org.fenestra.logging", "1:", "ch.qos.logback.classic", "2:",
+            "org.apache.aries.spifly.dynamic.bundle", "2:", "org.apache.felix.scr", "2:");
 
     /** Bundle name prefixes a headless site server does without. */
     private static final List<String> HEADLESS_NEEDS_NONE = List.of("org.eclipse.tycho", "org.eclipse.ui", "org.eclipse.e4.ui",
@@ -157,6 +164,22 @@ final class SiteServerProcess implements AutoCloseable {
         return text.toString();
     }
 
+    /** The child's threads (jcmd Thread.print), for a failure message when it seems stuck. */
+    String threads() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return "\n--- threads of " + name + " ---\n" + out;
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
     /** Equinox's own log of the child (bundles that did not resolve, components that failed). */
     String frameworkLog() {
         try (Stream<Path> files = Files.list(home.resolve("configuration"))) {
@@ -193,7 +216,7 @@ final class SiteServerProcess implements AutoCloseable {
             if (bundle.getBundleId() == 0 || name == null || name.endsWith(".tests") || HEADLESS_NEEDS_NONE.stream().anyMatch(name::startsWith)) {
                 continue;
             }
-            entries.add(absoluteLocation(bundle) + (STARTED.contains(name) ? "@" + (name.equals("org.apache.felix.scr") ? "2:" : "") + "start" : ""));
+            entries.add(absoluteLocation(bundle) + (STARTED.contains(name) ? "@" + START_LEVELS.getOrDefault(name, "") + "start" : ""));
         }
         return String.join(",", entries);
     }

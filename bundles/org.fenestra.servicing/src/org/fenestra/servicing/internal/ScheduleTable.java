@@ -55,11 +55,15 @@ final class ScheduleTable {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Images whose schedule is due at {@code now} and not running or cancelled. */
+    /**
+     * Images whose schedule is due at {@code now} and not cancelled, those in process (held by a
+     * server) included: {@link #claim} alone decides who runs one, so a server always tries, and
+     * one that loses sees it taken rather than never looking.
+     */
     List<String> due(Connection connection, Instant now) throws SQLException {
         List<String> due = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT image_id FROM servicing_schedule WHERE "
-                + "next_run IS NOT NULL AND next_run <= ? AND status <> 'IN_PROCESS' AND status <> 'CANCELLED' ORDER BY next_run")) {
+                + "next_run IS NOT NULL AND next_run <= ? AND status <> 'CANCELLED' ORDER BY next_run")) {
             select.setTimestamp(1, Timestamp.from(now));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -82,6 +86,17 @@ final class ScheduleTable {
             update.setString(2, imageId);
             update.setTimestamp(3, Timestamp.from(now));
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The site server holding a schedule in process (null when none holds it). */
+    String holder(Connection connection, String imageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT lease_owner FROM servicing_schedule WHERE image_id = ? AND status = 'IN_PROCESS'")) {
+            select.setString(1, imageId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 

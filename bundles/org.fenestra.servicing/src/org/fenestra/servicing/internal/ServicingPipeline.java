@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
+import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.ImageNotFoundException;
 import org.fenestra.catalog.api.ServicingTarget;
 import org.fenestra.catalog.api.SiteDatabase;
@@ -51,6 +52,8 @@ import org.fenestra.wim.WimFile;
 import org.fenestra.wim.WimVerifyReport;
 import org.fenestra.wim.WimWriter;
 import org.fenestra.wim.model.WimProgress;
+import org.fenestra.wim.model.WindowsFacts;
+import org.fenestra.wim.windows.WindowsTrees;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -84,6 +87,8 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
     static final String HALT_AT = "fenestra.servicing.haltAt";
 
     private static final System.Logger LOG = System.getLogger(ServicingPipeline.class.getName());
+    /** Tries at recording a committed run before it is left to recovery (waits 0.5, 1 s between). */
+    private static final int RECORD_ATTEMPTS = 3;
 
     private final SiteDatabase database;
     private final ImageCatalog images;
@@ -122,6 +127,11 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         this.clock = Clock.tick(clock, Duration.ofNanos(1000));
         this.haltAt = properties.apply(HALT_AT);
         recoverInterrupted();
+    }
+
+    /** A servicer, as DS binds one: for a pipeline made outside DS (a test's site server on another catalog). */
+    void addServicer(ImageServicer servicer) {
+        servicers.add(servicer);
     }
 
     /** The work folder's parent: the configured servicing drive, or Automatic (the data folder's file system). */
@@ -370,7 +380,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
                     }
                     if (sessionServicer != best.get()) {
                         if (session != null) {
-                            session.commit(progress);
+                            finishSession(session, sessionServicer, firstFailure);
                         }
                         sessionServicer = best.get();
                         String servicerName = sessionServicer.name();
@@ -406,7 +416,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
                 }
                 WimProgress.checkCanceled(progress);
                 if (session != null) {
-                    session.commit(progress);
+                    finishSession(session, sessionServicer, firstFailure);
                     session = null;
                 }
             } catch (org.fenestra.wim.errors.WimCancelledException e) {
@@ -417,6 +427,31 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
                 }
             }
             return firstFailure;
+        }
+
+        /**
+         * Commits a servicer's session; with optimize, after its component cleanup (where it has one).
+         * A cleanup failure fails the run (the session is then discarded and nothing committed); there
+         * is none to do when the run will not commit anyway.
+         */
+        private void finishSession(ServicingSession session, ImageServicer servicer, String firstFailure)
+                throws ServicingException {
+            if (request.optimize() && (firstFailure == null || request.continueOnError())) {
+                progress.subTask("optimizing: component cleanup (" + servicer.name() + ")");
+                log.info("optimizing: component cleanup with the " + servicer.name() + " servicer");
+                boolean cleaned;
+                try {
+                    cleaned = session.cleanupComponents(progress);
+                } catch (ServicingException e) {
+                    if (e.reason() == Reason.CANCELLED) {
+                        throw e;
+                    }
+                    throw new ServicingException(e.reason(), "component cleanup by the " + servicer.name()
+                            + " servicer failed: " + e.getMessage(), e);
+                }
+                log.info(cleaned ? "component cleanup done" : "the " + servicer.name() + " servicer has no component cleanup");
+            }
+            session.commit(progress);
         }
 
         private void result(UpdatePackage update, Outcome outcome, String servicer, String detail) {
@@ -433,6 +468,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         /** Component cleanup where the servicer has one, then export of the index into a new WIM. */
         private Path optimized(Path copy) throws ServicingException, IOException {
             progress.subTask("optimizing: exporting the serviced image into a new WIM");
+            log.info("optimizing: exporting index " + image.imageIndex() + " into a new WIM");
             Path exported = work.resolve("optimized.wim");
             try (WimFile wim = WimFile.open(copy)) {
                 WimWriter.export(wim, List.of(image.imageIndex()), exported, null, null, wim.writeOptionsKeepingCompression(),
@@ -454,6 +490,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
                 throws ServicingException, IOException {
             WimProgress.checkCanceled(progress);
             progress.subTask("verifying the serviced WIM");
+            log.info("verifying the serviced WIM");
             try (WimFile wim = WimFile.open(result)) {
                 WimVerifyReport report = wim.verify(progress);
                 if (!report.ok()) {
@@ -464,6 +501,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
                 throw new ServicingException(Reason.CANCELLED, "cancelled", e);
             }
             Path temporary = temporaryFile(stored, runId);
+            log.info("committing: writing the serviced WIM beside the catalog's file as " + temporary.getFileName());
             boolean journaled = false;
             try {
                 String sha256 = copy(result, temporary, progress);
@@ -514,19 +552,48 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         }
 
         /** The swap happened: the applied updates, the image's new content version and the run, with the journal row gone. */
+        /**
+         * After the rename the run is committed whatever happens here: recording it is tried a few
+         * times, and when the catalog still refuses, the run stays in process with its commit journaled
+         * (never FAILED beside the new WIM) and the next recovery (this server's next run or start,
+         * or any server once this one's lease lapses) finishes the recording from the journal.
+         */
         private ServicingRun recordCommitted(RunStatus status, String message, long sizeBefore, long sizeAfter,
-                Instant started) throws ServicingException {
+                Instant started) {
             recordApplied(image.id(), appliedIds(), log);
             ServicingRun run = new ServicingRun(runId, image.id(), status, status == RunStatus.SUCCESSFUL ? 100 : 0,
                     request.continueOnError(), request.optimize(), started, clock.instant(), sizeBefore, sizeAfter, added,
                     changed, removed, results, message, log.file().toString());
-            transaction("record servicing of " + image.id(), connection -> {
-                runs.imageContentChanged(connection, image.id(), sizeAfter);
-                runs.finishRow(connection, run);
-                journal.remove(connection, runId);
-                return null;
-            });
-            return run;
+            Exception failure = null;
+            for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+                try {
+                    if (attempt > 0) {
+                        Thread.sleep(250L << attempt);
+                    }
+                    transaction("record servicing of " + image.id(), connection -> {
+                        runs.imageContentChanged(connection, image.id(), sizeAfter);
+                        runs.finishRow(connection, run);
+                        journal.remove(connection, runId);
+                        return null;
+                    });
+                    refreshFacts(image.id(), Path.of(image.storedPath()), image.imageIndex(), log);
+                    return run;
+                } catch (ServicingException | RuntimeException e) {
+                    failure = e;
+                    log.error("recording the committed run in the catalog failed (attempt " + (attempt + 1) + " of "
+                            + RECORD_ATTEMPTS + "): " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    break;
+                }
+            }
+            String pending = message + "; the serviced WIM is committed, but recording it in the catalog failed ("
+                    + failure.getMessage() + "): it is recorded from the commit journal by the next recovery";
+            log.error(pending);
+            return new ServicingRun(runId, image.id(), status, run.percentDone(), request.continueOnError(), request.optimize(),
+                    started, run.endedAt(), sizeBefore, sizeAfter, added, changed, removed, results, pending,
+                    log.file().toString());
         }
 
         private void percent(int value) {
@@ -664,42 +731,61 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
      * journaled and whose rename happened (the catalog's file has the new WIM's SHA-256) is recorded
      * as committed; every other one is failed (interrupted), its temporary file removed. Its work
      * folder is removed when it is on this host. Of several servers recovering at once, one ends each run.
+     * This server's own runs that it is not running any more (their recording failed after the commit)
+     * are ended the same way; a run the catalog still refuses to record stays for the next recovery.
      */
     void recoverInterrupted() throws ServicingException {
         List<ServicingRunTable.Interrupted> interrupted = transaction("find interrupted servicing runs",
                 connection -> runs.interrupted(connection, lease));
         for (ServicingRunTable.Interrupted found : interrupted) {
-            ServicingRun run = found.run();
-            CommitJournal.Entry pending = transaction("commit journal of run " + run.runId(),
-                    connection -> journal.get(connection, run.runId()));
-            boolean swapped = pending != null && swapped(pending);
-            Path temporary = pending != null ? Path.of(pending.temporaryPath()) : temporaryOf(run);
-            if (!swapped && temporary != null) {
-                deleteQuietly(temporary);
+            if (running.contains(found.run().imageId())) {
+                continue; // this process's run in progress, not an orphan of it
+            }
+            try {
+                recover(found);
+            } catch (ServicingException e) {
+                // the catalog refuses still: the run stays in process (and journaled) for the next recovery
+                LOG.log(System.Logger.Level.WARNING, found.run().imageId() + " run " + found.run().runId()
+                        + ": cannot be recovered yet: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Ends one interrupted run: recorded as committed when its journaled rename happened, else failed. */
+    private void recover(ServicingRunTable.Interrupted found) throws ServicingException {
+        ServicingRun run = found.run();
+        CommitJournal.Entry pending = transaction("commit journal of run " + run.runId(),
+                connection -> journal.get(connection, run.runId()));
+        boolean swapped = pending != null && swapped(pending);
+        Path temporary = pending != null ? Path.of(pending.temporaryPath()) : temporaryOf(run);
+        if (!swapped && temporary != null) {
+            deleteQuietly(temporary);
+        }
+        if (swapped) {
+            recordApplied(run.imageId(), pending.appliedIds(), null);
+        }
+        RunStatus status = swapped ? pending.finalStatus() : RunStatus.FAILED;
+        long sizeAfter = swapped ? pending.sizeAfter() : run.sizeBefore();
+        String message = swapped
+                ? pending.finalMessage() + " (the site server stopped or lost the catalog after the commit; recorded at the next start)"
+                : "interrupted: the site server stopped during the run; nothing was committed";
+        boolean ended = transaction("end interrupted servicing run " + run.runId(), connection -> {
+            if (!runs.endInterrupted(connection, run.runId(), status, sizeAfter, message, clock.instant())) {
+                return false;
             }
             if (swapped) {
-                recordApplied(run.imageId(), pending.appliedIds(), null);
+                runs.imageContentChanged(connection, run.imageId(), sizeAfter);
             }
-            RunStatus status = swapped ? pending.finalStatus() : RunStatus.FAILED;
-            long sizeAfter = swapped ? pending.sizeAfter() : run.sizeBefore();
-            String message = swapped
-                    ? pending.finalMessage() + " (the site server stopped after the commit; recorded at the next start)"
-                    : "interrupted: the site server stopped during the run; nothing was committed";
-            boolean ended = transaction("end interrupted servicing run " + run.runId(), connection -> {
-                if (!runs.endInterrupted(connection, run.runId(), status, sizeAfter, message, clock.instant())) {
-                    return false;
-                }
-                if (swapped) {
-                    runs.imageContentChanged(connection, run.imageId(), sizeAfter);
-                }
-                journal.remove(connection, run.runId());
-                return true;
-            });
-            if (ended) {
-                LOG.log(System.Logger.Level.WARNING, run.imageId() + " run " + run.runId() + ": " + message);
-                if (found.workFolder() != null) {
-                    deleteTree(Path.of(found.workFolder()));
-                }
+            journal.remove(connection, run.runId());
+            return true;
+        });
+        if (ended) {
+            LOG.log(System.Logger.Level.WARNING, run.imageId() + " run " + run.runId() + ": " + message);
+            if (swapped) {
+                refreshFacts(run.imageId(), Path.of(pending.storedPath()), imageIndex(run.imageId()), null);
+            }
+            if (found.workFolder() != null) {
+                deleteTree(Path.of(found.workFolder()));
             }
         }
     }
@@ -732,17 +818,54 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         return drive.resolve(WORK_FOLDER).resolve("run-" + runId);
     }
 
+    /**
+     * Reads the committed image's facts from its own hives, as the import does, and stores them when
+     * they changed (a cumulative update raises the UBR; applicability compares updates with it). A
+     * failure is logged: the WIM is committed either way, and facts that cannot be read are left as they were.
+     */
+    private void refreshFacts(String imageId, Path wim, int index, ServicingLog log) {
+        try (WimFile file = WimFile.open(wim)) {
+            WindowsFacts read = WindowsTrees.facts(file.openImage(index), WimProgress.NONE);
+            if (!read.isWindows() || read.build() <= 0) {
+                return; // no readable SOFTWARE hive: nothing better than what the catalog has
+            }
+            ImageFacts now = new ImageFacts(read.productName(), read.editionId(), read.installationType(), read.build(),
+                    read.ubr(), read.displayVersion(), read.languages());
+            ImageFacts before = images.facts(imageId);
+            if (!now.equals(before)) {
+                images.setFacts(imageId, now);
+                logLine(log, "image facts refreshed from the serviced WIM: build " + before.build() + "." + before.ubr()
+                        + " -> " + now.build() + "." + now.ubr(), false);
+            }
+        } catch (IOException | CatalogException e) {
+            logLine(log, "refreshing the image facts of " + imageId + " failed: " + e.getMessage(), true);
+        }
+    }
+
+    private static void logLine(ServicingLog log, String line, boolean error) {
+        if (log == null) {
+            LOG.log(error ? System.Logger.Level.ERROR : System.Logger.Level.INFO, line);
+        } else if (error) {
+            log.error(line);
+        } else {
+            log.info(line);
+        }
+    }
+
+    private int imageIndex(String imageId) {
+        try {
+            return images.get(imageId).imageIndex();
+        } catch (CatalogException e) {
+            return 1;
+        }
+    }
+
     /** Records the applied updates on the image; a failure is logged, as the WIM holds them either way. */
     private void recordApplied(String imageId, List<String> applied, ServicingLog log) {
         try {
             updates.recordApplied(imageId, applied);
         } catch (UpdateException e) {
-            String line = "recording the applied updates of " + imageId + " failed: " + e.getMessage();
-            if (log != null) {
-                log.error(line);
-            } else {
-                LOG.log(System.Logger.Level.ERROR, line);
-            }
+            logLine(log, "recording the applied updates of " + imageId + " failed: " + e.getMessage(), true);
         }
     }
 

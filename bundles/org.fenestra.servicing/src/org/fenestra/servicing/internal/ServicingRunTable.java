@@ -177,14 +177,16 @@ final class ServicingRunTable {
 
     /**
      * Runs left IN_PROCESS by a site server that is gone (killed, crashed, stopped without finishing
-     * them: its lease expired), with their work folders.
+     * them: its lease expired), and this server's own (the caller skips those it is running: the
+     * rest lost their recording, e.g. the catalog failed after the commit), with their work folders.
      */
     List<Interrupted> interrupted(Connection connection, ServerLease lease) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<String> folders = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT r.run_id, r.work_folder FROM servicing_run r "
-                + "WHERE r.status = 'IN_PROCESS' AND " + ServerLease.holderGone("r.server_id"))) {
-            lease.bindNow(select, 1);
+                + "WHERE r.status = 'IN_PROCESS' AND (r.server_id = ? OR " + ServerLease.holderGone("r.server_id") + ")")) {
+            select.setString(1, lease.id());
+            lease.bindNow(select, 2);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getLong(1));

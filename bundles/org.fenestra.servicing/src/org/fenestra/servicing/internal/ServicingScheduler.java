@@ -3,7 +3,9 @@ package org.fenestra.servicing.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +71,8 @@ public final class ServicingScheduler implements ServicingSchedules {
     private final ScheduledExecutorService poller;
     private final boolean runsSchedules;
     private volatile boolean stopping;
+    /** Due schedules this server found held by another, and by which (touched by the poller thread only). */
+    private final Map<String, String> seenTaken = new HashMap<>();
 
     /** Present where the distribution glue runs: only then is "update distribution points" available. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -185,11 +189,23 @@ public final class ServicingScheduler implements ServicingSchedules {
                     return;
                 }
                 if (transaction("claim servicing schedule", c -> table.claim(c, imageId, clock.instant(), lease.id()))) {
+                    seenTaken.remove(imageId);
                     runClaimed(imageId);
+                } else {
+                    reportTaken(imageId);
                 }
             }
         } catch (ServicingException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "servicing scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Says once per holder that a due schedule is another server's (each poll while it runs would repeat it). */
+    private void reportTaken(String imageId) throws ServicingException {
+        String holder = transaction("holder of servicing schedule", c -> table.holder(c, imageId));
+        if (holder != null && !holder.equals(seenTaken.put(imageId, holder))) {
+            LOG.log(System.Logger.Level.INFO, imageId + ": the due servicing schedule is taken by site server " + holder
+                    + "; " + lease.id() + " leaves it to that server");
         }
     }
 

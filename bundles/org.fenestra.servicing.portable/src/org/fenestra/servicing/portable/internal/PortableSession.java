@@ -17,7 +17,10 @@ import org.fenestra.servicing.api.ServicingSession;
 import org.fenestra.updates.api.PackageType;
 import org.fenestra.wim.WimEntry;
 import org.fenestra.wim.WimFile;
+import org.fenestra.wim.WimUpdater;
 import org.fenestra.wim.errors.WimCancelledException;
+import org.fenestra.wim.model.ModifyOptions;
+import org.fenestra.wim.model.UpdateCommand;
 import org.fenestra.wim.model.WimProgress;
 
 /**
@@ -99,11 +102,25 @@ final class PortableSession implements ServicingSession {
         }
     }
 
-    /** The portable servicer has no component store to clean; optimize's export drops unreferenced data. */
+    /**
+     * Drops the records of Fenestra packages a higher version superseded ({@link SupersededRecords}),
+     * in one engine update (all or nothing); optimize's export then drops the data nothing references.
+     */
     @Override
-    public boolean cleanupComponents(WimProgress progress) throws ServicingException {
+    public synchronized boolean cleanupComponents(WimProgress progress) throws ServicingException {
         checkOpen();
-        return false;
+        try {
+            List<UpdateCommand> deletes = new SupersededRecords(wimFile, index, RECORDS).deletes();
+            if (!deletes.isEmpty()) {
+                WimProgress.checkCanceled(progress);
+                WimUpdater.update(wimFile, index, deletes, ModifyOptions.defaults(), progress);
+            }
+            return true;
+        } catch (WimCancelledException e) {
+            throw new ServicingException(Reason.CANCELLED, "component cleanup cancelled; the image is as it was", e);
+        } catch (IOException e) {
+            throw new ServicingException(Reason.IO, "component cleanup of " + wimFile + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
