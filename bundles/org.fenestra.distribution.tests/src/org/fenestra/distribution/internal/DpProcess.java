@@ -28,7 +28,9 @@ public final class DpProcess implements AutoCloseable {
 
     private static final List<String> DP_BUNDLES = List.of("org.fenestra.distribution", "org.fenestra.content",
             "org.fenestra.multicast", "org.eclipse.jetty.server", "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util",
-            "slf4j.api");
+            "slf4j.api",
+            // the client's --apply: the WIM engine
+            "org.fenestra.wim", "org.fenestra.compress", "org.fenestra.registry");
 
     final Path data;
     /** What the command line starts with (e.g. {@code ip netns exec NS}) and the DP options after --data. */

@@ -103,9 +103,9 @@ class MulticastDeploymentBedTest {
         String token = distribution.downloadToken(image, Duration.ofHours(1));
 
         List<BedProcess> clients = new ArrayList<>();
-        for (int k = 1; k <= 2; k++) {
-            clients.add(receive(k, image, token, "full-" + k));
-        }
+        clients.add(receive(1, image, token, "full-1"));
+        Path applied = dir.resolve("applied-2");
+        clients.add(receive(2, image, token, "full-2", "--apply", applied.toString()));
         for (int k = 1; k <= 2; k++) {
             BedProcess client = clients.get(k - 1);
             assertEquals(0, client.await(Duration.ofMinutes(4)), client.linesOrProblem().toString());
@@ -113,6 +113,12 @@ class MulticastDeploymentBedTest {
                     client.linesOrProblem().toString());
             assertEquals(TestFiles.sha256(wim), TestFiles.sha256(dir.resolve("full-" + k + "/full.wim")), "bit-exact");
         }
+        // the second client applied the verified WIM (--apply): the captured tree, file for file
+        Path source = dir.resolve("source-full");
+        assertEquals(TestFiles.sha256(source.resolve("data.bin")), TestFiles.sha256(applied.resolve("data.bin")));
+        assertEquals(Files.readString(source.resolve("readme.txt")), Files.readString(applied.resolve("readme.txt")));
+        assertTrue(clients.get(1).lines().stream().anyMatch(l -> l.startsWith("Applied image 1 to ")),
+                clients.get(1).linesOrProblem().toString());
         List<MulticastSession.Receiver> receivers = awaitSettled(image, 2);
         long size = Files.size(wim);
         assertTrue(receivers.stream().allMatch(r -> r.state().equals("VERIFIED") && r.bytes() == size),
@@ -265,9 +271,10 @@ class MulticastDeploymentBedTest {
                 SessionStart.AUTO_CAST, 0, Optional.empty(), slow);
     }
 
-    private static BedProcess receive(int k, String image, String token, String dest) throws Exception {
-        return BedProcess.start("client-" + dest, bed.inside(bed.receiverNs(k), client("receive", image, token,
-                dir.resolve(dest))), dir);
+    private static BedProcess receive(int k, String image, String token, String dest, String... more) throws Exception {
+        List<String> command = new ArrayList<>(client("receive", image, token, dir.resolve(dest)));
+        command.addAll(List.of(more));
+        return BedProcess.start("client-" + dest, bed.inside(bed.receiverNs(k), command), dir);
     }
 
     private static List<String> client(String verb, String image, String token, Path dest) throws Exception {

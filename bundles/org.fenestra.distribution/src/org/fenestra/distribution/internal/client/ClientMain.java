@@ -21,7 +21,8 @@ import org.fenestra.distribution.internal.http.DpException;
  * checked. With {@code --precache} instead of {@code --image} it downloads the one of the
  * deployment's images (those the token opens) matching the machine's architecture and language
  * ({@link PrecacheChoice}). {@code client receive} (the common options, and
- * {@code --interface ADDRESS}) receives it by multicast instead ({@link ImageReceive}). Exit
+ * {@code --interface ADDRESS}) receives it by multicast instead ({@link ImageReceive}), and with
+ * {@code --apply TARGET [--apply-index N]} applies the verified WIM to a folder ({@link ImageApply}). Exit
  * status 0 done, 1 failed (the reason on stderr), 2 wrong usage.
  */
 public final class ClientMain {
@@ -30,7 +31,7 @@ public final class ClientMain {
     private static final List<String> VALUED = List.of("--dp", "--fingerprint", "--image", "--dest", "--token");
     private static final List<String> PRECACHE_VALUED = List.of("--arch", "--lang");
     /** Options of {@code receive} only, not needed. */
-    private static final List<String> RECEIVE_VALUED = List.of("--interface");
+    private static final List<String> RECEIVE_VALUED = List.of("--interface", "--apply", "--apply-index");
     private static final String PRECACHE = "--precache";
 
     private ClientMain() {
@@ -74,8 +75,12 @@ public final class ClientMain {
         try {
             URI dp = URI.create(values.get("--dp"));
             if (receive) {
-                new ImageReceive(dp, values.get("--fingerprint"), values.get("--token"), out)
+                Path received = new ImageReceive(dp, values.get("--fingerprint"), values.get("--token"), out)
                         .receive(values.get("--image"), Path.of(values.get("--dest")), values.get("--interface"));
+                if (values.containsKey("--apply")) {
+                    Integer index = values.containsKey("--apply-index") ? Integer.valueOf(values.get("--apply-index")) : null;
+                    new ImageApply(out).apply(received, index, Path.of(values.get("--apply")));
+                }
                 return 0;
             }
             String image = precache ? precachedImage(dp, values, out) : values.get("--image");
@@ -106,6 +111,10 @@ public final class ClientMain {
         }
         if (!precache && (values.containsKey("--arch") || values.containsKey("--lang"))) {
             return Optional.of("--arch and --lang go with --precache");
+        }
+        if (values.containsKey("--apply-index")
+                && (!values.containsKey("--apply") || !values.get("--apply-index").matches("[1-9][0-9]{0,4}"))) {
+            return Optional.of("--apply-index is an image number (1, 2, ...) and goes with --apply");
         }
         if (values.containsKey("--arch") && PrecacheChoice.normalArchitecture(values.get("--arch")).isEmpty()) {
             return Optional.of("--arch is x64, arm64 or x86, not " + values.get("--arch"));
@@ -142,12 +151,14 @@ public final class ClientMain {
                 + "       fenestra client download --dp URL --fingerprint SHA256 --precache [--arch ARCH] [--lang TAG]"
                 + " --dest DIR --token TOKEN\n"
                 + "       fenestra client receive --dp URL --fingerprint SHA256 --image ID --dest DIR --token TOKEN"
-                + " [--interface ADDRESS]\n"
+                + " [--interface ADDRESS] [--apply TARGET [--apply-index N]]\n"
                 + "  --precache  download the one of the deployment's images (those the token opens, see\n"
                 + "              fenestra:content-token ID...) matching this machine's processor architecture and\n"
                 + "              UI language, as Configuration Manager's pre-cache does; an exact language first,\n"
                 + "              else the same base language (en-GB takes en-US); none matching is an error\n"
                 + "  --arch      x64, arm64 or x86 instead of this machine's (to test or to stage for another)\n"
-                + "  --lang      a language tag (de-DE) instead of this machine's display language";
+                + "  --lang      a language tag (de-DE) instead of this machine's display language\n"
+                + "  --apply     after the WIM is received and verified, apply its image to the folder TARGET\n"
+                + "              (--apply-index N when the WIM holds several images)";
     }
 }
