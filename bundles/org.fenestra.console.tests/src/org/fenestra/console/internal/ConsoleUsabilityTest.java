@@ -41,6 +41,7 @@ class ConsoleUsabilityTest {
             "fenestra:servicing-now", "fenestra:servicing-schedule", "fenestra:servicing-status", "fenestra:status",
             "fenestra:updates-download", "fenestra:updates-list", "fenestra:updates-source-add",
             "fenestra:updates-source-list", "fenestra:updates-source-remove", "fenestra:updates-sync",
+            "fenestra:upgrade-add", "fenestra:upgrade-list", "fenestra:upgrade-remove", "fenestra:upgrade-show",
             "fenestra:validate", "fenestra:validation-schedule");
 
     @TempDir

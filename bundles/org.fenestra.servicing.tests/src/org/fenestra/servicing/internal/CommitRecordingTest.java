@@ -9,16 +9,15 @@ import java.sql.Statement;
 import java.util.List;
 
 import org.fenestra.catalog.api.OsImageRecord;
-import org.fenestra.catalog.testing.PostgresServer;
+import org.fenestra.catalog.testing.PostgresServerExtension;
 import org.fenestra.servicing.api.ImageServicer;
 import org.fenestra.servicing.api.RunStatus;
 import org.fenestra.servicing.api.ServicingRequest;
 import org.fenestra.servicing.api.ServicingRun;
 import org.fenestra.servicing.testing.WimTool;
 import org.fenestra.wim.model.WimProgress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,26 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CommitRecordingTest {
 
     private static final String AGENT_FILE = "/Program Files/Contoso/agent.exe";
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void aRecordingFailureAfterTheRenameIsFinishedByTheNextRecovery() throws Exception {
-        try (SharedCatalog shared = new SharedCatalog(server, work);
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work);
                 SharedCatalog.Start site = shared.start(work.resolve("site-data"))) {
             site.pipeline().addServicer(ServicingFixture.service(ImageServicer.class)); // the portable one of this framework
             ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);

@@ -24,16 +24,15 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.fenestra.catalog.api.OsImageRecord;
-import org.fenestra.catalog.testing.PostgresServer;
+import org.fenestra.catalog.testing.PostgresServerExtension;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.RunStatus;
 import org.fenestra.servicing.api.ServicingRun;
 import org.fenestra.servicing.api.ServicingSchedule;
 import org.fenestra.servicing.testing.TestImages;
 import org.fenestra.servicing.testing.WimTool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,22 +46,11 @@ class SiteServersTest {
     /** The lines of a run's log that open each step, in order: kills are spread over them. */
     private static final List<String> STEPS = List.of("work folder", "applying with the", "optimizing:", "verifying the serviced WIM",
             "committing:");
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresServerExtension postgres = new PostgresServerExtension();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /*
      * Why one schedule per round: with several due at once, each server claims one, runs it (a poll
@@ -72,7 +60,7 @@ class SiteServersTest {
      */
     @Test
     void twoSiteServersRaceForOneDueScheduleAndExactlyOneRunsIt() throws Exception {
-        try (SharedCatalog shared = new SharedCatalog(server, work);
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work);
                 SharedCatalog.Start test = shared.start(work.resolve("test-data"))) {
             ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);
             List<String> ids = fixture.published(ServicingFixture.agent());
@@ -117,7 +105,7 @@ class SiteServersTest {
     void killNineAtPointsSpreadOverRunsLeavesTheOldOrTheCommittedImageAndTheNextStartEndsTheRun() throws Exception {
         long seed = Long.getLong("fenestra.test.seed", System.nanoTime());
         Random random = new Random(seed);
-        try (SharedCatalog shared = new SharedCatalog(server, work)) {
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work)) {
             ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);
             List<String> ids = fixture.published(ServicingFixture.agent());
             // a few MB that do not compress, so copying, exporting and verifying each take a moment to hit
@@ -204,7 +192,7 @@ class SiteServersTest {
 
     @Test
     void aHaltRightAfterTheRenameIsRecordedAsCommittedAtTheNextStart() throws Exception {
-        try (SharedCatalog shared = new SharedCatalog(server, work)) {
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work)) {
             ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);
             List<String> ids = fixture.published(ServicingFixture.agent());
             OsImageRecord image = fixture.image();
@@ -225,7 +213,7 @@ class SiteServersTest {
 
     @Test
     void aHaltBetweenTheJournalAndTheRenameCommitsNothing() throws Exception {
-        try (SharedCatalog shared = new SharedCatalog(server, work)) {
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work)) {
             ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);
             List<String> ids = fixture.published(ServicingFixture.agent());
             OsImageRecord image = fixture.image();
