@@ -142,7 +142,8 @@ class SiteServersTest {
                         ServicingRun run = restart.pipeline().history(image.id()).get(0);
                         String context = "kill " + i + " after '" + step + "' (seed " + seed + "): " + run.message() + site.logs();
                         assertNotEquals(RunStatus.IN_PROCESS, run.status(), context);
-                        assertNotEquals(RunStatus.IN_PROCESS, restart.scheduler().schedule(image.id()).orElseThrow().status(), context);
+                        assertEquals(run.status(), restart.scheduler().schedule(image.id()).orElseThrow().status(),
+                                "the schedule reports its run's outcome: " + context);
                         boolean unchanged = Arrays.equals(before, ServicingFixture.sha256(stored));
                         OsImageRecord now = shared.catalog.images().get(image.id());
                         if (run.status() == RunStatus.SUCCESSFUL) {
@@ -197,9 +198,13 @@ class SiteServersTest {
             List<String> ids = fixture.published(ServicingFixture.agent());
             OsImageRecord image = fixture.image();
             Path stored = Path.of(image.storedPath());
-            ServicingRun run = haltAt("renamed", shared, image, ids);
+            Recovered recovered = haltAt("renamed", shared, image, ids);
+            ServicingRun run = recovered.run();
 
             assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+            assertEquals(RunStatus.SUCCESSFUL, recovered.schedule().status(), "the schedule takes its run's outcome: "
+                    + recovered.schedule().message());
+            assertEquals(run.runId(), recovered.schedule().lastRunId());
             assertTrue(run.message().contains("recorded at the next start"), run.message());
             WimTool.verify(stored);
             assertTrue(WimTool.dir(stored, 1).contains(AGENT_FILE));
@@ -219,9 +224,13 @@ class SiteServersTest {
             OsImageRecord image = fixture.image();
             Path stored = Path.of(image.storedPath());
             byte[] before = ServicingFixture.sha256(stored);
-            ServicingRun run = haltAt("journaled", shared, image, ids);
+            Recovered recovered = haltAt("journaled", shared, image, ids);
+            ServicingRun run = recovered.run();
 
             assertEquals(RunStatus.FAILED, run.status());
+            assertEquals(RunStatus.FAILED, recovered.schedule().status());
+            assertTrue(recovered.schedule().message().contains("interrupted"), recovered.schedule().message());
+            assertEquals(run.runId(), recovered.schedule().lastRunId());
             assertTrue(run.message().contains("interrupted"), run.message());
             assertArrayEquals(before, ServicingFixture.sha256(stored));
             assertEquals(image.contentVersion(), shared.catalog.images().get(image.id()).contentVersion());
@@ -230,8 +239,12 @@ class SiteServersTest {
         }
     }
 
-    /** Runs the image's schedule in a site server that halts itself at {@code step}; the run after the next start. */
-    private ServicingRun haltAt(String step, SharedCatalog shared, OsImageRecord image, List<String> ids) throws Exception {
+    /** A halted run and its schedule as the next start left them. */
+    private record Recovered(ServicingRun run, ServicingSchedule schedule) {
+    }
+
+    /** Runs the image's schedule in a site server that halts itself at {@code step}; run and schedule after the next start. */
+    private Recovered haltAt(String step, SharedCatalog shared, OsImageRecord image, List<String> ids) throws Exception {
         Map<String, String> config = new HashMap<>(shared.siteServerProperties());
         config.put(ServicingPipeline.HALT_AT, step);
         try (SharedCatalog.Start scheduling = shared.start(work.resolve("test-data"))) {
@@ -248,7 +261,7 @@ class SiteServersTest {
                 ServicingRun run = next.pipeline().history(image.id()).get(0);
                 assertFalse(Files.exists(site.home.resolve("data").resolve(ServicingPipeline.WORK_FOLDER)
                         .resolve("run-" + run.runId())), "the work folder is removed");
-                return run;
+                return new Recovered(run, next.scheduler().schedule(image.id()).orElseThrow());
             }
         }
     }

@@ -35,4 +35,14 @@ public interface OfflineServicing {
 
     /** The image's runs, newest first. */
     List<ServicingRun> history(String imageId) throws ServicingException;
+
+    /**
+     * Ends the runs that site servers which are gone (their lease expired) left in process: one whose
+     * journaled commit happened is recorded as committed, every other one failed (interrupted). Runs at
+     * start and before every run; a scheduler calls it before it reads how a gone server's run ended.
+     * A run the catalog still refuses to record stays in process for the next call.
+     *
+     * @since 0.2
+     */
+    void recoverInterrupted() throws ServicingException;
 }

@@ -734,7 +734,8 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
      * This server's own runs that it is not running any more (their recording failed after the commit)
      * are ended the same way; a run the catalog still refuses to record stays for the next recovery.
      */
-    void recoverInterrupted() throws ServicingException {
+    @Override
+    public void recoverInterrupted() throws ServicingException {
         List<ServicingRunTable.Interrupted> interrupted = transaction("find interrupted servicing runs",
                 connection -> runs.interrupted(connection, lease));
         for (ServicingRunTable.Interrupted found : interrupted) {

@@ -248,16 +248,38 @@ public final class ServicingScheduler implements ServicingSchedules {
         });
     }
 
+    /**
+     * Ends the schedules that gone site servers held in process, with their run's real outcome: the
+     * pipeline's recovery first ends those runs (a run whose commit happened is recorded committed),
+     * then each schedule takes the result of its run. A schedule whose run is still in process (the
+     * catalog refused to record it) stays held for the next poll; one whose server stopped before the
+     * run began is failed (interrupted).
+     */
     private void recoverInterrupted() throws ServicingException {
-        transaction("recover servicing schedules", c -> {
-            for (ServicingSchedule held : table.heldByGone(c, lease)) {
-                Instant next = held.recurrence().monthly() ? held.recurrence().next(clock.instant(), zone) : null;
-                table.finished(c, held.imageId(), RunStatus.FAILED, held.lastRunId(),
-                        "interrupted: the site server stopped during the run; nothing was committed", next);
-                LOG.log(System.Logger.Level.WARNING, held.imageId() + ": servicing schedule interrupted by a stop; marked failed");
+        servicing.recoverInterrupted();
+        for (ServicingSchedule held : transaction("schedules of gone site servers", c -> table.heldByGone(c, lease))) {
+            ServicingRun run = runAfter(held);
+            if (run != null && run.status() == RunStatus.IN_PROCESS) {
+                continue;
             }
-            return null;
-        });
+            Instant next = held.recurrence().monthly() ? held.recurrence().next(clock.instant(), zone) : null;
+            RunStatus status = run == null ? RunStatus.FAILED : run.status();
+            long runId = run == null ? held.lastRunId() : run.runId();
+            String message = run == null ? "interrupted: the site server stopped before the run began; nothing was committed"
+                    : run.message();
+            transaction("recover servicing schedule of " + held.imageId(), c -> {
+                table.finished(c, held.imageId(), status, runId, message, next);
+                return null;
+            });
+            LOG.log(System.Logger.Level.WARNING, held.imageId() + ": servicing schedule held by a stopped site server ended "
+                    + status + ": " + message);
+        }
+    }
+
+    /** The schedule's run that its gone server began (newer than its last finished one), or null when none began. */
+    private ServicingRun runAfter(ServicingSchedule held) throws ServicingException {
+        List<ServicingRun> history = servicing.history(held.imageId());
+        return history.isEmpty() || history.get(0).runId() <= held.lastRunId() ? null : history.get(0);
     }
 
     /** Whether this process runs due schedules (see {@link ScheduleRunning}). */

@@ -88,8 +88,12 @@ class UpgradePackagesWorkbenchTest {
                 properties.select("Installed Updates");
                 Ui.settle(1000);
                 Ui.screenshot(properties.getShell(), "upgrade-package-properties-installed-updates.png");
+                properties.select("General");
+                editGeneral(properties, name);
             } finally {
-                properties.close();
+                if (properties.getShell() != null) {
+                    properties.close();
+                }
             }
         } finally {
             UpgradeServices.importer(new org.eclipse.core.runtime.NullProgressMonitor()).remove(row.id());
@@ -108,6 +112,29 @@ class UpgradePackagesWorkbenchTest {
         assertTrue(result.isOK(), "bad input is not logged as a fault");
         assertEquals(null, added.get());
         assertTrue(failure.get() != null && failure.get().contains("no setup.exe"), String.valueOf(failure.get()));
+    }
+
+    /** A blank name is refused with the dialog left open; a new name, version and comment are saved on OK. */
+    private static void editGeneral(PackagePropertiesDialog properties, String name) throws Exception {
+        Text[] fields = properties.general().editedFields();
+        Button ok = button(properties.getShell(), IDialogConstants.OK_LABEL);
+        fields[0].setText("  ");
+        ok.notifyListeners(SWT.Selection, null);
+        Ui.processEvents();
+        assertTrue(properties.general().problem().contains("name is required"), properties.general().problem());
+        Ui.screenshot(properties.getShell(), "upgrade-package-properties-name-refused.png");
+
+        String id = properties.general().packageId();
+        fields[0].setText(name + " renamed");
+        fields[1].setText("24H2");
+        fields[2].setText("serviced monthly");
+        ok.notifyListeners(SWT.Selection, null);
+        Ui.processEvents();
+        assertTrue(properties.getShell() == null, "OK closed the dialog");
+        UpgradePackageRecord saved = UpgradeServices.catalog(new org.eclipse.core.runtime.NullProgressMonitor()).upgradePackage(id);
+        assertEquals(name + " renamed", saved.name());
+        assertEquals("24H2", saved.version());
+        assertEquals("serviced monthly", saved.comment());
     }
 
     /** Fills the page, presses Finish and waits for the import job; returns its result. */

@@ -1,41 +1,35 @@
 package org.fenestra.upgrades.ui.internal.views;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
-import org.eclipse.swt.widgets.Text;
-import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.UpgradePackageRecord;
 
 /**
- * An upgrade package's Properties: a read-only General tab with what the catalog keeps, then servicing's
+ * An upgrade package's Properties: the General tab (name, version and comment edited, saved on OK), then servicing's
  * Servicing tab and updates' Installed Updates tab, which read the package's install.wim by its ID.
  */
 final class PackagePropertiesDialog extends Dialog {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
+    private static final int WIDTH = 760;
     private final UpgradePackageRecord upgrade;
+    private final PackageGeneralTab general;
     private final List<ServicingContributions.Tab> tabs = ServicingContributions.propertyTabs();
     private TabFolder folder;
 
     PackagePropertiesDialog(Shell parent, UpgradePackageRecord upgrade) {
         super(parent);
         this.upgrade = upgrade;
+        this.general = new PackageGeneralTab(upgrade);
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
@@ -43,7 +37,12 @@ final class PackagePropertiesDialog extends Dialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(upgrade.name() + " Properties");
-        shell.setSize(760, 560);
+    }
+
+    /** 760 pixels wide (long stored paths are cut, not widening it) and as tall as the General tab needs. */
+    @Override
+    protected Point getInitialSize() {
+        return new Point(WIDTH, Math.max(560, getShell().computeSize(WIDTH, SWT.DEFAULT, true).y));
     }
 
     @Override
@@ -51,9 +50,9 @@ final class PackagePropertiesDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         folder = new TabFolder(area, SWT.TOP);
         folder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        TabItem general = new TabItem(folder, SWT.NONE);
-        general.setText("General");
-        general.setControl(general(folder));
+        TabItem generalItem = new TabItem(folder, SWT.NONE);
+        generalItem.setText("General");
+        generalItem.setControl(general.createContents(folder));
         for (ServicingContributions.Tab tab : tabs) {
             TabItem item = new TabItem(folder, SWT.NONE);
             item.setText(tab.label());
@@ -62,36 +61,28 @@ final class PackagePropertiesDialog extends Dialog {
         return area;
     }
 
-    private Composite general(Composite parent) {
-        Composite page = new Composite(parent, SWT.NONE);
-        page.setLayout(new GridLayout(2, false));
-        row(page, "ID", upgrade.id());
-        row(page, "Name", upgrade.name());
-        row(page, "Version", upgrade.version());
-        row(page, "Comment", upgrade.comment());
-        row(page, "Source path", upgrade.sourcePath());
-        row(page, "Stored folder", upgrade.storedFolder());
-        row(page, "Files", upgrade.fileCount() + " (" + ByteSize.text(upgrade.folderBytes()) + ")");
-        row(page, "Serviced image", upgrade.installWim() + ", index " + upgrade.imageIndex());
-        row(page, "OS version", upgrade.osVersion());
-        row(page, "Edition", upgrade.osEdition());
-        row(page, "Architecture", upgrade.architecture().name().toLowerCase(Locale.ROOT));
-        row(page, "Language", upgrade.language());
-        row(page, "Date added", DATE_TIME.format(upgrade.dateAdded()) + " by " + upgrade.addedBy());
-        row(page, "Content version", Integer.toString(upgrade.contentVersion()));
-        return page;
-    }
-
-    private static void row(Composite page, String label, String value) {
-        new Label(page, SWT.NONE).setText(label + ":");
-        Text text = new Text(page, SWT.READ_ONLY);
-        text.setText(value);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.OK_LABEL, true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
+    protected void okPressed() {
+        if (!general.performOk()) {
+            return;
+        }
+        for (ServicingContributions.Tab tab : tabs) {
+            if (!tab.tab().performOk()) {
+                return;
+            }
+        }
+        super.okPressed();
+    }
+
+    /** The General tab, for tests. */
+    PackageGeneralTab general() {
+        return general;
     }
 
     /** The tab labels, for tests. */

@@ -17,6 +17,7 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -124,7 +125,9 @@ public final class UpgradePackagesView extends ViewPart {
                 true) {
             @Override
             public void run() {
-                new PackagePropertiesDialog(getSite().getShell(), selected().get(0)).open();
+                if (new PackagePropertiesDialog(getSite().getShell(), selected().get(0)).open() == Window.OK) {
+                    reload(); // a new name, version or comment
+                }
             }
         });
         for (ServicingContributions.Action contributed : ServicingContributions.actions()) {
