@@ -101,6 +101,51 @@ class SiteServersTest {
         }
     }
 
+    /**
+     * A monthly schedule stored while one site server ran is still there, monthly, for the next
+     * framework: the first server, whose schedule is not due, stops; the month passes (the stored next
+     * run moved into the past); a freshly started server runs it and sets its next run a month on.
+     */
+    @Test
+    void aMonthlyScheduleSurvivesAFrameworkRestartAndTheNextServerRunsIt() throws Exception {
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work);
+                SharedCatalog.Start test = shared.start(work.resolve("test-data"))) {
+            ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);
+            List<String> ids = fixture.published(ServicingFixture.agent());
+            OsImageRecord image = fixture.image();
+            Recurrence monthly = Recurrence.parseMonthly("2nd tue +3d 03:00");
+            try (SiteServerProcess first = SiteServerProcess.start("before-restart", work.resolve("before-restart"),
+                    shared.login, shared.database(), shared.siteServerProperties())) {
+                test.scheduler().schedule(image.id(), ids, false, monthly, false, false, false);
+                Thread.sleep(1000); // several of its polls: not due, so not run
+                assertEquals(List.of(), test.pipeline().history(image.id()), first.logs());
+            }
+            ServicingSchedule stored = test.scheduler().schedule(image.id()).orElseThrow();
+            assertEquals(RunStatus.SCHEDULED, stored.status());
+            assertTrue(stored.nextRun().isAfter(Instant.now()), stored.toString());
+            shared.database().inTransaction("the month passes", connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE servicing_schedule SET next_run = ? WHERE image_id = ?")) {
+                    update.setTimestamp(1, java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
+                    update.setString(2, image.id());
+                    return update.executeUpdate();
+                }
+            });
+            try (SiteServerProcess next = SiteServerProcess.start("after-restart", work.resolve("after-restart"),
+                    shared.login, shared.database(), shared.siteServerProperties())) {
+                ServicingSchedule ran = awaitEnd(test.scheduler(), image.id());
+                assertEquals(RunStatus.SUCCESSFUL, ran.status(), ran.message() + next.logs());
+                assertEquals(monthly, ran.recurrence(), "still monthly");
+                assertEquals(monthly.next(Instant.now(), java.time.ZoneId.systemDefault()), ran.nextRun(),
+                        "the next run is the rule's next date after this run");
+                assertTrue(shared.serverOf(ran.lastRunId()).startsWith("after-restart/"));
+                Path wim = Path.of(image.storedPath());
+                WimTool.verify(wim);
+                assertTrue(WimTool.dir(wim, 1).contains(AGENT_FILE));
+            }
+        }
+    }
+
     @Test
     void killNineAtPointsSpreadOverRunsLeavesTheOldOrTheCommittedImageAndTheNextStartEndsTheRun() throws Exception {
         long seed = Long.getLong("fenestra.test.seed", System.nanoTime());
