@@ -1,12 +1,10 @@
 package org.fenestra.ui.internal.properties;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -19,13 +17,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.PlatformUI;
 import org.fenestra.catalog.api.ByteSize;
 import org.fenestra.catalog.api.CatalogException;
-import org.fenestra.catalog.api.GeneralProperties;
 import org.fenestra.catalog.api.ImageFacts;
 import org.fenestra.catalog.api.OsImageRecord;
+import org.fenestra.ui.api.FormRows;
+import org.fenestra.ui.api.GeneralPropertiesEditor;
 import org.fenestra.ui.api.ImagePropertyTab;
 import org.fenestra.ui.api.ImageSummary;
 import org.fenestra.ui.api.UiThread;
@@ -47,10 +44,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
     private Composite page;
     private Label loading;
     private volatile OsImageRecord record;
-    private Text name;
-    private Text version;
-    private Text comment;
-    private Label problem;
+    private GeneralPropertiesEditor editor;
 
     @Override
     public Control createContents(Composite parent, ImageSummary image) {
@@ -77,7 +71,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
 
     /** Whether the record has been read and its fields are shown. */
     public boolean isLoaded() {
-        return name != null;
+        return editor != null;
     }
 
     private void showRecord(OsImageRecord read, ImageFacts facts) {
@@ -85,10 +79,8 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         loading.dispose();
         Composite editable = grid(page, null);
         field(editable, Messages.General_imageId, record.id());
-        name = editableField(editable, Messages.General_name, record.name(), SWT.SINGLE);
-        version = editableField(editable, Messages.General_version, record.version(), SWT.SINGLE);
-        comment = editableField(editable, Messages.General_comment, record.comment(), SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        ((GridData) comment.getLayoutData()).heightHint = comment.getLineHeight() * 3;
+        editor = new GeneralPropertiesEditor(editable, new String[] {Messages.General_name, Messages.General_version,
+                Messages.General_comment}, record.generalProperties(), Messages.General_nameRequired);
 
         Composite os = grid(page, Messages.General_imageGroup);
         field(os, Messages.General_osVersion, record.osVersion());
@@ -115,11 +107,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         field(origin, Messages.General_licenseAcceptedBy, record.eulaAcceptance().user() + ", "
                 + when(record.eulaAcceptance().acceptedAt()));
 
-        problem = new Label(page, SWT.WRAP);
-        problem.setForeground(page.getDisplay().getSystemColor(SWT.COLOR_RED));
-        GridData wrapped = new GridData(SWT.FILL, SWT.TOP, true, false);
-        wrapped.widthHint = 300; // wrap at the dialog's width instead of widening it
-        problem.setLayoutData(wrapped);
+        editor.addProblemLine(page, 1);
         Shell shell = page.getShell();
         shell.layout(true, true);
         org.eclipse.swt.graphics.Point wanted = shell.computeSize(SWT.DEFAULT, SWT.DEFAULT);
@@ -131,51 +119,13 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
         if (record == null) {
             return true; // nothing was shown, nothing to save
         }
-        GeneralProperties edited;
-        try {
-            edited = new GeneralProperties(name.getText().strip(), version.getText().strip(), comment.getText().strip());
-        } catch (IllegalArgumentException e) {
-            return refuse(Messages.General_nameRequired);
-        }
-        if (edited.equals(record.generalProperties())) {
-            return true;
-        }
         String id = record.id();
-        AtomicReference<OsImageRecord> saved = new AtomicReference<>();
-        try {
-            // The event loop keeps running while the catalog saves in another thread.
-            PlatformUI.getWorkbench().getProgressService().busyCursorWhile(monitor -> {
-                try {
-                    saved.set(services.requireCatalog().update(id, edited));
-                } catch (CatalogException e) {
-                    throw new InvocationTargetException(e);
-                }
-            });
-        } catch (InvocationTargetException e) {
-            return refuse(e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        record = saved.get();
-        return true;
-    }
-
-    private boolean refuse(String reason) {
-        problem.setText(reason);
-        Shell shell = problem.getShell();
-        int needed = shell.computeSize(shell.getSize().x, SWT.DEFAULT).y;
-        if (needed > shell.getSize().y) {
-            shell.setSize(shell.getSize().x, needed);
-        }
-        shell.layout(true, true);
-        name.setFocus();
-        return false;
+        return editor.save((edited, monitor) -> record = services.requireCatalog().update(id, edited));
     }
 
     /** The message shown when OK was refused; empty when none was. */
     public String problem() {
-        return problem == null ? "" : problem.getText();
+        return editor == null ? "" : editor.problem();
     }
 
     private static Composite grid(Composite page, String title) {
@@ -189,18 +139,7 @@ public final class GeneralPropertyTab implements ImagePropertyTab {
     }
 
     private static void field(Composite grid, String label, String value) {
-        new Label(grid, SWT.NONE).setText(label);
-        Text text = new Text(grid, SWT.READ_ONLY);
-        text.setText(value);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-    }
-
-    private static Text editableField(Composite grid, String label, String value, int style) {
-        new Label(grid, SWT.NONE).setText(label);
-        Text text = new Text(grid, SWT.BORDER | style);
-        text.setText(value);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        return text;
+        FormRows.readOnly(grid, label, value);
     }
 
     private static String when(Instant instant) {
