@@ -7,7 +7,10 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
 
 /**
@@ -27,6 +30,25 @@ public final class Tables {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         return viewer;
+    }
+
+    /** A view's content: a problem line (wrapping, dark red; empty while all is well) above a table filling the rest. */
+    public record ProblemAndTable(Label problem, TableViewer viewer) {
+    }
+
+    /** Fills {@code parent} (a view's part control) with a problem line above a {@link #create} table, no margins. */
+    public static ProblemAndTable createBelowProblemLine(Composite parent, int style) {
+        Composite area = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout();
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        area.setLayout(layout);
+        Label problem = new Label(area, SWT.WRAP);
+        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        problem.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        TableViewer viewer = create(area, style);
+        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        return new ProblemAndTable(problem, viewer);
     }
 
     /** Adds a column showing {@code text} of each row, at least {@code width} pixels and wide enough for its title. */

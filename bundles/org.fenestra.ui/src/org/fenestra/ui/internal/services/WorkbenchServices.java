@@ -32,8 +32,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class WorkbenchServices {
 
     private volatile ImageCatalog catalog;
+    // field references: DS sets and clears them as the services come and go
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ImageImporter importer;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile SiteDatabase siteDatabase;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ImageRemover remover;
     private volatile ListenerRegistration catalogRegistration;
     private final List<Runnable> catalogSubscribers = new CopyOnWriteArrayList<>();
@@ -61,42 +68,6 @@ public final class WorkbenchServices {
             closeRegistration();
             catalog = null;
             notifyCatalogSubscribers();
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindImporter(ImageImporter bound) {
-        importer = bound;
-    }
-
-    void unbindImporter(ImageImporter unbound) {
-        if (importer == unbound) {
-            importer = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindRemover(ImageRemover bound) {
-        remover = bound;
-    }
-
-    void unbindRemover(ImageRemover unbound) {
-        if (remover == unbound) {
-            remover = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindSiteDatabase(SiteDatabase bound) {
-        siteDatabase = bound;
-    }
-
-    void unbindSiteDatabase(SiteDatabase unbound) {
-        if (siteDatabase == unbound) {
-            siteDatabase = null;
         }
     }
 

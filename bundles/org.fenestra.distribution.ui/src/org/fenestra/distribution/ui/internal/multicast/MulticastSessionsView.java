@@ -9,7 +9,6 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISharedImages;
@@ -64,16 +63,9 @@ public final class MulticastSessionsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        Composite area = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout();
-        layout.marginWidth = 0;
-        layout.marginHeight = 0;
-        area.setLayout(layout);
-        problem = new Label(area, SWT.WRAP);
-        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        problem.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        viewer = Tables.create(area, SWT.MULTI);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Tables.ProblemAndTable content = Tables.createBelowProblemLine(parent, SWT.MULTI);
+        problem = content.problem();
+        viewer = content.viewer();
         column("DP", 100, r -> r.session().dpName());
         column("Session", 110, SessionRow::sessionText);
         column("Image", 90, r -> r.session().imageId());

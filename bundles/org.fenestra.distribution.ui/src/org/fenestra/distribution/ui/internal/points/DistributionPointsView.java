@@ -12,13 +12,11 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ResourceLocator;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISharedImages;
@@ -61,19 +59,9 @@ public final class DistributionPointsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        Composite area = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout();
-        layout.marginWidth = 0;
-        layout.marginHeight = 0;
-        area.setLayout(layout);
-        problem = new Label(area, SWT.WRAP);
-        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        problem.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        viewer = new TableViewer(area, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        Tables.ProblemAndTable content = Tables.createBelowProblemLine(parent, SWT.MULTI);
+        problem = content.problem();
+        viewer = content.viewer();
         viewer.setComparer(new SameDp()); // a reload keeps the selection
         column("Name", 130, row -> row.point().name());
         column("URL", 220, row -> row.point().url().toString());
