@@ -21,6 +21,7 @@ import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.registry.testing.SyntheticWindowsTree;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingDrive;
 import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.api.ServicingException.Reason;
 import org.fenestra.servicing.api.ServicingRequest;
@@ -32,6 +33,7 @@ import org.fenestra.servicing.testing.TestImages;
 import org.fenestra.servicing.testing.WimTool;
 import org.fenestra.updates.api.SoftwareUpdates;
 import org.fenestra.wim.model.WimProgress;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,8 +104,35 @@ class ServicingPipelineTest {
         assertEquals(RunStatus.SUCCESSFUL, servicing.history(image.id()).get(0).status());
         String log = Files.readString(Path.of(run.logFile()));
         assertTrue(log.contains(ids.get(0)) && log.contains(ids.get(1)) && log.contains("committed"), log);
+        assertTrue(log.contains("the serviced WIM moved beside the catalog's file"), "the drive is the catalog's file system: " + log);
         assertFalse(Files.exists(wim.resolveSibling("install.wim.servicing-" + run.runId() + ".tmp")));
         assertWorkFolderGone(run);
+    }
+
+    /** The servicing drive on another file system (tmpfs): the serviced WIM is copied beside the catalog's file, not moved. */
+    @Test
+    void aServicingDriveOnAnotherFileSystemCommitsByACopy() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(wim)), "no second file system at /dev/shm");
+        Path drive = Files.createTempDirectory(shm, "fenestra-drive-");
+        ServicingDrive drives = ServicingFixture.service(ServicingDrive.class);
+        drives.set(drive.toString());
+        try {
+            ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), published(agent()), false, false),
+                    WimProgress.NONE);
+
+            assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+            String log = Files.readString(Path.of(run.logFile()));
+            assertTrue(log.contains("(the servicing drive is another file system)"), log);
+            assertTrue(log.contains("work folder " + drive), log);
+            WimTool.verify(wim);
+            assertTrue(WimTool.dir(wim, 1).contains("/Program Files/Contoso/agent.exe"));
+            assertFalse(Files.exists(drive.resolve(ServicingPipeline.WORK_FOLDER).resolve("run-" + run.runId())));
+        } finally {
+            drives.set("automatic");
+            ServicingPipeline.deleteTree(drive);
+        }
     }
 
     @Test

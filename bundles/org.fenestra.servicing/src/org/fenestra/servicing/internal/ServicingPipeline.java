@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -501,10 +502,9 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
                 throw new ServicingException(Reason.CANCELLED, "cancelled", e);
             }
             Path temporary = temporaryFile(stored, runId);
-            log.info("committing: writing the serviced WIM beside the catalog's file as " + temporary.getFileName());
             boolean journaled = false;
             try {
-                String sha256 = copy(result, temporary, progress);
+                String sha256 = placeBeside(result, temporary, log, progress);
                 WimProgress.checkCanceled(progress); // the last point a cancel is honoured: after it, the swap
                 long sizeAfter = size(temporary);
                 CommitJournal.Entry entry = new CommitJournal.Entry(runId, image.id(), stored.toString(), temporary.toString(),
@@ -928,6 +928,32 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         }
     }
 
+    /**
+     * Puts the serviced WIM at {@code temporary} (beside the catalog's file) and forces it to disk;
+     * returns its SHA-256 (hex). Moved there when the servicing drive is the catalog's file system (a
+     * rename, no second write of the whole image), else copied.
+     */
+    private static String placeBeside(Path result, Path temporary, ServicingLog log, WimProgress progress)
+            throws IOException {
+        try {
+            Files.move(result, temporary, StandardCopyOption.ATOMIC_MOVE);
+            log.info("committing: the serviced WIM moved beside the catalog's file as " + temporary.getFileName());
+            return forcedSha256(temporary, progress);
+        } catch (AtomicMoveNotSupportedException e) {
+            log.info("committing: writing the serviced WIM beside the catalog's file as " + temporary.getFileName()
+                    + " (the servicing drive is another file system)");
+            return copy(result, temporary, progress);
+        }
+    }
+
+    /** Forces a file to disk and reads its SHA-256 (hex), cancellable. */
+    private static String forcedSha256(Path file, WimProgress progress) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        return sha256(file, progress);
+    }
+
     /** Copies a file in chunks, cancellable, and forces it to disk; returns the copy's SHA-256 (hex). */
     static String copy(Path from, Path to, WimProgress progress) throws IOException {
         byte[] buffer = new byte[1 << 20];
@@ -946,10 +972,15 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
     }
 
     static String sha256(Path file) throws IOException {
+        return sha256(file, WimProgress.NONE);
+    }
+
+    private static String sha256(Path file, WimProgress progress) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0;) {
+                WimProgress.checkCanceled(progress);
                 digest.update(buffer, 0, n);
             }
         }
