@@ -94,6 +94,12 @@ class UpdatesCommandsTest {
                 .contains("monthly 2nd tue +3d 03:00, next run"));
         assertTrue(execute(context, "servicing-status " + image.id()).lines().anyMatch(l -> l.startsWith(image.id())
                 && l.contains("SCHEDULED") && l.contains("all applicable")));
+        // no run in process: cancel stops the pending monthly schedule
+        assertTrue(execute(context, "servicing-cancel " + image.id()).contains("the schedule (monthly 2nd tue +3d 03:00) is cancelled"));
+        assertTrue(execute(context, "servicing-status " + image.id()).lines().anyMatch(l -> l.startsWith(image.id())
+                && l.contains("CANCELLED")), execute(context, "servicing-status " + image.id()));
+        assertTrue(assertThrows(CommandFailedException.class, () -> execute(context, "servicing-cancel " + image.id()))
+                .getMessage().contains("no schedule is pending"));
 
         Files.write(source.resolve("broken.cab"), "MSCF and then nothing a cabinet needs".getBytes(StandardCharsets.US_ASCII));
         CommandFailedException failed = assertThrows(CommandFailedException.class, () -> execute(context, "updates-sync " + name));

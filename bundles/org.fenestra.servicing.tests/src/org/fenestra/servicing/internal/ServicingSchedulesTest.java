@@ -20,6 +20,7 @@ import org.fenestra.catalog.api.SiteDatabase;
 import org.fenestra.servicing.api.OfflineServicing;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.RunStatus;
+import org.fenestra.servicing.api.ServicingException;
 import org.fenestra.servicing.api.ServicingSchedule;
 import org.fenestra.servicing.api.ServicingSchedules;
 import org.fenestra.servicing.testing.TestImages;
@@ -100,6 +101,85 @@ class ServicingSchedulesTest {
         assertFalse(ScheduleRunning.NEVER.runsOn(SiteDatabase.Product.H2));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ScheduleRunning.parse("sometimes")).getMessage()
                 .contains("always, embedded or never"));
+        // without the property, what the process is: a site server, a one-shot console, an interactive console
+        assertEquals(ScheduleRunning.ALWAYS, ScheduleRunning.of(java.util.Map.<String, String>of()::get));
+        assertEquals(ScheduleRunning.NEVER, ScheduleRunning.of(java.util.Map.of(ScheduleRunning.ONE_SHOT_COMMAND,
+                "fenestra:image-list")::get));
+        assertEquals(ScheduleRunning.EMBEDDED, ScheduleRunning.of(java.util.Map.of(ScheduleRunning.INTERACTIVE_CONSOLE,
+                "true")::get));
+        assertEquals(ScheduleRunning.ALWAYS, ScheduleRunning.of(java.util.Map.of(ScheduleRunning.ONE_SHOT_COMMAND, "x",
+                ScheduleRunning.PROPERTY, "always")::get), "the property wins");
+    }
+
+    /**
+     * A site server stopped (not killed) during a scheduled run: the run is cancelled and commits
+     * nothing, and the schedule is given back still due, so the next server runs it (not recorded as
+     * cancelled by an admin, not lost).
+     */
+    @Test
+    void aServerStoppingDuringAScheduledRunGivesTheScheduleBackAndTheNextServerRunsIt() throws Exception {
+        ServicingFixture fixture = new ServicingFixture(work);
+        OsImageRecord image = fixture.image();
+        byte[] big = new byte[24 << 20];
+        new java.util.Random(7).nextBytes(big); // long enough to compress that the stop lands in the run
+        List<String> ids = fixture.published(ServicingFixture.agent().add("Program Files/Contoso/big.bin", big));
+        ServiceComponentRuntime scr = ServicingFixture.service(ServiceComponentRuntime.class);
+        ComponentDescriptionDTO dsScheduler = scr.getComponentDescriptionDTO(FrameworkUtil.getBundle(ServicingScheduler.class),
+                ServicingScheduler.class.getName());
+        byte[] before = ServicingFixture.sha256(fixture.wim());
+        SiteDatabase database = ServicingFixture.service(SiteDatabase.class);
+        scr.disableComponent(dsScheduler).getValue();
+        ServicingScheduler first = null;
+        ServicingScheduler next = null;
+        try {
+            first = scheduler(database, fixture, "always");
+            Instant due = Instant.now();
+            first.schedule(image.id(), ids, false, Recurrence.once(due), false, false, false);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (first.schedule(image.id()).orElseThrow().status() != RunStatus.IN_PROCESS && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            first.stop(); // as a site server's deactivation on SIGTERM
+            ServicingSchedule given = first.schedule(image.id()).orElseThrow();
+            assertEquals(RunStatus.SCHEDULED, given.status(), given.message());
+            assertTrue(given.message().contains("stopped during the run"), given.message());
+            assertEquals(due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    given.nextRun().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), "still due");
+            assertArrayEquals(before, ServicingFixture.sha256(fixture.wim()), "nothing was committed");
+
+            next = scheduler(database, fixture, "always");
+            ServicingSchedule ran = next.schedule(image.id()).orElseThrow();
+            while (ran.status() != RunStatus.SUCCESSFUL && ran.status() != RunStatus.FAILED && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                ran = next.schedule(image.id()).orElseThrow();
+            }
+            assertEquals(RunStatus.SUCCESSFUL, ran.status(), ran.message());
+            assertTrue(WimTool.dir(fixture.wim(), 1).contains("/Program Files/Contoso/big.bin"));
+        } finally {
+            if (first != null) {
+                first.stop();
+            }
+            if (next != null) {
+                next.stop();
+            }
+            scr.enableComponent(dsScheduler).getValue();
+        }
+    }
+
+    @Test
+    void optimizeIsRefusedWhenScheduledForAMultiImageWim() throws Exception {
+        ServicingFixture fixture = new ServicingFixture(work);
+        List<String> ids = fixture.published(ServicingFixture.agent());
+        Path two = Files.copy(fixture.wim(), work.resolve("images/two.wim"));
+        WimTool.run("append", work.resolve("tree").toString(), two.toString(), "Second");
+        OsImageRecord image = fixture.addImage(two);
+        ServicingSchedules schedules = ServicingFixture.service(ServicingSchedules.class);
+        ServicingException refused = assertThrows(ServicingException.class, () -> schedules.schedule(image.id(), ids, false,
+                Recurrence.once(Instant.now().plusSeconds(3600)), false, true, false));
+        assertEquals(ServicingException.Reason.OPTIMIZE_REFUSED, refused.reason());
+        assertTrue(refused.getMessage().contains("holds 2 images"), refused.getMessage());
+        assertTrue(schedules.schedule(image.id()).isEmpty(), "nothing was stored");
     }
 
     @Test

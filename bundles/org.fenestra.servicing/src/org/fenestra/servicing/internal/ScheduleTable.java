@@ -114,6 +114,20 @@ final class ScheduleTable {
         }
     }
 
+    /**
+     * Gives a schedule this server took back, still due (its next run unchanged): the server stopped
+     * during the run, which committed nothing, so the next poll of any server (or this one's next start) runs it.
+     */
+    void giveBack(Connection connection, String imageId, long runId, String message) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_schedule SET status = 'SCHEDULED', "
+                + "last_run_id = ?, message = ?, lease_owner = NULL WHERE image_id = ? AND status = 'IN_PROCESS'")) {
+            update.setLong(1, runId);
+            update.setString(2, message);
+            update.setString(3, imageId);
+            update.executeUpdate();
+        }
+    }
+
     boolean cancel(Connection connection, String imageId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE servicing_schedule SET status = 'CANCELLED', "
                 + "next_run = NULL, lease_owner = NULL, message = 'cancelled' WHERE image_id = ?")) {

@@ -189,11 +189,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         Path stored = Path.of(image.storedPath());
         long sizeBefore = size(stored);
         if (request.optimize()) {
-            int count = imageCount(stored);
-            if (count > 1) {
-                throw new ServicingException(Reason.OPTIMIZE_REFUSED, "optimize is refused for " + image.name()
-                        + ": its WIM holds " + count + " images, and exporting one index would drop the others");
-            }
+            checkOptimizable(image);
         }
         List<Path> contents = new ArrayList<>();
         long packageBytes = 0;
@@ -900,6 +896,15 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         } catch (UpdateException e) {
             throw new ServicingException(Reason.NOT_DOWNLOADED, id + " is not downloaded: " + e.getMessage()
                     + " (download it first: fenestra:updates-download " + id + ")", e);
+        }
+    }
+
+    /** Optimize exports one index into a new WIM, which would drop the others: refused for a WIM holding several. */
+    static void checkOptimizable(ServicingTarget target) throws ServicingException {
+        int count = imageCount(Path.of(target.storedPath()));
+        if (count > 1) {
+            throw new ServicingException(Reason.OPTIMIZE_REFUSED, "optimize is refused for " + target.name()
+                    + ": its WIM holds " + count + " images, and exporting one index would drop the others");
         }
     }
 

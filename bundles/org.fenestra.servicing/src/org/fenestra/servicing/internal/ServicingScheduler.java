@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.fenestra.catalog.api.CatalogException;
 import org.fenestra.catalog.api.ImageCatalog;
 import org.fenestra.catalog.api.ImageNotFoundException;
+import org.fenestra.catalog.api.ServicingTarget;
 import org.fenestra.catalog.api.SiteDatabase;
 import org.fenestra.servicing.api.DistributionPointUpdater;
 import org.fenestra.servicing.api.OfflineServicing;
@@ -94,7 +95,7 @@ public final class ServicingScheduler implements ServicingSchedules {
         this.clock = clock;
         this.zone = zone;
         this.lease = lease;
-        ScheduleRunning running = parseRunning(properties.apply(ScheduleRunning.PROPERTY));
+        ScheduleRunning running = runningOf(properties);
         runsSchedules = running.runsOn(database.product());
         if (!runsSchedules) {
             LOG.log(System.Logger.Level.INFO, "this process does not run servicing schedules (" + ScheduleRunning.PROPERTY
@@ -131,7 +132,10 @@ public final class ServicingScheduler implements ServicingSchedules {
     public ServicingSchedule schedule(String imageId, List<String> updateIds, boolean allApplicable, Recurrence recurrence,
             boolean continueOnError, boolean optimize, boolean updateDistributionPoints) throws ServicingException {
         try {
-            images.target(imageId);
+            ServicingTarget target = images.target(imageId);
+            if (optimize) {
+                ServicingPipeline.checkOptimizable(target);
+            }
         } catch (ImageNotFoundException e) {
             throw new ServicingException(Reason.NO_SUCH_IMAGE, "no OS image or OS upgrade package " + imageId, e);
         } catch (CatalogException e) {
@@ -238,6 +242,10 @@ public final class ServicingScheduler implements ServicingSchedules {
             status = RunStatus.FAILED;
             message = "failed: " + e;
         }
+        if (stopping && status == RunStatus.CANCELLED) {
+            giveBack(imageId, runId);
+            return;
+        }
         Instant next = schedule.recurrence().monthly() ? schedule.recurrence().next(clock.instant(), zone) : null;
         RunStatus result = status;
         long run = runId;
@@ -255,6 +263,17 @@ public final class ServicingScheduler implements ServicingSchedules {
      * catalog refused to record it) stays held for the next poll; one whose server stopped before the
      * run began is failed (interrupted).
      */
+    /** This server is stopping: the cancelled run committed nothing, and the schedule stays due for the next server or start. */
+    private void giveBack(String imageId, long runId) throws ServicingException {
+        String message = "the site server stopped during the run (nothing was committed); it runs again at the next poll "
+                + "of a site server";
+        transaction("give back servicing schedule", c -> {
+            table.giveBack(c, imageId, runId, message);
+            return null;
+        });
+        LOG.log(System.Logger.Level.WARNING, imageId + ": " + message);
+    }
+
     private void recoverInterrupted() throws ServicingException {
         servicing.recoverInterrupted();
         for (ServicingSchedule held : transaction("schedules of gone site servers", c -> table.heldByGone(c, lease))) {
@@ -287,9 +306,9 @@ public final class ServicingScheduler implements ServicingSchedules {
         return runsSchedules;
     }
 
-    private static ScheduleRunning parseRunning(String text) {
+    private static ScheduleRunning runningOf(UnaryOperator<String> properties) {
         try {
-            return ScheduleRunning.parse(text);
+            return ScheduleRunning.of(properties);
         } catch (IllegalArgumentException e) {
             LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; running schedules (always)");
             return ScheduleRunning.ALWAYS;
