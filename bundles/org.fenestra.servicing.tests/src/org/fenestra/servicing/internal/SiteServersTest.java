@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import org.fenestra.catalog.api.OsImageRecord;
 import org.fenestra.catalog.testing.PostgresServerExtension;
+import org.fenestra.servicing.api.ImageServicer;
 import org.fenestra.servicing.api.Recurrence;
 import org.fenestra.servicing.api.RunStatus;
 import org.fenestra.servicing.api.ServicingRun;
@@ -97,6 +98,44 @@ class SiteServersTest {
                 }
                 // both stayed live and polling, and neither failed the other's runs as interrupted
                 assertTrue(a.isAlive() && b.isAlive(), wins.toString());
+            }
+        }
+    }
+
+    /**
+     * Two servers asked to service one image at the same moment (a console's run now on one host, a
+     * schedule on another): the image's row lock lets exactly one start; the other is refused as busy.
+     */
+    @Test
+    void twoServersStartingARunOfOneImageAtOnceStartExactlyOne() throws Exception {
+        try (SharedCatalog shared = new SharedCatalog(postgres.server(), work);
+                SharedCatalog.Start a = shared.start(work.resolve("data-a"));
+                SharedCatalog.Start b = shared.start(work.resolve("data-b"))) {
+            ServicingFixture fixture = new ServicingFixture(work, shared.catalog.images(), shared.updates);
+            List<String> ids = fixture.published(ServicingFixture.agent());
+            a.pipeline().addServicer(ServicingFixture.service(ImageServicer.class)); // this framework's portable one
+            b.pipeline().addServicer(ServicingFixture.service(ImageServicer.class));
+            Path unserviced = Files.copy(fixture.wim(), work.resolve("images/unserviced-at-once.wim"));
+            for (int round = 0; round < 5; round++) {
+                OsImageRecord image = fixture.addImage(Files.copy(unserviced, work.resolve("images/at-once-" + round + ".wim")));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<CompletableFuture<String>> outcomes = Stream.of(a, b).map(start -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        together.await();
+                        return start.pipeline().serviceNow(new org.fenestra.servicing.api.ServicingRequest(image.id(), ids,
+                                false, false), org.fenestra.wim.model.WimProgress.NONE).status().name();
+                    } catch (org.fenestra.servicing.api.ServicingException e) {
+                        return e.reason().name();
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                })).toList();
+                List<String> results = new ArrayList<>(outcomes.stream().map(CompletableFuture::join).toList());
+                results.sort(null);
+                assertEquals(List.of("BUSY", "SUCCESSFUL"), results, "round " + round);
+                assertEquals(1, a.pipeline().history(image.id()).size(), "round " + round);
+                assertEquals(image.contentVersion() + 1, shared.catalog.images().get(image.id()).contentVersion());
+                WimTool.verify(Path.of(image.storedPath()));
             }
         }
     }

@@ -221,6 +221,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         }
         Instant started = clock.instant();
         long runId = transaction("start servicing " + image.id(), connection -> {
+            runs.lockImage(connection, image.id());
             if (runs.inProcess(connection, image.id())) {
                 return -1L;
             }

@@ -38,6 +38,19 @@ final class ServicingRunTable {
     }
 
     /** Whether a run of the image is in process (another site server's or this one's). */
+    /**
+     * Locks the image's catalog row until the transaction ends, so that of two servers starting a run
+     * of one image at once the second sees the first's run ({@link #inProcess(Connection, String)}) and
+     * does not start its own.
+     */
+    void lockImage(Connection connection, String imageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT image_id FROM os_image WHERE image_id = ? FOR UPDATE")) {
+            select.setString(1, imageId);
+            select.executeQuery().close();
+        }
+    }
+
     boolean inProcess(Connection connection, String imageId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT COUNT(*) FROM servicing_run WHERE image_id = ? AND status = 'IN_PROCESS'")) {
