@@ -20,6 +20,7 @@ import org.fenestra.catalog.testing.TestServices;
 import org.fenestra.servicing.testing.FenestraPackageFile;
 import org.fenestra.servicing.testing.TestImages;
 import org.fenestra.updates.api.SoftwareUpdates;
+import org.fenestra.updates.testing.TestPackages;
 import org.fenestra.wim.model.WimProgress;
 
 
@@ -98,6 +99,17 @@ final class ServicingFixture {
             ids.add(updates.get(pkg.article()).id());
         }
         return ids;
+    }
+
+    /** A CBS cabinet (made with gcab) for {@code article} in the source, synchronized and downloaded; its update ID. */
+    String publishedCbs(String article) throws Exception {
+        new TestPackages(work).cbs(source.resolve(article.toLowerCase(java.util.Locale.ROOT) + "-x64.cab"),
+                TestPackages.mum("Package_for_RollupFix", "22621.2428.1.4", "amd64", article, "Security Update",
+                        List.of(new TestPackages.Parent("10.0.22621.1", "EQ", "GE")), false), true);
+        synchronized_(); // the source synchronized with the cabinet in it
+        String id = updates.get(article).id();
+        updates.download(List.of(id), WimProgress.NONE);
+        return id;
     }
 
     /** {@link #synchronized_} and downloaded into the content library. */

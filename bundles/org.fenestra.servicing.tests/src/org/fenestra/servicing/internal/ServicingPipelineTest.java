@@ -135,6 +135,65 @@ class ServicingPipelineTest {
         }
     }
 
+    /**
+     * A CBS package in a run: the portable servicer reports it not applied (the DISM servicer's type),
+     * the run commits the Fenestra package beside it; a run of the CBS package alone applies nothing
+     * and fails (the console's exit 1).
+     */
+    @Test
+    void aCbsPackageIsNotAppliedByThePortableServicerAndTheRestIsCommitted() throws Exception {
+        String cbs = fixture.publishedCbs("KB" + (5_100_000 + (System.nanoTime() / 1000) % 800_000));
+        List<String> ids = new java.util.ArrayList<>(published(agent()));
+        ids.add(cbs);
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false), WimProgress.NONE);
+
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        UpdateResult notApplied = run.updates().stream().filter(u -> u.updateId().equals(cbs)).findFirst().orElseThrow();
+        assertEquals(Outcome.NOT_SUPPORTED, notApplied.outcome());
+        assertTrue(notApplied.detail().contains("needs the DISM servicer"), notApplied.detail());
+        String log = Files.readString(Path.of(run.logFile()));
+        assertTrue(log.contains(cbs) && log.contains("NOT_SUPPORTED") && log.contains("needs the DISM servicer"), log);
+        assertTrue(WimTool.dir(wim, 1).contains("/Program Files/Contoso/agent.exe"));
+        assertFalse(updates.installedUpdates(image.id()).installed().stream().anyMatch(u -> u.updateId().equals(cbs)),
+                "a package not applied is not recorded as installed");
+
+        ServicingRun alone = servicing.serviceNow(new ServicingRequest(image.id(), List.of(cbs), false, false),
+                WimProgress.NONE);
+        assertEquals(RunStatus.FAILED, alone.status());
+        assertTrue(alone.message().contains("no update was applied"), alone.message());
+    }
+
+    /** Servicing-stack updates first, then cumulative ones, then the rest; with optimize a superseded selected one is skipped. */
+    @Test
+    void updatesAreOrderedServicingStackFirstAndOptimizeSkipsTheSuperseded() throws Exception {
+        byte[] text = "x".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        FenestraPackageFile tool = new FenestraPackageFile(ServicingFixture.unique("FPK-TOOL"),
+                ServicingFixture.unique("Contoso-Tool"), "1.0.0.0").add("Program Files/Contoso/tool.txt", text);
+        FenestraPackageFile cumulative = new FenestraPackageFile(ServicingFixture.unique("FPK-LCU"),
+                ServicingFixture.unique("Package_for_RollupFix"), "1.0.0.0").add("Windows/lcu.txt", text);
+        FenestraPackageFile stack = new FenestraPackageFile(ServicingFixture.unique("FPK-SSU"),
+                ServicingFixture.unique("Package_for_ServicingStack"), "1.0.0.0").add("Windows/ssu.txt", text);
+        String agentName = ServicingFixture.unique("Contoso-Agent");
+        FenestraPackageFile oldAgent = new FenestraPackageFile(ServicingFixture.unique("FPK-AGENT1"), agentName, "1.0.0.0")
+                .add("Program Files/Contoso/agent-1.txt", text);
+        FenestraPackageFile newAgent = new FenestraPackageFile(ServicingFixture.unique("FPK-AGENT2"), agentName, "2.0.0.0")
+                .add("Program Files/Contoso/agent-2.txt", text).supersedes(oldAgent.article());
+        List<String> ids = published(tool, cumulative, stack, oldAgent, newAgent); // as selected: not the order to apply
+
+        ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), ids, false, true), WimProgress.NONE);
+
+        assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+        List<String> order = run.updates().stream().map(UpdateResult::updateId).toList();
+        assertEquals(ids.get(2), order.get(0), "the servicing stack first: " + run.updates());
+        assertEquals(ids.get(1), order.get(1), "then the cumulative update: " + run.updates());
+        UpdateResult superseded = run.updates().stream().filter(u -> u.updateId().equals(ids.get(3))).findFirst().orElseThrow();
+        assertEquals(Outcome.SKIPPED, superseded.outcome(), superseded.toString());
+        assertTrue(superseded.detail().contains("superseded by"), superseded.detail());
+        List<String> dir = WimTool.dir(wim, 1);
+        assertTrue(dir.contains("/Program Files/Contoso/agent-2.txt") && !dir.contains("/Program Files/Contoso/agent-1.txt"),
+                dir.toString());
+    }
+
     @Test
     void aFailureWithoutContinueOnErrorCommitsNothing() throws Exception {
         byte[] before = sha256(wim);
