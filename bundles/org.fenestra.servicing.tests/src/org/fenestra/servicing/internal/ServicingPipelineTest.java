@@ -109,6 +109,28 @@ class ServicingPipelineTest {
         assertWorkFolderGone(run);
     }
 
+    /** A configured servicing drive that does not exist: the run uses Automatic (the data folder) and its log says so. */
+    @Test
+    void aMissingServicingDriveFallsBackToAutomaticAndTheLogSaysSo() throws Exception {
+        Path missing = work.resolve("no-such-drive");
+        ServicingDrive drives = ServicingFixture.service(ServicingDrive.class);
+        drives.set(missing.toString());
+        try {
+            ServicingRun run = servicing.serviceNow(new ServicingRequest(image.id(), published(agent()), false, false),
+                    WimProgress.NONE);
+
+            assertEquals(RunStatus.SUCCESSFUL, run.status(), run.message());
+            String log = Files.readString(Path.of(run.logFile()));
+            assertTrue(log.contains("the servicing drive " + missing + " does not exist; using Automatic ("
+                    + drives.effective() + ")"), log);
+            assertTrue(log.contains("work folder " + drives.effective().resolve(ServicingPipeline.WORK_FOLDER)), log);
+            assertFalse(Files.exists(missing), "nothing is made at the missing drive");
+            WimTool.verify(wim);
+        } finally {
+            drives.set("automatic");
+        }
+    }
+
     /** The servicing drive on another file system (tmpfs): the serviced WIM is copied beside the catalog's file, not moved. */
     @Test
     void aServicingDriveOnAnotherFileSystemCommitsByACopy() throws Exception {
