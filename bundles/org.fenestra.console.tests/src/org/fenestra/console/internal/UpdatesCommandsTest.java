@@ -78,9 +78,15 @@ class UpdatesCommandsTest {
                 && l.contains("1/1")));
         String log = execute(context, "servicing-log " + image.id());
         assertTrue(log.contains("SUCCESSFUL") && log.contains("FPK-2") && log.contains("APPLIED"), log);
-        // schedule --now runs in this process as servicing-now does: a failed run is a failed command (exit 1)
+        // an update applied already is refused before anything starts
+        org.fenestra.servicing.api.ServicingException twice = assertThrows(org.fenestra.servicing.api.ServicingException.class,
+                () -> execute(context, "servicing-now " + image.id() + " --updates FPK-2"));
+        assertTrue(twice.getMessage().contains("is applied to") && twice.getMessage().contains("already"), twice.getMessage());
+        // schedule --now runs in this process as servicing-now does: a failed run is a failed command (exit 1);
+        // FPK-1 adds the file FPK-2 added
+        execute(context, "updates-download FPK-1");
         CommandFailedException again = assertThrows(CommandFailedException.class,
-                () -> execute(context, "servicing-schedule " + image.id() + " --updates FPK-2 --now"));
+                () -> execute(context, "servicing-schedule " + image.id() + " --updates FPK-1 --now"));
         assertTrue(again.getMessage().contains("FAILED") && again.getMessage().contains("exists"), again.getMessage());
         String failedLog = execute(context, "servicing-log " + image.id());
         assertTrue(failedLog.contains("FAILED") && !failedLog.equals(log), failedLog);

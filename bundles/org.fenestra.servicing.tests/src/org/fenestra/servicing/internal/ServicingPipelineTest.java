@@ -109,6 +109,30 @@ class ServicingPipelineTest {
         assertWorkFolderGone(run);
     }
 
+    /** An update for another architecture, or one applied already, is refused before anything starts. */
+    @Test
+    void anUpdateForAnotherArchitectureOrAppliedAlreadyIsRefusedBeforeAnythingStarts() throws Exception {
+        byte[] before = sha256(wim);
+        List<String> x86 = published(new FenestraPackageFile(ServicingFixture.unique("FPK-X86"),
+                ServicingFixture.unique("Contoso-Driver"), "1.0.0.0").architecture("x86")
+                .add("Program Files/Contoso/driver.sys", "x86 driver".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        ServicingException wrong = assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest(image.id(), x86, false, false), WimProgress.NONE));
+        assertEquals(Reason.NOT_APPLICABLE, wrong.reason());
+        assertTrue(wrong.getMessage().contains("is built for x86") && wrong.getMessage().contains("is x64"), wrong.getMessage());
+        assertArrayEquals(before, sha256(wim));
+        assertEquals(List.of(), servicing.history(image.id()), "no run was started");
+
+        List<String> ids = published(agent());
+        assertEquals(RunStatus.SUCCESSFUL, servicing.serviceNow(new ServicingRequest(image.id(), ids, false, false),
+                WimProgress.NONE).status());
+        ServicingException twice = assertThrows(ServicingException.class, () -> servicing.serviceNow(
+                new ServicingRequest(image.id(), ids, false, false), WimProgress.NONE));
+        assertEquals(Reason.NOT_APPLICABLE, twice.reason());
+        assertTrue(twice.getMessage().contains("is applied to") && twice.getMessage().contains("already"), twice.getMessage());
+        assertEquals(1, servicing.history(image.id()).size());
+    }
+
     /** A configured servicing drive that does not exist: the run uses Automatic (the data folder) and its log says so. */
     @Test
     void aMissingServicingDriveFallsBackToAutomaticAndTheLogSaysSo() throws Exception {

@@ -24,6 +24,7 @@ public final class FenestraPackageFile {
     private final List<String> operations = new ArrayList<>();
     private final Map<String, byte[]> payload = new LinkedHashMap<>();
     private String supersedes;
+    private String architecture = "neutral";
 
     public FenestraPackageFile(String id, String identityName, String version) {
         this.id = id;
@@ -63,6 +64,12 @@ public final class FenestraPackageFile {
         return this;
     }
 
+    /** The identity's architecture: {@code neutral} (the default), {@code x86}, {@code amd64}, {@code arm64}. */
+    public FenestraPackageFile architecture(String name) {
+        this.architecture = name;
+        return this;
+    }
+
     public FenestraPackageFile supersedes(String article) {
         this.supersedes = article;
         return this;
@@ -75,20 +82,20 @@ public final class FenestraPackageFile {
 
     /** The package identity's text ({@code name~~neutral~~version}), as servicers list it. */
     public String identity() {
-        return new org.fenestra.updates.api.PackageIdentity(identityName, version, "neutral", "neutral", "").text();
+        return new org.fenestra.updates.api.PackageIdentity(identityName, version, architecture, "neutral", "").text();
     }
 
     public String manifest() {
         return """
                 <?xml version="1.0" encoding="utf-8"?>
                 <package xmlns="urn:fenestra:package:1" id="%s" title="%s %s" classification="Update" product="Windows 11">
-                  <identity name="%s" version="%s" architecture="neutral" language="neutral"/>
+                  <identity name="%s" version="%s" architecture="%s" language="neutral"/>
                   %s
                   <operations>
                     %s
                   </operations>
                 </package>
-                """.formatted(id, identityName, version, identityName, version,
+                """.formatted(id, identityName, version, identityName, version, architecture,
                 supersedes == null ? "" : "<supersedes article=\"" + supersedes + "\"/>", String.join("\n    ", operations));
     }
 

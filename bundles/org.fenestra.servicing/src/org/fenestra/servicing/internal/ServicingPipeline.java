@@ -46,7 +46,9 @@ import org.fenestra.servicing.api.ServicingRun;
 import org.fenestra.servicing.api.ServicingSession;
 import org.fenestra.servicing.api.UpdateResult;
 import org.fenestra.servicing.api.UpdateResult.Outcome;
+import org.fenestra.updates.api.InstalledUpdate;
 import org.fenestra.updates.api.SoftwareUpdates;
+import org.fenestra.updates.api.UpdateArchitecture;
 import org.fenestra.updates.api.UpdateException;
 import org.fenestra.updates.api.UpdatePackage;
 import org.fenestra.wim.WimFile;
@@ -186,6 +188,7 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         if (selected.isEmpty()) {
             throw new ServicingException(Reason.INVALID_ARGUMENT, "no updates were selected");
         }
+        refuseWhatDoesNotFit(image, selected);
         Path stored = Path.of(image.storedPath());
         long sizeBefore = size(stored);
         if (request.optimize()) {
@@ -897,6 +900,49 @@ public final class ServicingPipeline implements OfflineServicing, ServicingDrive
         } catch (UpdateException e) {
             throw new ServicingException(Reason.NOT_DOWNLOADED, id + " is not downloaded: " + e.getMessage()
                     + " (download it first: fenestra:updates-download " + id + ")", e);
+        }
+    }
+
+    /**
+     * Refuses, before anything starts, an update built for another architecture than the image's (a
+     * neutral one fits every image) and one already applied to it. Where the image's installed
+     * updates cannot be read the run goes on: the servicer checks each package against the image itself.
+     */
+    private void refuseWhatDoesNotFit(ServicingTarget image, List<UpdatePackage> selected) throws ServicingException {
+        String architecture = imageArchitecture(image.id());
+        for (UpdatePackage update : selected) {
+            if (architecture != null && update.architecture() != UpdateArchitecture.NEUTRAL
+                    && !update.architecture().name().equals(architecture)) {
+                throw new ServicingException(Reason.NOT_APPLICABLE, update.id() + " (" + update.articleId() + ") is built for "
+                        + update.architecture().name().toLowerCase(java.util.Locale.ROOT) + " and " + image.name() + " is "
+                        + architecture.toLowerCase(java.util.Locale.ROOT) + "; nothing was started");
+            }
+        }
+        Set<String> applied = appliedUpdateIds(image.id());
+        for (UpdatePackage update : selected) {
+            if (applied.contains(update.id())) {
+                throw new ServicingException(Reason.NOT_APPLICABLE, update.id() + " (" + update.articleId() + ") is applied to "
+                        + image.name() + " already; nothing was started");
+            }
+        }
+    }
+
+    private String imageArchitecture(String imageId) {
+        try {
+            return images.get(imageId).architecture().name();
+        } catch (CatalogException e) {
+            return null; // the run's own reading of the image reports it
+        }
+    }
+
+    private Set<String> appliedUpdateIds(String imageId) {
+        try {
+            return updates.installedUpdates(imageId).installed().stream().map(InstalledUpdate::updateId)
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        } catch (UpdateException e) {
+            LOG.log(System.Logger.Level.WARNING, imageId + ": its installed updates cannot be read (" + e.getMessage()
+                    + "); the servicer checks each package against the image");
+            return Set.of();
         }
     }
 
