@@ -95,7 +95,12 @@ public final class Messages extends NLS {
     public static String Summary_optimize;
     public static String Progress_servicing;
     public static String Progress_saving;
-    public static String Progress_cancelled;
+    public static String Progress_title;
+    public static String Progress_description;
+    public static String Progress_starting;
+    public static String Progress_cancelRun;
+    public static String Progress_cancelling;
+    public static String Progress_notStarted;
     public static String Completion_title;
     public static String Completion_successful;
     public static String Completion_notSuccessful;

@@ -113,13 +113,19 @@ class ServicingWorkbenchTest {
             assertTrue(summaryPage.summary().getText().contains(updateId), summaryPage.summary().getText());
             Ui.screenshot(shell, "schedule-updates-3-summary.png");
 
-            click(button(shell, IDialogConstants.NEXT_LABEL)); // runs the servicing with the progress bar
-            assertEquals("completion", dialog.getCurrentPage().getName(),
-                    () -> "stayed on " + dialog.getCurrentPage().getName() + ": " + summaryPage.getErrorMessage());
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // starts the run as a job; Progress follows it
+            assertFalse("summary".equals(dialog.getCurrentPage().getName()), summaryPage.getErrorMessage());
+            if (dialog.getCurrentPage() instanceof ProgressPage progress) {
+                assertFalse(button(shell, IDialogConstants.BACK_LABEL).isEnabled(), "no going back once the run started");
+                assertFalse(button(shell, IDialogConstants.FINISH_LABEL).isEnabled(), "Finish waits for the run");
+                Ui.screenshot(shell, "schedule-updates-4-progress.png");
+            }
+            Ui.await(() -> "completion".equals(dialog.getCurrentPage().getName()),
+                    () -> "stayed on " + dialog.getCurrentPage().getName());
             CompletionPage completion = (CompletionPage) dialog.getCurrentPage();
             assertTrue(completion.result().getText().startsWith("Result: Successful"), completion.result().getText());
             assertTrue(completion.result().getText().contains(updateId + ": APPLIED"), completion.result().getText());
-            Ui.screenshot(shell, "schedule-updates-4-completion.png");
+            Ui.screenshot(shell, "schedule-updates-5-completion.png");
             click(button(shell, IDialogConstants.FINISH_LABEL));
         } finally {
             if (!shell.isDisposed()) {
@@ -153,6 +159,48 @@ class ServicingWorkbenchTest {
         } finally {
             properties.close();
         }
+    }
+
+    /** Cancel Run on the Progress page stops the run's job: Completion says Cancelled and the image is as it was. */
+    @Test
+    void cancelRunOnTheProgressPageStopsTheJobAndCommitsNothing() throws Exception {
+        OsImageRecord image = ServicingSite.image(work, "Cancelled Now " + System.nanoTime());
+        String updateId = ServicingSite.published(work, ServicingSite.agentPackage("BIG", 48 << 20)); // seconds to compress
+        byte[] before = java.security.MessageDigest.getInstance("SHA-256").digest(
+                java.nio.file.Files.readAllBytes(Path.of(image.storedPath())));
+        OfflineServicing servicing = ServicingSite.service(OfflineServicing.class);
+        ImageSummary summary = OsImagesDriver.show().select(image.id());
+        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
+                new ScheduleUpdatesWizard(summary));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        try {
+            ChooseUpdatesPage choose = (ChooseUpdatesPage) dialog.getCurrentPage();
+            Ui.await(() -> listed(choose).contains(updateId), () -> "not listed: " + listed(choose));
+            click(button(shell, "Select All"));
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // Set Schedule: now
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // Summary
+            click(button(shell, IDialogConstants.NEXT_LABEL)); // the job starts
+            ProgressPage progress = (ProgressPage) dialog.getCurrentPage();
+            Ui.await(() -> inProcess(servicing, image.id()), () -> "no run in process");
+            assertTrue(progress.cancelRunButton().isEnabled());
+            Ui.settle(600); // a step name and the bar on the page
+            Ui.screenshot(shell, "schedule-updates-progress-running.png");
+            click(progress.cancelRunButton());
+            Ui.await(() -> "completion".equals(dialog.getCurrentPage().getName()),
+                    () -> "stayed on " + dialog.getCurrentPage().getName());
+            CompletionPage completion = (CompletionPage) dialog.getCurrentPage();
+            assertTrue(completion.result().getText().startsWith("Result: Cancelled"), completion.result().getText());
+            Ui.screenshot(shell, "schedule-updates-cancelled-completion.png");
+        } finally {
+            if (!shell.isDisposed()) {
+                shell.close();
+            }
+        }
+        assertEquals(RunStatus.CANCELLED, servicing.history(image.id()).get(0).status());
+        assertTrue(java.util.Arrays.equals(before, java.security.MessageDigest.getInstance("SHA-256").digest(
+                java.nio.file.Files.readAllBytes(Path.of(image.storedPath())))), "nothing was committed");
     }
 
     @Test
@@ -285,6 +333,15 @@ class ServicingWorkbenchTest {
         combo.select(index);
         combo.notifyListeners(SWT.Selection, null);
         Ui.processEvents();
+    }
+
+    private static boolean inProcess(OfflineServicing servicing, String imageId) {
+        try {
+            List<ServicingRun> history = servicing.history(imageId);
+            return !history.isEmpty() && history.get(0).status() == RunStatus.IN_PROCESS;
+        } catch (org.fenestra.servicing.api.ServicingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void click(Button button) {

@@ -26,6 +26,7 @@ final class CompletionPage extends WizardPage {
     CompletionPage() {
         super("completion");
         setTitle(Messages.Completion_title);
+        setPageComplete(false);
     }
 
     @Override
@@ -49,6 +50,11 @@ final class CompletionPage extends WizardPage {
         show(run.status() == RunStatus.SUCCESSFUL ? Messages.Completion_successful : Messages.Completion_notSuccessful, lines);
     }
 
+    /** The run now could not start (another run of the image in process, an update not downloaded, ...). */
+    void showNotStarted(String reason) {
+        show(Messages.Completion_notSuccessful, java.util.List.of(NLS.bind(Messages.Progress_notStarted, reason)));
+    }
+
     void showSchedule(ServicingSchedule schedule, boolean distributionAvailable) {
         List<String> lines = new ArrayList<>();
         lines.add(NLS.bind(Messages.Completion_scheduled, schedule.recurrence(), ImageServicingState.format(schedule.nextRun())));
@@ -60,6 +66,7 @@ final class CompletionPage extends WizardPage {
 
     private void show(String message, List<String> lines) {
         done = true;
+        setPageComplete(true);
         setMessage(message);
         result.setText(String.join("\n", lines));
         getContainer().updateButtons();
@@ -67,6 +74,11 @@ final class CompletionPage extends WizardPage {
 
     private static String status(RunStatus status) {
         return new ImageServicingState(status, null, 0).statusText();
+    }
+
+    @Override
+    public org.eclipse.jface.wizard.IWizardPage getPreviousPage() {
+        return done ? null : super.getPreviousPage(); // what was done stays done: no going back to do it again
     }
 
     boolean done() {

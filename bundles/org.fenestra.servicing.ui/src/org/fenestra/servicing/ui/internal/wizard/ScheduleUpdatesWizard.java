@@ -6,12 +6,13 @@ import org.fenestra.servicing.ui.internal.Messages;
 import org.fenestra.ui.api.ImageSummary;
 
 /**
- * Schedule Updates: Choose Updates, Set Schedule, Summary, then Progress (the dialog's progress
- * bar, with Cancel) and Completion.
+ * Schedule Updates: Choose Updates, Set Schedule, Summary, then Progress (a run now, as a background
+ * job the page follows) and Completion; a later schedule goes from Summary to Completion.
  */
 public final class ScheduleUpdatesWizard extends Wizard {
 
     private final ScheduleSettings settings;
+    private final ProgressPage progress = new ProgressPage();
     private final CompletionPage completion = new CompletionPage();
 
     public ScheduleUpdatesWizard(ImageSummary image) {
@@ -25,11 +26,16 @@ public final class ScheduleUpdatesWizard extends Wizard {
         addPage(new ChooseUpdatesPage(settings));
         addPage(new SetSchedulePage(settings));
         addPage(new SummaryPage(settings));
+        addPage(progress);
         addPage(completion);
     }
 
     ScheduleSettings settings() {
         return settings;
+    }
+
+    ProgressPage progressPage() {
+        return progress;
     }
 
     CompletionPage completionPage() {

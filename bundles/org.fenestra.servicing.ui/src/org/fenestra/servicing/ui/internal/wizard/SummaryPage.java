@@ -3,6 +3,7 @@ package org.fenestra.servicing.ui.internal.wizard;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -14,7 +15,7 @@ import org.fenestra.servicing.ui.internal.Messages;
 import org.fenestra.servicing.ui.internal.ServicingServices;
 import org.fenestra.updates.api.UpdatePackage;
 
-/** Summary: what Next will do. Next runs the updates now, or saves the schedule, with a progress bar. */
+/** Summary: what Next will do. Next starts the run now (on to Progress), or saves the schedule (on to Completion). */
 final class SummaryPage extends WizardPage {
 
     private final ScheduleSettings settings;
@@ -63,6 +64,12 @@ final class SummaryPage extends WizardPage {
                         ? " (" + Messages.Summary_notAvailableYet + ")" : ""));
         lines.add(NLS.bind(Messages.Summary_optimize, yesNo(settings.optimize && settings.optimizeAllowed())));
         return lines;
+    }
+
+    @Override
+    public IWizardPage getNextPage() {
+        ScheduleUpdatesWizard wizard = (ScheduleUpdatesWizard) getWizard();
+        return settings.when == ScheduleSettings.When.NOW ? wizard.progressPage() : wizard.completionPage();
     }
 
     static String yesNo(boolean value) {
