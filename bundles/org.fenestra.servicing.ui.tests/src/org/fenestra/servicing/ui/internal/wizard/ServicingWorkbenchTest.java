@@ -69,10 +69,7 @@ class ServicingWorkbenchTest {
         assertTrue(scheduleUpdates.isEnabled(), "Schedule Updates applies to one image");
         assertFalse(view.action(CANCEL).isEnabled(), "nothing is in process");
 
-        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
-                new ScheduleUpdatesWizard(summary));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        ScheduleUpdatesWizardDialog dialog = openWizard(summary);
         Shell shell = dialog.getShell();
         try {
             ChooseUpdatesPage choose = (ChooseUpdatesPage) dialog.getCurrentPage();
@@ -165,19 +162,20 @@ class ServicingWorkbenchTest {
     @Test
     void cancelRunOnTheProgressPageStopsTheJobAndCommitsNothing() throws Exception {
         OsImageRecord image = ServicingSite.image(work, "Cancelled Now " + System.nanoTime());
-        String updateId = ServicingSite.published(work, ServicingSite.agentPackage("BIG", 48 << 20)); // seconds to compress
+        var pkg = ServicingSite.agentPackage("BIG", 48 << 20); // seconds to compress
+        String updateId = ServicingSite.published(work, pkg);
         byte[] before = java.security.MessageDigest.getInstance("SHA-256").digest(
                 java.nio.file.Files.readAllBytes(Path.of(image.storedPath())));
         OfflineServicing servicing = ServicingSite.service(OfflineServicing.class);
         ImageSummary summary = OsImagesDriver.show().select(image.id());
-        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
-                new ScheduleUpdatesWizard(summary));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        ScheduleUpdatesWizardDialog dialog = openWizard(summary);
         Shell shell = dialog.getShell();
         try {
             ChooseUpdatesPage choose = (ChooseUpdatesPage) dialog.getCurrentPage();
             Ui.await(() -> listed(choose).contains(updateId), () -> "not listed: " + listed(choose));
+            Ui.controls(choose.getControl(), Text.class).get(0).setText(pkg.article()); // only this test's update
+            Ui.processEvents();
+            assertEquals(List.of(updateId), listed(choose));
             click(button(shell, "Select All"));
             click(button(shell, IDialogConstants.NEXT_LABEL)); // Set Schedule: now
             click(button(shell, IDialogConstants.NEXT_LABEL)); // Summary
@@ -266,10 +264,7 @@ class ServicingWorkbenchTest {
         String updateId = ServicingSite.published(work, ServicingSite.agentPackage("LATER", 16 * 1024));
         OsImagesDriver view = OsImagesDriver.show();
         ImageSummary summary = view.select(image.id());
-        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
-                new ScheduleUpdatesWizard(summary));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        ScheduleUpdatesWizardDialog dialog = openWizard(summary);
         Shell shell = dialog.getShell();
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         try {
@@ -333,6 +328,15 @@ class ServicingWorkbenchTest {
         combo.select(index);
         combo.notifyListeners(SWT.Selection, null);
         Ui.processEvents();
+    }
+
+    /** The Schedule Updates wizard of the image, open and not blocking the test. */
+    private static ScheduleUpdatesWizardDialog openWizard(ImageSummary image) {
+        ScheduleUpdatesWizardDialog dialog = new ScheduleUpdatesWizardDialog(Ui.window().getShell(),
+                new ScheduleUpdatesWizard(image));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        return dialog;
     }
 
     private static boolean inProcess(OfflineServicing servicing, String imageId) {
